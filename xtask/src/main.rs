@@ -1,0 +1,56 @@
+//! Maintainer tasks: `cargo xtask codegen [--check]`, `generate`, `corpus`, `test`.
+
+mod codegen;
+mod corpus;
+mod prism;
+
+use anyhow::{bail, Result};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  codegen [--check]                     regenerate generated/ from specs/ (--check: write nothing, fail on drift)
+  generate SPEC --out DIR [--name CRATE] [--report FILE]
+                                        generate one client crate from any spec file
+  corpus DIR [--jobs N] [--sample FILE] [--out DIR] [--min-valid PCT] [--min-all PCT]
+                                        generate and `cargo check` every document in DIR
+  test                                  run every test CI runs (drift check, clippy, tests, contract tests)
+";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Err(error) = run(&args) {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(args: &[String]) -> Result<()> {
+    let Some((command, rest)) = args.split_first() else {
+        print!("{USAGE}");
+        bail!("no command given");
+    };
+    match command.as_str() {
+        "codegen" => codegen::run_codegen(rest),
+        "generate" => codegen::run_generate(rest),
+        "corpus" => corpus::run(rest),
+        "test" => prism::run_tests(rest),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            print!("{USAGE}");
+            bail!("unknown command `{other}`")
+        }
+    }
+}
+
+/// The workspace root, found from this crate's manifest directory at build time.
+pub fn workspace_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
+}
