@@ -1,3 +1,411 @@
-use anyhow::Result;
-pub fn run_codegen(_args: &[String]) -> Result<()> { Ok(()) }
-pub fn run_generate(_args: &[String]) -> Result<()> { Ok(()) }
+//! `cargo xtask codegen [--check]` and `cargo xtask generate`: the only code that writes
+//! generated files. Every spec is generated in memory first, so a failing spec leaves
+//! `generated/` untouched; each crate is then swapped in by directory rename.
+
+use anyhow::{bail, Context, Result};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A spec under `specs/` and the crate generated from it.
+struct SpecCrate {
+    stem: String,
+    spec_path: PathBuf,
+    generation: generator::Generation,
+}
+
+/// `cargo xtask codegen [--check]`.
+pub fn run_codegen(args: &[String]) -> Result<()> {
+    let check = match args {
+        [] => false,
+        [flag] if flag == "--check" => true,
+        _ => bail!("usage: cargo xtask codegen [--check]"),
+    };
+    let root = crate::workspace_root();
+    let crates = generate_all(&root)?;
+    let generated_dir = root.join("generated");
+    let drift = find_drift(&generated_dir, &crates)?;
+    if check {
+        return report_check(&drift);
+    }
+    write_all(&root, &generated_dir, &crates, &drift)
+}
+
+/// Spec files under `specs/`, sorted: `*.yaml`, `*.yml`, `*.json`, not settings files.
+pub fn spec_files(root: &Path) -> Result<Vec<PathBuf>> {
+    let specs_dir = root.join("specs");
+    let mut specs = Vec::new();
+    for entry in
+        fs::read_dir(&specs_dir).with_context(|| format!("reading {}", specs_dir.display()))?
+    {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let is_spec = [".yaml", ".yml", ".json"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if path.is_file() && is_spec && !name.contains(".settings.") {
+            specs.push(path);
+        }
+    }
+    specs.sort();
+    Ok(specs)
+}
+
+fn generate_all(root: &Path) -> Result<Vec<SpecCrate>> {
+    let mut crates = Vec::new();
+    let mut failures = Vec::new();
+    for spec_path in spec_files(root)? {
+        let stem = file_stem(&spec_path);
+        let relative = format!(
+            "specs/{}",
+            spec_path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+        );
+        match generate_one(&spec_path, &stem, &relative, "cargo xtask codegen") {
+            Ok(generation) => {
+                for warning in &generation.warnings {
+                    eprintln!("{relative}: warning: {warning}");
+                }
+                crates.push(SpecCrate {
+                    stem,
+                    spec_path,
+                    generation,
+                });
+            }
+            Err(error) => failures.push(format!("{relative}: {error:#}")),
+        }
+    }
+    if !failures.is_empty() {
+        bail!(
+            "{} spec(s) failed; nothing was written:\n  {}",
+            failures.len(),
+            failures.join("\n  ")
+        );
+    }
+    Ok(crates)
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("spec")
+        .to_string()
+}
+
+/// Reads a spec and the settings beside it and generates the crate in memory.
+fn generate_one(
+    spec_path: &Path,
+    stem: &str,
+    source: &str,
+    command: &str,
+) -> Result<generator::Generation> {
+    let bytes = fs::read(spec_path).with_context(|| format!("reading {}", spec_path.display()))?;
+    let settings_path = spec_path.with_file_name(format!("{stem}.settings.yaml"));
+    let mut settings = if settings_path.is_file() {
+        let text = fs::read_to_string(&settings_path)
+            .with_context(|| format!("reading {}", settings_path.display()))?;
+        generator::Settings::from_yaml(&text)
+            .with_context(|| format!("in {}", settings_path.display()))?
+    } else {
+        generator::Settings::new(&crate_name_from(stem))
+    };
+    settings.source = source.to_string();
+    settings.command = command.to_string();
+    Ok(generator::generate(&bytes, &settings)?)
+}
+
+/// A valid Cargo package name from any file stem.
+pub fn crate_name_from(stem: &str) -> String {
+    let mut name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    name = name.trim_matches('-').to_string();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("api-{name}");
+    }
+    name
+}
+
+/// What differs between `generated/` and the freshly generated crates.
+#[derive(Default)]
+struct Drift {
+    stale: Vec<PathBuf>,
+    missing: Vec<PathBuf>,
+    orphans: Vec<PathBuf>,
+    /// Crates with any change, by stem.
+    changed: BTreeSet<String>,
+    unchanged_files: BTreeMap<String, usize>,
+}
+
+fn find_drift(generated_dir: &Path, crates: &[SpecCrate]) -> Result<Drift> {
+    let mut drift = Drift::default();
+    let mut expected = BTreeSet::new();
+    for krate in crates {
+        for file in &krate.generation.files {
+            let path = generated_dir.join(&krate.stem).join(&file.path);
+            expected.insert(path.clone());
+            match fs::read(&path) {
+                Ok(existing) if existing == file.contents.as_bytes() => {
+                    *drift.unchanged_files.entry(krate.stem.clone()).or_default() += 1
+                }
+                Ok(_) => {
+                    drift.stale.push(path);
+                    drift.changed.insert(krate.stem.clone());
+                }
+                Err(_) => {
+                    drift.missing.push(path);
+                    drift.changed.insert(krate.stem.clone());
+                }
+            }
+        }
+    }
+    if generated_dir.is_dir() {
+        for path in walk_files(generated_dir)? {
+            if !expected.contains(&path) {
+                if let Some(stem) = crate_of(generated_dir, &path) {
+                    drift.changed.insert(stem);
+                }
+                drift.orphans.push(path);
+            }
+        }
+    }
+    Ok(drift)
+}
+
+fn crate_of(generated_dir: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(generated_dir).ok()?;
+    relative
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .map(str::to_string)
+}
+
+fn walk_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in
+            fs::read_dir(&current).with_context(|| format!("reading {}", current.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn report_check(drift: &Drift) -> Result<()> {
+    if drift.stale.is_empty() && drift.missing.is_empty() && drift.orphans.is_empty() {
+        println!("generated/ is up to date with specs/ and the generator");
+        return Ok(());
+    }
+    for (label, paths) in [
+        ("stale", &drift.stale),
+        ("missing", &drift.missing),
+        ("orphan", &drift.orphans),
+    ] {
+        for path in paths {
+            eprintln!("{label}: {}", display_relative(path));
+        }
+    }
+    bail!("generated/ has drifted from specs/ or the generator; run `cargo xtask codegen` and commit the result")
+}
+
+fn display_relative(path: &Path) -> String {
+    let root = crate::workspace_root();
+    path.strip_prefix(&root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn write_all(root: &Path, generated_dir: &Path, crates: &[SpecCrate], drift: &Drift) -> Result<()> {
+    fs::create_dir_all(generated_dir)?;
+    let staging = root.join("target").join("codegen-staging");
+    for krate in crates {
+        let written = if drift.changed.contains(&krate.stem) {
+            count_written(drift, generated_dir, &krate.stem)
+        } else {
+            0
+        };
+        if drift.changed.contains(&krate.stem) {
+            let target = generated_dir.join(&krate.stem);
+            replace_dir_atomically(&staging, &target, &krate.generation.files)?;
+        }
+        let unchanged = drift.unchanged_files.get(&krate.stem).copied().unwrap_or(0);
+        println!(
+            "{}: {} operations, {} types, {} warnings, {} files written, {} unchanged",
+            display_relative(&krate.spec_path),
+            krate.generation.operations,
+            krate.generation.types,
+            krate.generation.warnings.len(),
+            written,
+            unchanged
+        );
+    }
+    let expected: BTreeSet<&str> = crates.iter().map(|c| c.stem.as_str()).collect();
+    for entry in fs::read_dir(generated_dir)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        if !expected.contains(name.as_str()) {
+            if path.is_dir() {
+                fs::remove_dir_all(&path)?;
+            } else {
+                fs::remove_file(&path)?;
+            }
+            println!("removed orphan {}", display_relative(&path));
+        }
+    }
+    Ok(())
+}
+
+fn count_written(drift: &Drift, generated_dir: &Path, stem: &str) -> usize {
+    let base = generated_dir.join(stem);
+    drift
+        .stale
+        .iter()
+        .chain(&drift.missing)
+        .filter(|p| p.starts_with(&base))
+        .count()
+}
+
+/// Writes the files into a staging directory, then swaps it into place with renames, so an
+/// interrupted run leaves either the old crate or the new one, never half of each.
+pub fn replace_dir_atomically(
+    staging_root: &Path,
+    target: &Path,
+    files: &[generator::GeneratedFile],
+) -> Result<()> {
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("crate");
+    fs::create_dir_all(staging_root)?;
+    let fresh = staging_root.join(format!("{name}.new"));
+    let old = staging_root.join(format!("{name}.old"));
+    for stale in [&fresh, &old] {
+        if stale.exists() {
+            fs::remove_dir_all(stale)?;
+        }
+    }
+    for file in files {
+        let path = fresh.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, &file.contents).with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    if target.exists() {
+        fs::rename(target, &old).with_context(|| format!("moving {} aside", target.display()))?;
+    }
+    fs::rename(&fresh, target)
+        .with_context(|| format!("moving the new crate to {}", target.display()))?;
+    if old.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}
+
+/// `cargo xtask generate SPEC --out DIR [--name CRATE] [--report FILE]`.
+pub fn run_generate(args: &[String]) -> Result<()> {
+    let mut spec = None;
+    let mut out = None;
+    let mut name = None;
+    let mut report = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--out" => out = iter.next().cloned(),
+            "--name" => name = iter.next().cloned(),
+            "--report" => report = iter.next().cloned(),
+            other if spec.is_none() && !other.starts_with("--") => spec = Some(other.to_string()),
+            other => bail!("unexpected argument `{other}`; usage: cargo xtask generate SPEC --out DIR [--name CRATE] [--report FILE]"),
+        }
+    }
+    let (Some(spec), Some(out)) = (spec, out) else {
+        bail!("usage: cargo xtask generate SPEC --out DIR [--name CRATE] [--report FILE]");
+    };
+    let spec_path = PathBuf::from(&spec);
+    let stem = file_stem(&spec_path);
+    let source = spec_path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("spec")
+        .to_string();
+    let mut generation = generate_one(&spec_path, &stem, &source, "cargo xtask generate")
+        .with_context(|| spec.clone())?;
+    if let Some(name) = name {
+        let mut settings = generator::Settings::new(&name);
+        settings.source = source.clone();
+        settings.command = "cargo xtask generate".into();
+        let bytes = fs::read(&spec_path)?;
+        generation = generator::generate(&bytes, &settings).with_context(|| spec.clone())?;
+    }
+    for warning in &generation.warnings {
+        eprintln!("{spec}: warning: {warning}");
+    }
+    let out = PathBuf::from(out);
+    let staging = out
+        .parent()
+        .map(|p| p.join(".xtask-staging"))
+        .unwrap_or_else(|| PathBuf::from(".xtask-staging"));
+    replace_dir_atomically(&staging, &out, &generation.files)?;
+    let _ = fs::remove_dir(&staging);
+    if let Some(report) = report {
+        fs::write(&report, report_json(&generation))
+            .with_context(|| format!("writing {report}"))?;
+    }
+    println!(
+        "{spec}: {} operations, {} types, {} warnings, {} files written to {}",
+        generation.operations,
+        generation.types,
+        generation.warnings.len(),
+        generation.files.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+fn report_json(generation: &generator::Generation) -> String {
+    let r = &generation.report;
+    let fallbacks: Vec<serde_json::Value> = r
+        .fallbacks
+        .iter()
+        .map(|(pointer, reason)| serde_json::json!({"pointer": pointer, "reason": reason}))
+        .collect();
+    let value = serde_json::json!({
+        "operations_in_document": r.operations_in_document,
+        "operations_generated": r.operations_generated,
+        "schemas_total": r.schemas_total,
+        "schemas_fallback": r.fallbacks.len(),
+        "fallbacks": fallbacks,
+        "warnings": generation.warnings.len(),
+        "files": generation.files.len(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}

@@ -1,0 +1,271 @@
+// Generated from `specs/dynamosql.yaml` by `cargo xtask codegen`; do not edit.
+
+//! The client and its operations.
+/// Where the API is served. `Server::default()` is the first server the spec lists;
+/// `Server::Custom` takes any base URL (a proxy, a mock server).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Server {
+    /// `https://api.dynamosql.com`: Production
+    Production,
+    /// Any base URL; operation paths are appended to it.
+    Custom(::std::string::String),
+}
+impl ::std::default::Default for Server {
+    fn default() -> Self {
+        Server::Production
+    }
+}
+impl Server {
+    /// The base URL, with variables substituted.
+    pub fn url(&self) -> ::std::string::String {
+        match self {
+            Server::Production => {
+                ::std::string::String::from("https://api.dynamosql.com")
+            }
+            Server::Custom(url) => url.clone(),
+        }
+    }
+}
+/// The security schemes of the spec, as operation requirements name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    CognitoJwt,
+}
+/// Credentials for the spec's security schemes. Each prints as redacted in `Debug`.
+#[derive(Debug, Clone, Default)]
+pub struct Credentials {
+    /// `cognitoJwt`: sent as `Authorization: Bearer <token>`.
+    ///
+    /// Bearer token obtained from `POST /v1/auth/token`. Pass in the `Authorization` header as `Bearer <token>`.
+    pub cognito_jwt: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
+}
+impl Credentials {
+    /// Attaches the first alternative whose credentials are all set. An operation whose
+    /// alternatives are all unmet is sent without credentials, and the server decides.
+    pub fn authorize(
+        &self,
+        alternatives: &[&[Scheme]],
+        parts: &mut crate::runtime::RequestParts,
+    ) {
+        let chosen = alternatives
+            .iter()
+            .find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
+        for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
+            self.attach(*scheme, parts);
+        }
+    }
+    /// Whether the credentials for `scheme` are set.
+    pub fn has(&self, scheme: Scheme) -> bool {
+        match scheme {
+            Scheme::CognitoJwt => self.cognito_jwt.is_some(),
+        }
+    }
+    fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
+        match scheme {
+            Scheme::CognitoJwt => {
+                if let Some(value) = &self.cognito_jwt {
+                    parts
+                        .secret_header(
+                            "Authorization",
+                            format!("Bearer {}", value.expose()),
+                        );
+                }
+            }
+        }
+    }
+}
+/// A client for the API. Cheap to clone: clones share one connection pool.
+#[derive(Debug, Clone)]
+pub struct Client {
+    base_url: ::std::string::String,
+    http: ::reqwest::Client,
+    credentials: Credentials,
+    timeout: ::std::time::Duration,
+    user_agent: ::std::string::String,
+    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    body_limit: usize,
+}
+/// Settings for a [`Client`]: timeout, user agent, default headers, credentials, and an
+/// optional `reqwest::Client` of your own.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    server: Server,
+    http: ::std::option::Option<::reqwest::Client>,
+    credentials: Credentials,
+    timeout: ::std::time::Duration,
+    user_agent: ::std::string::String,
+    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    body_limit: usize,
+}
+impl ClientBuilder {
+    /// Time allowed for each whole request (default 30 s).
+    pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+    /// The `User-Agent` header sent with every request.
+    pub fn user_agent(
+        mut self,
+        user_agent: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+    /// A header sent with every request.
+    pub fn default_header(
+        mut self,
+        name: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+    /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
+    /// user agent and default headers are still applied to each request.
+    pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
+        self.http = Some(http);
+        self
+    }
+    /// Largest response body read, in bytes (default 16 MiB).
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+    /// All credentials at once.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = credentials;
+        self
+    }
+    /// Sets the credentials for `cognitoJwt`.
+    pub fn cognito_jwt(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.credentials.cognito_jwt = Some(crate::runtime::Secret::new(value.into()));
+        self
+    }
+    /// Builds the client.
+    pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
+        let http = match self.http {
+            Some(http) => http,
+            None => {
+                ::reqwest::Client::builder()
+                    .build()
+                    .map_err(|error| crate::runtime::BuildError(error.to_string()))?
+            }
+        };
+        Ok(Client {
+            base_url: self.server.url(),
+            http,
+            credentials: self.credentials,
+            timeout: self.timeout,
+            user_agent: self.user_agent,
+            headers: self.headers,
+            body_limit: self.body_limit,
+        })
+    }
+}
+impl Client {
+    /// A builder for a client of `server`.
+    pub fn builder(server: Server) -> ClientBuilder {
+        ClientBuilder {
+            server,
+            http: None,
+            credentials: Credentials::default(),
+            timeout: crate::runtime::DEFAULT_TIMEOUT,
+            user_agent: ::std::string::String::from("dynamosql/0.1.0"),
+            headers: ::std::vec::Vec::new(),
+            body_limit: crate::runtime::DEFAULT_BODY_LIMIT,
+        }
+    }
+    /// A client of `server` with default settings and no credentials.
+    pub fn new(
+        server: Server,
+    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+        Self::builder(server).build()
+    }
+    /// The credentials the client holds.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+    /// Builds a request with the client's settings applied.
+    fn prepare<E>(
+        &self,
+        parts: crate::runtime::RequestParts,
+        method: ::reqwest::Method,
+        path: &str,
+    ) -> ::std::result::Result<::reqwest::RequestBuilder, crate::runtime::Error<E>> {
+        let mut request = parts
+            .build(&self.http, method, &self.base_url, path)
+            .map_err(crate::runtime::Error::InvalidRequest)?
+            .timeout(self.timeout)
+            .header(::reqwest::header::USER_AGENT, &self.user_agent);
+        for (name, value) in &self.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        Ok(request)
+    }
+    /// Get access token
+    ///
+    /// Exchange API client credentials for a bearer token. The returned `accessToken` is a JWT valid for one hour.
+    ///
+    /// `POST /v1/auth/token` (operationId `authToken`)
+    pub async fn auth_token(
+        &self,
+        body: &crate::types::AuthTokenBody,
+    ) -> ::std::result::Result<
+        crate::runtime::ResponseValue<crate::types::AuthTokenResponse>,
+        crate::runtime::Error<AuthTokenError>,
+    > {
+        #[allow(unused_mut)]
+        let mut parts = crate::runtime::RequestParts::default();
+        let mut path = ::std::string::String::new();
+        path.push_str("/v1/auth/token");
+        #[allow(unused_mut)]
+        let mut request = self.prepare(parts, ::reqwest::Method::POST, &path)?;
+        request = request.header(::reqwest::header::CONTENT_TYPE, "application/json");
+        request = request
+            .body(
+                ::serde_json::to_vec(body)
+                    .map_err(|error| crate::runtime::Error::InvalidRequest(
+                        error.to_string(),
+                    ))?,
+            );
+        let response = crate::runtime::send(request, self.body_limit).await?;
+        match response.status.as_u16() {
+            200u16 => {
+                let body: crate::types::AuthTokenResponse = response.json()?;
+                Ok(response.value(body))
+            }
+            400u16 => {
+                let body: crate::types::ApiResponse = response.json()?;
+                Err(crate::runtime::Error::Status(AuthTokenError::BadRequest(body)))
+            }
+            401u16 => {
+                let body: crate::types::ApiResponse = response.json()?;
+                Err(crate::runtime::Error::Status(AuthTokenError::Unauthorized(body)))
+            }
+            429u16 => {
+                let body: crate::types::ApiResponse = response.json()?;
+                Err(crate::runtime::Error::Status(AuthTokenError::TooManyRequests(body)))
+            }
+            _ => Err(response.unexpected()),
+        }
+    }
+}
+/// Declared error responses of `auth_token`, chosen by status code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthTokenError {
+    /// Status 400: Missing or invalid request body fields.
+    BadRequest(crate::types::ApiResponse),
+    /// Status 401: Invalid credentials.
+    Unauthorized(crate::types::ApiResponse),
+    /// Status 429: Too many requests.
+    TooManyRequests(crate::types::ApiResponse),
+}

@@ -1,0 +1,90 @@
+//! Errors and warnings about a spec, each naming the JSON pointer where it happened.
+
+use std::fmt;
+
+/// A fatal problem: the input cannot be read as an OpenAPI 3.x document.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The bytes are not valid YAML or JSON.
+    #[error("{pointer}: cannot parse the document as {format}: {message}")]
+    Syntax {
+        /// Where the parser stopped (`#` for the document, with line and column in `message`).
+        pointer: String,
+        /// `YAML` or `JSON`.
+        format: &'static str,
+        /// The parser's own message, with line and column.
+        message: String,
+    },
+    /// The document parsed, but is not an OpenAPI 3.0 or 3.1 document, or its shape is wrong.
+    #[error("{pointer}: {message}")]
+    Invalid {
+        /// JSON pointer of the offending node.
+        pointer: String,
+        /// What is wrong and what is expected instead.
+        message: String,
+    },
+    /// A bug in the generator itself: the output it built is not valid Rust.
+    #[error("internal error (please report): {0}")]
+    Internal(String),
+    /// The settings beside a spec cannot be read.
+    #[error("settings: {0}")]
+    Settings(String),
+}
+
+impl Error {
+    pub(crate) fn invalid(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            pointer: pointer.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A recoverable problem: generation went on with a sound fallback.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning {
+    /// JSON pointer of the construct, e.g. `#/components/schemas/Pet/properties/tag`.
+    pub pointer: String,
+    /// What was skipped or approximated, and the fallback used.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.pointer, self.message)
+    }
+}
+
+/// Collects warnings while a document is processed.
+#[derive(Debug, Default)]
+pub(crate) struct Diagnostics {
+    pub warnings: Vec<Warning>,
+    /// Schemas that fell back to `serde_json::Value` (pointer, reason).
+    pub fallbacks: Vec<(String, String)>,
+}
+
+impl Diagnostics {
+    pub fn warn(&mut self, pointer: &str, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            pointer: pointer.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// Records a schema that could not be expressed and became `serde_json::Value`.
+    pub fn fallback(&mut self, pointer: &str, reason: impl Into<String>) {
+        let reason = reason.into();
+        self.warn(pointer, format!("{reason}; generated as serde_json::Value"));
+        self.fallbacks.push((pointer.to_string(), reason));
+    }
+}
+
+/// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
+pub(crate) fn escape_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Appends an escaped segment to a pointer.
+pub(crate) fn join(pointer: &str, segment: &str) -> String {
+    format!("{pointer}/{}", escape_segment(segment))
+}

@@ -1,0 +1,137 @@
+//! The one name sanitizer: spec names to Rust identifiers, and per-scope uniqueness.
+
+use heck::{ToPascalCase, ToSnakeCase};
+use std::collections::BTreeSet;
+
+/// Keywords usable as raw identifiers (`r#type`).
+const RAW_KEYWORDS: [&str; 47] = [
+    "as", "break", "const", "continue", "else", "enum", "extern", "false", "fn", "for", "if",
+    "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static",
+    "struct", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn",
+    "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized",
+    "virtual", "yield", "try",
+];
+/// Keywords that cannot be raw identifiers; they get a trailing underscore.
+const NON_RAW_KEYWORDS: [&str; 5] = ["self", "Self", "super", "crate", "_"];
+/// Reserved for future editions; raw identifiers keep them valid.
+const RESERVED_2024: [&str; 1] = ["gen"];
+
+/// Replaces every character that cannot appear in an identifier with a word break, and spells
+/// out the few symbols whose meaning would otherwise be lost (`+1` vs `-1`).
+fn words(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            '+' => out.push_str(" plus "),
+            '-' if out.is_empty() => out.push_str(" minus "),
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
+/// `PascalCase` type or variant name. `fallback` is used when nothing identifier-like is left.
+pub fn type_name(raw: &str, fallback: &str) -> String {
+    let mut name = words(raw).to_pascal_case();
+    if name.is_empty() {
+        name = fallback.to_string();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("{fallback}{name}");
+    }
+    if NON_RAW_KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
+/// `snake_case` field, argument or method name; raw identifiers for keywords.
+pub fn field_name(raw: &str, fallback: &str) -> String {
+    let mut name = words(raw).to_snake_case();
+    if name.is_empty() {
+        name = fallback.to_string();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name = format!("{fallback}_{name}");
+    }
+    if NON_RAW_KEYWORDS.contains(&name.as_str()) {
+        name.push('_');
+    } else if RAW_KEYWORDS.contains(&name.as_str()) || RESERVED_2024.contains(&name.as_str()) {
+        name = format!("r#{name}");
+    }
+    name
+}
+
+/// The identifier as serde sees it (`r#type` is `type` on the wire).
+pub fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// Names taken in one scope; a clash gets the smallest free numeric suffix.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    /// A scope with names already reserved (e.g. the runtime's own items).
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Claims `name`, or `name2`, `name3`... for PascalCase; `name_2`... for snake case.
+    pub fn claim(&mut self, name: String) -> String {
+        let key = unraw(&name).to_string();
+        if self.taken.insert(key.clone()) {
+            return name;
+        }
+        let snake = key.starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
+        let base = key.trim_end_matches('_');
+        for n in 2.. {
+            let candidate = if snake {
+                format!("{base}_{n}")
+            } else {
+                format!("{base}{n}")
+            };
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+        unreachable!("an unbounded range always yields a free name")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitizes_what_real_specs_contain() {
+        assert_eq!(field_name("type", "field"), "r#type");
+        assert_eq!(field_name("self", "field"), "self_");
+        assert_eq!(field_name("$ref", "field"), "r#ref");
+        assert_eq!(field_name("@id", "field"), "id");
+        assert_eq!(field_name("foo-bar.baz", "field"), "foo_bar_baz");
+        assert_eq!(field_name("1st", "field"), "field_1st");
+        assert_eq!(field_name("", "field"), "field");
+        assert_eq!(field_name("ñ", "field"), "field");
+        assert_eq!(type_name("Self", "Type"), "Self_");
+        assert_eq!(type_name("2fa", "Type"), "Type2fa");
+        assert_eq!(type_name("+1", "Value"), "Plus1");
+        assert_eq!(type_name("-1", "Value"), "Minus1");
+    }
+
+    #[test]
+    fn clashes_get_a_suffix() {
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim("foo_bar".into()), "foo_bar");
+        assert_eq!(scope.claim("foo_bar".into()), "foo_bar_2");
+        assert_eq!(scope.claim("Pet".into()), "Pet");
+        assert_eq!(scope.claim("Pet".into()), "Pet2");
+        assert_eq!(scope.claim("r#type".into()), "r#type");
+        assert_eq!(scope.claim("type".into()), "type_2");
+    }
+}

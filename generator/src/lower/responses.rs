@@ -1,0 +1,188 @@
+//! Responses, keyed by exact status, range or `default`.
+
+use super::operation::body_kind;
+use super::Lowerer;
+use crate::error::join;
+use crate::ir::names::{type_name, Scope};
+use crate::ir::{BodyKind, Prim, Response, StatusMatch, TypeRef};
+use openapiv3::{Responses, StatusCode};
+
+impl<'a> Lowerer<'a> {
+    /// Every declared response. `default` is a success only when no 2xx is declared.
+    pub fn lower_responses(
+        &mut self,
+        responses: &'a Responses,
+        stem: &str,
+        pointer: &str,
+    ) -> Vec<Response> {
+        let mut entries = Vec::new();
+        for (code, response) in &responses.responses {
+            let status = match code {
+                StatusCode::Code(code) => StatusMatch::Code(*code),
+                StatusCode::Range(range) => StatusMatch::Range(*range),
+            };
+            entries.push((status, code.to_string(), response));
+        }
+        if let Some(default) = &responses.default {
+            entries.push((StatusMatch::Default, "default".to_string(), default));
+        }
+        let has_success = entries.iter().any(|(s, _, _)| is_success(*s));
+        let successes = entries
+            .iter()
+            .filter(|(s, _, _)| is_success(*s) || (!has_success && *s == StatusMatch::Default))
+            .count();
+        let mut scope = Scope::default();
+        let mut out = Vec::new();
+        for (status, key, entry) in entries {
+            let at = join(pointer, &key);
+            let response = match self.resolver.response(entry) {
+                Ok(response) => response,
+                Err(error) => {
+                    self.diagnostics
+                        .warn(&at, format!("{error}; the response is read without a body"));
+                    continue;
+                }
+            };
+            let success = is_success(status) || (!has_success && status == StatusMatch::Default);
+            let name = scope.claim(status_name(status));
+            let hint = if success && successes == 1 {
+                format!("{stem}Response")
+            } else {
+                format!("{stem}{}Response", type_name(&name, "Status"))
+            };
+            let (kind, media_type, ty) = self.response_body(response, &hint, &at);
+            let doc = Some(response.description.trim().to_string()).filter(|d| !d.is_empty());
+            out.push(Response {
+                status,
+                name,
+                doc,
+                kind,
+                media_type,
+                ty,
+                success,
+            });
+        }
+        out
+    }
+
+    /// The media type decoded: JSON first, then text, then raw bytes.
+    fn response_body(
+        &mut self,
+        response: &'a openapiv3::Response,
+        hint: &str,
+        pointer: &str,
+    ) -> (BodyKind, Option<String>, TypeRef) {
+        let rank = |media: &str| match body_kind(media) {
+            BodyKind::Json => 0,
+            BodyKind::Text => 1,
+            _ => 2,
+        };
+        let Some((media_type, media)) =
+            response.content.iter().min_by_key(|(media, _)| rank(media))
+        else {
+            return (BodyKind::Empty, None, TypeRef::Prim(Prim::Unit));
+        };
+        let kind = match body_kind(media_type) {
+            BodyKind::Json => BodyKind::Json,
+            BodyKind::Text => BodyKind::Text,
+            _ => BodyKind::Bytes,
+        };
+        let ty = match kind {
+            BodyKind::Json => match &media.schema {
+                Some(schema) => {
+                    let at = join(&join(&join(pointer, "content"), media_type), "schema");
+                    self.schema_type(schema.into(), hint, &at)
+                }
+                None => TypeRef::Json,
+            },
+            BodyKind::Text => TypeRef::Prim(Prim::String),
+            _ => TypeRef::Prim(Prim::Bytes),
+        };
+        (kind, Some(media_type.clone()), ty)
+    }
+}
+
+fn is_success(status: StatusMatch) -> bool {
+    match status {
+        StatusMatch::Code(code) => (200..300).contains(&code),
+        StatusMatch::Range(range) => range == 2,
+        StatusMatch::Default => false,
+    }
+}
+
+/// `NotFound`, `TooManyRequests`, `Status599`; `ClientError` for `4XX`; `Default`.
+fn status_name(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => reason_phrase(code)
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("Status{code}")),
+        StatusMatch::Range(1) => "Informational".into(),
+        StatusMatch::Range(2) => "Success".into(),
+        StatusMatch::Range(3) => "Redirection".into(),
+        StatusMatch::Range(4) => "ClientError".into(),
+        StatusMatch::Range(5) => "ServerError".into(),
+        StatusMatch::Range(other) => format!("Status{other}xx"),
+        StatusMatch::Default => "Default".into(),
+    }
+}
+
+fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "SwitchingProtocols",
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        207 => "MultiStatus",
+        300 => "MultipleChoices",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        407 => "ProxyAuthenticationRequired",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "LengthRequired",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        414 => "UriTooLong",
+        415 => "UnsupportedMediaType",
+        416 => "RangeNotSatisfiable",
+        417 => "ExpectationFailed",
+        418 => "ImATeapot",
+        421 => "MisdirectedRequest",
+        422 => "UnprocessableEntity",
+        423 => "Locked",
+        424 => "FailedDependency",
+        425 => "TooEarly",
+        426 => "UpgradeRequired",
+        428 => "PreconditionRequired",
+        429 => "TooManyRequests",
+        431 => "RequestHeaderFieldsTooLarge",
+        451 => "UnavailableForLegalReasons",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        505 => "HttpVersionNotSupported",
+        507 => "InsufficientStorage",
+        508 => "LoopDetected",
+        511 => "NetworkAuthenticationRequired",
+        _ => return None,
+    })
+}

@@ -1,0 +1,324 @@
+//! Objects and `allOf` to struct definitions.
+
+use super::schema::SchemaRef;
+use super::view::{shape, Properties, Shape};
+use super::Lowerer;
+use crate::error::join;
+use crate::ir::names::{field_name, type_name, Scope};
+use crate::ir::{DefaultValue, Field, Presence, Prim, StructDef, TypeKind, TypeRef};
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
+use std::collections::BTreeSet;
+
+/// Property names that conventionally hold secrets, compared without `_` and `-`, lowercase.
+const SECRET_SUFFIXES: [&str; 6] = [
+    "password",
+    "secret",
+    "token",
+    "apikey",
+    "privatekey",
+    "passphrase",
+];
+
+/// The properties of an object gathered from one schema or from every part of an `allOf`.
+#[derive(Default)]
+struct ObjectParts<'a> {
+    properties: Vec<(&'a String, SchemaRef<'a>, String)>,
+    required: BTreeSet<String>,
+    additional: Option<(&'a AdditionalProperties, String)>,
+}
+
+impl<'a> ObjectParts<'a> {
+    fn add_properties(
+        &mut self,
+        properties: Properties<'a>,
+        required: &'a [String],
+        pointer: &str,
+    ) {
+        let base = join(pointer, "properties");
+        for (name, schema) in properties {
+            let property_pointer = join(&base, name);
+            // A later part redefines a property: the more specific definition wins.
+            self.properties.retain(|(existing, _, _)| *existing != name);
+            self.properties
+                .push((name, SchemaRef::from(schema), property_pointer));
+        }
+        self.required.extend(required.iter().cloned());
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    /// An object schema with properties.
+    pub fn lower_object(
+        &mut self,
+        properties: Properties<'a>,
+        required: &'a [String],
+        additional: Option<&'a AdditionalProperties>,
+        name: &str,
+        pointer: &str,
+    ) -> StructDef {
+        let mut parts = ObjectParts::default();
+        parts.add_properties(properties, required, pointer);
+        parts.additional = additional.map(|a| (a, pointer.to_string()));
+        self.build_struct(parts, name, pointer)
+    }
+
+    /// `allOf`: every object part merged into one struct; a lone non-object part is an alias.
+    pub fn lower_all_of(
+        &mut self,
+        parts: &'a [ReferenceOr<Schema>],
+        own: Option<Box<Shape<'a>>>,
+        name: &str,
+        pointer: &str,
+    ) -> TypeKind {
+        let mut merged = ObjectParts::default();
+        let mut others = Vec::new();
+        for (index, part) in parts.iter().enumerate() {
+            let part_pointer = format!("{}/{index}", join(pointer, "allOf"));
+            self.collect_part(
+                SchemaRef::from(part),
+                &part_pointer,
+                &mut merged,
+                &mut others,
+                0,
+            );
+        }
+        if let Some(own) = own {
+            if let Shape::Object {
+                properties,
+                required,
+                additional,
+            } = *own
+            {
+                merged.add_properties(properties, required, pointer);
+                if additional.is_some() {
+                    merged.additional = additional.map(|a| (a, pointer.to_string()));
+                }
+            }
+        }
+        if merged.properties.is_empty() && merged.additional.is_none() {
+            return match others.as_slice() {
+                [] => TypeKind::Alias(TypeRef::Json),
+                [(single, part_pointer)] => TypeKind::Alias(self.schema_type(
+                    *single,
+                    &format!("{name}Value"),
+                    part_pointer,
+                )),
+                _ => {
+                    self.diagnostics.fallback(
+                        pointer,
+                        "`allOf` of several non-object schemas cannot be merged",
+                    );
+                    TypeKind::Alias(TypeRef::Json)
+                }
+            };
+        }
+        if !others.is_empty() {
+            self.diagnostics.warn(
+                pointer,
+                "`allOf` parts that are not objects were left out of the merged struct",
+            );
+        }
+        TypeKind::Struct(self.build_struct(merged, name, pointer))
+    }
+
+    fn collect_part(
+        &mut self,
+        part: SchemaRef<'a>,
+        pointer: &str,
+        merged: &mut ObjectParts<'a>,
+        others: &mut Vec<(SchemaRef<'a>, String)>,
+        depth: usize,
+    ) {
+        let (schema, at) = match part {
+            SchemaRef::Inline(schema) => (schema, pointer.to_string()),
+            SchemaRef::Ref(reference) => match self.target(reference) {
+                Ok(found) => found,
+                Err(error) => {
+                    self.diagnostics
+                        .warn(pointer, format!("{error}; this `allOf` part was left out"));
+                    return;
+                }
+            },
+        };
+        // Deeply nested allOf chains are merged up to a bound; deeper ones would be a cycle.
+        if depth > 32 {
+            self.diagnostics.warn(
+                pointer,
+                "`allOf` nests too deeply (a cycle?); stopped merging here",
+            );
+            return;
+        }
+        match shape(schema) {
+            Shape::Object {
+                properties,
+                required,
+                additional,
+            } => {
+                merged.add_properties(properties, required, &at);
+                if let Some(additional) = additional {
+                    merged.additional = Some((additional, at));
+                }
+            }
+            Shape::AllOf { parts, own } => {
+                for (index, inner) in parts.iter().enumerate() {
+                    let inner_pointer = format!("{}/{index}", join(&at, "allOf"));
+                    self.collect_part(
+                        SchemaRef::from(inner),
+                        &inner_pointer,
+                        merged,
+                        others,
+                        depth + 1,
+                    );
+                }
+                if let Some(own) = own {
+                    if let Shape::Object {
+                        properties,
+                        required,
+                        ..
+                    } = *own
+                    {
+                        merged.add_properties(properties, required, &at);
+                    }
+                }
+            }
+            Shape::Any => {}
+            _ => others.push((part, pointer.to_string())),
+        }
+    }
+
+    fn build_struct(&mut self, parts: ObjectParts<'a>, name: &str, pointer: &str) -> StructDef {
+        let known: BTreeSet<&str> = parts
+            .properties
+            .iter()
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        for missing in parts
+            .required
+            .iter()
+            .filter(|r| !known.contains(r.as_str()))
+        {
+            self.diagnostics.warn(
+                &join(pointer, "required"),
+                format!("required property `{missing}` is not among the properties; it is not required of the data"),
+            );
+        }
+        let mut scope = Scope::default();
+        let mut fields = Vec::new();
+        for (wire, schema, property_pointer) in &parts.properties {
+            let required = parts.required.contains(wire.as_str());
+            let field =
+                self.lower_field(wire, *schema, required, name, property_pointer, &mut scope);
+            fields.push(field);
+        }
+        let additional = match parts.additional {
+            Some((AdditionalProperties::Any(true), _)) => Some(TypeRef::Json),
+            Some((AdditionalProperties::Schema(value), at)) => {
+                let at = join(&at, "additionalProperties");
+                Some(self.schema_type(
+                    SchemaRef::from(value.as_ref()),
+                    &format!("{name}Value"),
+                    &at,
+                ))
+            }
+            _ => None,
+        };
+        StructDef { fields, additional }
+    }
+
+    fn lower_field(
+        &mut self,
+        wire: &str,
+        schema: SchemaRef<'a>,
+        required: bool,
+        parent: &str,
+        pointer: &str,
+        scope: &mut Scope,
+    ) -> Field {
+        let hint = format!("{parent}{}", type_name(wire, "Field"));
+        let ty = self.schema_type(schema, &hint, pointer);
+        let nullable = self.is_nullable(schema);
+        let data = match schema {
+            SchemaRef::Inline(s) => Some(&s.schema_data),
+            SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| &s.schema_data),
+        };
+        let inline_data = match schema {
+            SchemaRef::Inline(s) => Some(&s.schema_data),
+            SchemaRef::Ref(_) => None,
+        };
+        // A read-only property is absent from requests and a write-only one from responses,
+        // so neither can be required of a type used in both directions.
+        let one_way = data.is_some_and(|d| d.read_only || d.write_only);
+        let required = required && !one_way;
+        let default = inline_data
+            .and_then(|d| d.default.as_ref())
+            .filter(|_| !required && !nullable)
+            .and_then(|value| self.default_value(&ty, value));
+        let presence = match (required, nullable, default.is_some()) {
+            (true, false, _) => Presence::Required,
+            (true, true, _) => Presence::RequiredNullable,
+            (false, true, _) => Presence::OptionalNullable,
+            (false, false, true) => Presence::Defaulted,
+            (false, false, false) => Presence::Optional,
+        };
+        let format_is_password = matches!(schema, SchemaRef::Inline(s) if matches!(shape(s), Shape::String { format: Some("password"), .. }));
+        let secret =
+            format_is_password || data.is_some_and(|d| d.write_only) || is_secret_name(wire);
+        let doc = match schema {
+            SchemaRef::Inline(s) => super::schema::schema_doc(s),
+            SchemaRef::Ref(_) => None,
+        };
+        Field {
+            name: scope.claim(field_name(wire, "field")),
+            wire_name: wire.to_string(),
+            ty,
+            presence,
+            default,
+            secret,
+            doc,
+        }
+    }
+
+    fn default_value(&self, ty: &TypeRef, value: &serde_json::Value) -> Option<DefaultValue> {
+        use serde_json::Value as V;
+        match (ty, value) {
+            (TypeRef::Prim(Prim::String), V::String(s)) => Some(DefaultValue::String(s.clone())),
+            (TypeRef::Prim(Prim::Bool), V::Bool(b)) => Some(DefaultValue::Bool(*b)),
+            (TypeRef::Prim(Prim::I32), V::Number(n)) => n
+                .as_i64()
+                .filter(|i| i32::try_from(*i).is_ok())
+                .map(DefaultValue::Integer),
+            (TypeRef::Prim(Prim::I64), V::Number(n)) => n.as_i64().map(DefaultValue::Integer),
+            (TypeRef::Prim(Prim::U64), V::Number(n)) => {
+                n.as_i64().filter(|i| *i >= 0).map(DefaultValue::Integer)
+            }
+            (TypeRef::Prim(Prim::F32 | Prim::F64), V::Number(n)) => n
+                .as_f64()
+                .filter(|f| f.is_finite())
+                .map(DefaultValue::Float),
+            (TypeRef::Vec(_), V::Array(items)) if items.is_empty() => Some(DefaultValue::EmptyList),
+            (TypeRef::Named(id), V::String(s)) => self.enum_default(*id, s),
+            _ => None,
+        }
+    }
+
+    fn enum_default(&self, id: crate::ir::TypeId, value: &str) -> Option<DefaultValue> {
+        let def = self.types.get(id.0)?.as_ref()?;
+        let TypeKind::Enum(variants) = &def.kind else {
+            return None;
+        };
+        let index = variants.iter().position(|v| v.wire_value == value)?;
+        Some(DefaultValue::Variant(id, index))
+    }
+}
+
+/// Whether a property name conventionally holds a secret.
+pub(crate) fn is_secret_name(name: &str) -> bool {
+    let folded: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    SECRET_SUFFIXES
+        .iter()
+        .any(|suffix| folded.ends_with(suffix))
+}

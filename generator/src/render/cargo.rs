@@ -1,0 +1,49 @@
+//! The generated crate's `Cargo.toml`: a standalone package that names its dependencies with
+//! versions, so the crate builds wherever it is written.
+
+use super::typeref::Usage;
+use crate::Settings;
+
+/// The manifest text.
+pub(crate) fn manifest(settings: &Settings, usage: &Usage) -> String {
+    let mut out = String::new();
+    out.push_str("[package]\n");
+    out.push_str(&format!("name = {}\n", toml_string(&settings.crate_name)));
+    // The API's own `info.version` is rarely valid semver; the crate version is ours.
+    out.push_str(&format!(
+        "version = {}\n",
+        toml_string(&settings.crate_version)
+    ));
+    out.push_str("edition = \"2021\"\n");
+    out.push_str("publish = false\n");
+    if let Some(description) = &settings.description {
+        out.push_str(&format!("description = {}\n", toml_string(description)));
+    }
+    out.push_str("\n[dependencies]\n");
+    out.push_str("reqwest = { version = \"0.12\", default-features = false, features = [\"rustls-tls\", \"multipart\"] }\n");
+    out.push_str("serde = { version = \"1\", features = [\"derive\"] }\n");
+    // Field order is the spec's order on the wire (form bodies), which needs an ordered map.
+    out.push_str("serde_json = { version = \"1\", features = [\"preserve_order\"] }\n");
+    if usage.uuid {
+        out.push_str("uuid = { version = \"1\", features = [\"serde\"] }\n");
+    }
+    if usage.chrono {
+        out.push_str("chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n");
+    }
+    out
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,262 @@
+//! The generated crate's README, which is also its crate documentation: what the crate is,
+//! and a compiled example that calls the token operation.
+
+use super::typeref::ident;
+use crate::ir::{
+    Api, BodyKind, Operation, Param, ParamLocation, Presence, Prim, TypeKind, TypeRef,
+};
+use crate::Settings;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The README text (the header line is added by the caller).
+pub(crate) fn readme(api: &Api, settings: &Settings) -> String {
+    let mut out = format!("# {}\n\n", settings.crate_name);
+    if let Some(description) = &settings.description {
+        out.push_str(&format!("{description}.\n\n"));
+    }
+    out.push_str(&format!(
+        "Client for **{}** (API version `{}`).\n\n",
+        api.title.trim(),
+        api.version.trim()
+    ));
+    if let Some(doc) = &api.doc {
+        for line in super::docs::doc_lines(doc) {
+            out.push_str(line.strip_prefix(' ').unwrap_or(&line));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    let crate_ident = settings.crate_name.replace('-', "_");
+    if let Some(op) = token_operation(api, settings) {
+        out.push_str(&format!("## Example: `{}`\n\n", op.name));
+        out.push_str("```rust,no_run\n");
+        out.push_str(&example_code(api, op, &crate_ident));
+        out.push_str("```\n\n");
+    }
+    out.push_str(
+        "Every operation is an `async` method on `Client`. Declared error statuses arrive as\n",
+    );
+    out.push_str(
+        "`Error::Status` with the operation's own error enum, chosen by status code; other\n",
+    );
+    out.push_str(
+        "statuses as `Error::UnexpectedStatus`. Secrets print as `[redacted]` in `Debug`.\n",
+    );
+    out
+}
+
+/// The operation the example shows: the one the settings name, else the first.
+fn token_operation<'a>(api: &'a Api, settings: &Settings) -> Option<&'a Operation> {
+    let named = settings.token_operation.as_deref().and_then(|id| {
+        api.operations
+            .iter()
+            .find(|op| op.wire_id.as_deref() == Some(id) || op.name == id)
+    });
+    named.or_else(|| api.operations.first())
+}
+
+fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
+    let krate = ident(crate_name);
+    let setters = op
+        .security
+        .first()
+        .into_iter()
+        .flatten()
+        .filter_map(|id| api.security_schemes.get(id.0))
+        .map(|scheme| {
+            let setter = ident(&scheme.name);
+            match scheme.kind {
+                crate::ir::SchemeKind::Basic => quote! { .#setter("user", "password") },
+                _ => quote! { .#setter("YOUR-CREDENTIAL") },
+            }
+        });
+    let mut args = Vec::new();
+    let mut lets = Vec::new();
+    for param in required_params(op) {
+        let value = example_value(api, &param.ty, &krate, 0);
+        let name = ident(&param.name);
+        lets.push(quote! { let #name = #value; });
+        args.push(match &param.ty {
+            TypeRef::Prim(Prim::String) => quote! { &#name },
+            TypeRef::Prim(
+                Prim::Bool | Prim::I32 | Prim::I64 | Prim::U64 | Prim::F32 | Prim::F64,
+            ) => quote! { #name },
+            _ => quote! { &#name },
+        });
+    }
+    if let Some(body) = &op.body {
+        if let [variant] = body.variants.as_slice() {
+            let value = match variant.kind {
+                BodyKind::Text => quote! { "text" },
+                BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
+                _ => example_value(api, &variant.ty, &krate, 0),
+            };
+            lets.push(quote! { let body = #value; });
+            let arg = if matches!(variant.kind, BodyKind::Text) {
+                quote! { body }
+            } else {
+                quote! { &body }
+            };
+            args.push(if body.required {
+                arg
+            } else {
+                quote! { Some(#arg) }
+            });
+        } else {
+            args.push(quote! { None });
+        }
+    }
+    if op.params.iter().any(|p| !p.required) {
+        let options = quote::format_ident!("{}Options", op.type_stem);
+        args.push(quote! { &#krate::#options::default() });
+    }
+    let method = ident(&op.name);
+    let file = quote! {
+        async fn example() -> Result<(), Box<dyn std::error::Error>> {
+            let client = #krate::Client::builder(#krate::Server::default())
+                #(#setters)*
+                .build()?;
+            #(#lets)*
+            let response = client.#method(#(#args),*).await?;
+            println!("{} {:?}", response.status, response.body);
+            Ok(())
+        }
+    };
+    let formatted = syn::parse2::<syn::File>(file)
+        .map(|f| prettyplease::unparse(&f))
+        .unwrap_or_default();
+    let lines: Vec<&str> = formatted.lines().collect();
+    let mut out = String::new();
+    // The wrapper function is hidden: the reader sees only the calls.
+    let signature_end = lines
+        .iter()
+        .position(|line| line.ends_with('{'))
+        .unwrap_or(0);
+    for (index, line) in lines.iter().enumerate() {
+        let hidden = index <= signature_end || index + 1 == lines.len() || line.trim() == "Ok(())";
+        if hidden {
+            out.push_str("# ");
+            out.push_str(line);
+        } else {
+            out.push_str(line.strip_prefix("    ").unwrap_or(line));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn required_params(op: &Operation) -> Vec<&Param> {
+    let mut params: Vec<&Param> = op
+        .params
+        .iter()
+        .filter(|p| p.location == ParamLocation::Path)
+        .collect();
+    params.sort_by_key(|p| {
+        op.path
+            .find(&format!("{{{}}}", p.wire_name))
+            .unwrap_or(usize::MAX)
+    });
+    params.extend(
+        op.params
+            .iter()
+            .filter(|p| p.required && p.location != ParamLocation::Path),
+    );
+    params
+}
+
+/// An expression of the given type with placeholder content.
+fn example_value(api: &Api, ty: &TypeRef, krate: &proc_macro2::Ident, depth: usize) -> TokenStream {
+    if depth > 6 {
+        return quote! { ::serde_json::from_str("null")? };
+    }
+    match ty {
+        TypeRef::Prim(prim) => prim_example(*prim),
+        TypeRef::Vec(_) => quote! { Vec::new() },
+        TypeRef::Map(_) => quote! { std::collections::BTreeMap::new() },
+        TypeRef::Option(_) => quote! { None },
+        TypeRef::Box(inner) => {
+            let inner = example_value(api, inner, krate, depth + 1);
+            quote! { Box::new(#inner) }
+        }
+        TypeRef::Secret(inner) => {
+            let inner = example_value(api, inner, krate, depth + 1);
+            quote! { #krate::Secret::new(#inner) }
+        }
+        TypeRef::Json => quote! { ::serde_json::Value::Null },
+        TypeRef::Named(id) => named_example(api, *id, krate, depth),
+    }
+}
+
+fn named_example(
+    api: &Api,
+    id: crate::ir::TypeId,
+    krate: &proc_macro2::Ident,
+    depth: usize,
+) -> TokenStream {
+    let Some(def) = api.types.get(id.0) else {
+        return quote! { ::serde_json::Value::Null };
+    };
+    let name = ident(&def.name);
+    let path = quote! { #krate::types::#name };
+    match &def.kind {
+        TypeKind::Struct(s) => {
+            let fields = s.fields.iter().map(|field| {
+                let fname = ident(&field.name);
+                let value_ty = if field.secret {
+                    TypeRef::Secret(Box::new(field.ty.clone()))
+                } else {
+                    field.ty.clone()
+                };
+                let value = match field.presence {
+                    Presence::Required | Presence::Defaulted => {
+                        example_value(api, &value_ty, krate, depth + 1)
+                    }
+                    Presence::RequiredNullable
+                    | Presence::Optional
+                    | Presence::OptionalNullable => quote! { None },
+                };
+                quote! { #fname: #value, }
+            });
+            let additional = s.additional.as_ref().map(|_| {
+                let field = quote::format_ident!("additional_properties");
+                quote! { #field: ::std::collections::BTreeMap::new(), }
+            });
+            quote! { #path { #(#fields)* #additional } }
+        }
+        TypeKind::Enum(variants) => match variants.first() {
+            Some(variant) => {
+                let variant = ident(&variant.name);
+                quote! { #path::#variant }
+            }
+            None => quote! { ::serde_json::from_str("null")? },
+        },
+        TypeKind::Union(union) => match union.variants.first() {
+            Some(variant) => {
+                let vname = ident(&variant.name);
+                let value = example_value(api, &variant.ty, krate, depth + 1);
+                quote! { #path::#vname(#value) }
+            }
+            None => quote! { ::serde_json::from_str("null")? },
+        },
+        TypeKind::Alias(inner) => example_value(api, inner, krate, depth + 1),
+        TypeKind::Newtype(inner) => {
+            let value = example_value(api, inner, krate, depth + 1);
+            quote! { #path(#value) }
+        }
+    }
+}
+
+fn prim_example(prim: Prim) -> TokenStream {
+    match prim {
+        Prim::String => quote! { String::from("example") },
+        Prim::Bool => quote! { true },
+        Prim::I32 | Prim::I64 | Prim::U64 => quote! { 1 },
+        Prim::F32 | Prim::F64 => quote! { 1.0 },
+        Prim::Uuid => quote! { uuid::Uuid::nil() },
+        Prim::DateTime => quote! { chrono::DateTime::<chrono::Utc>::default() },
+        Prim::Date => quote! { chrono::NaiveDate::default() },
+        Prim::Bytes => quote! { Vec::new() },
+        Prim::Unit => quote! { () },
+    }
+}

@@ -1,0 +1,523 @@
+//! One operation: its method on `Client`, its options struct, body enum, success and error enums.
+
+use super::docs::doc_attrs;
+use super::security::scheme_variant;
+use super::typeref::{ident, rust_type};
+use crate::ir::{
+    Api, BodyKind, BodyVariant, Operation, Param, ParamLocation, ParamStyle, Prim, Response,
+    StatusMatch, TypeKind, TypeRef,
+};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+/// The method (inside `impl Client`) and the operation's own items (at module level).
+pub(crate) fn render_operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
+    let stem = &op.type_stem;
+    let error_name = format_ident!("{stem}Error");
+    let options_name = format_ident!("{stem}Options");
+    let body_enum_name = format_ident!("{stem}Body");
+    let success_name = format_ident!("{stem}Success");
+
+    let required: Vec<&Param> = ordered_required(op);
+    let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
+    let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
+    let errors: Vec<&Response> = op.responses.iter().filter(|r| !r.success).collect();
+    let single_success = single_success_type(&success);
+
+    let mut args = Vec::new();
+    for param in &required {
+        let name = ident(&param.name);
+        let ty = arg_type(api, &param.ty);
+        args.push(quote! { #name: #ty });
+    }
+    let body_arg = op
+        .body
+        .as_ref()
+        .map(|body| body_arg_type(api, body, &body_enum_name));
+    if let Some((ty, _)) = &body_arg {
+        args.push(quote! { body: #ty });
+    }
+    if !optional.is_empty() {
+        args.push(quote! { options: &#options_name });
+    }
+    let success_ty = match &single_success {
+        Some(ty) => rust_type(api, ty),
+        None => quote! { #success_name },
+    };
+    let method_name = ident(&op.name);
+    let doc = doc_attrs(Some(&method_doc(op)));
+    let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
+    let path = render_path(op);
+    let params = op.params.iter().map(|p| render_param_push(p, p.required));
+    let security = render_security(api, op);
+    let method = http_method(&op.method);
+    let body = op.body.as_ref().map(|body| {
+        render_body(
+            api,
+            body,
+            body_arg.as_ref().map(|(_, multi)| *multi).unwrap_or(false),
+            &body_enum_name,
+        )
+    });
+    let arms = render_arms(
+        api,
+        op,
+        single_success.is_some(),
+        &error_name,
+        &success_name,
+    );
+
+    let method_tokens = quote! {
+        #doc
+        #deprecated
+        pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<crate::runtime::ResponseValue<#success_ty>, crate::runtime::Error<#error_name>> {
+            #[allow(unused_mut)]
+            let mut parts = crate::runtime::RequestParts::default();
+            #path
+            #(#params)*
+            #security
+            #[allow(unused_mut)]
+            let mut request = self.prepare(parts, #method, &path)?;
+            #body
+            let response = crate::runtime::send(request, self.body_limit).await?;
+            match response.status.as_u16() {
+                #arms
+            }
+        }
+    };
+
+    let options = (!optional.is_empty()).then(|| render_options(api, op, &options_name, &optional));
+    let body_enum = body_arg
+        .as_ref()
+        .filter(|(_, multi)| *multi)
+        .and(op.body.as_ref())
+        .map(|body| render_body_enum(api, body, &body_enum_name, op));
+    let success_enum = single_success.is_none().then(|| {
+        render_status_enum(
+            api,
+            &success_name,
+            &success,
+            &format!("Successful responses of `{}`.", op.name),
+        )
+    });
+    let error_enum = render_status_enum(
+        api,
+        &error_name,
+        &errors,
+        &format!(
+            "Declared error responses of `{}`, chosen by status code.",
+            op.name
+        ),
+    );
+    let items = quote! { #options #body_enum #success_enum #error_enum };
+    (method_tokens, items)
+}
+
+/// Path parameters in template order, then the other required parameters in spec order.
+fn ordered_required(op: &Operation) -> Vec<&Param> {
+    let mut path: Vec<&Param> = op
+        .params
+        .iter()
+        .filter(|p| p.location == ParamLocation::Path)
+        .collect();
+    path.sort_by_key(|p| {
+        op.path
+            .find(&format!("{{{}}}", p.wire_name))
+            .unwrap_or(usize::MAX)
+    });
+    path.extend(
+        op.params
+            .iter()
+            .filter(|p| p.required && p.location != ParamLocation::Path),
+    );
+    path
+}
+
+fn method_doc(op: &Operation) -> String {
+    let mut text = op.doc.clone().unwrap_or_default();
+    if !text.is_empty() {
+        text.push_str("\n\n");
+    }
+    text.push_str(&format!("`{} {}`", op.method, op.path));
+    if let Some(id) = &op.wire_id {
+        text.push_str(&format!(" (operationId `{id}`)"));
+    }
+    text
+}
+
+fn http_method(method: &str) -> TokenStream {
+    match method {
+        "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "OPTIONS" | "PATCH" | "TRACE" => {
+            let m = format_ident!("{}", method);
+            quote! { ::reqwest::Method::#m }
+        }
+        other => {
+            quote! { ::reqwest::Method::from_bytes(#other.as_bytes()).unwrap_or(::reqwest::Method::GET) }
+        }
+    }
+}
+
+/// Argument type for a required parameter: borrowed, `&str` for strings.
+fn arg_type(api: &Api, ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Prim(Prim::String) => quote! { &str },
+        TypeRef::Prim(Prim::Bool | Prim::I32 | Prim::I64 | Prim::U64 | Prim::F32 | Prim::F64) => {
+            rust_type(api, ty)
+        }
+        other => {
+            let ty = rust_type(api, other);
+            quote! { &#ty }
+        }
+    }
+}
+
+fn style_tokens(style: ParamStyle) -> TokenStream {
+    let name = format_ident!("{}", format!("{style:?}"));
+    quote! { crate::runtime::Style::#name }
+}
+
+fn render_path(op: &Operation) -> TokenStream {
+    let mut pushes = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        let literal = &rest[..start];
+        if !literal.is_empty() {
+            pushes.push(quote! { path.push_str(#literal); });
+        }
+        let variable = &rest[start + 1..start + end];
+        match op
+            .params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire_name == variable)
+        {
+            Some(param) => {
+                let name = ident(&param.name);
+                let style = style_tokens(param.style);
+                let explode = param.explode;
+                pushes.push(quote! {
+                    path.push_str(&crate::runtime::path_param(#variable, &#name, #style, #explode).map_err(crate::runtime::Error::InvalidRequest)?);
+                });
+            }
+            None => {
+                let literal = &rest[start..start + end + 1];
+                pushes.push(quote! { path.push_str(#literal); });
+            }
+        }
+        rest = &rest[start + end + 1..];
+    }
+    if !rest.is_empty() {
+        pushes.push(quote! { path.push_str(#rest); });
+    }
+    quote! {
+        let mut path = ::std::string::String::new();
+        #(#pushes)*
+    }
+}
+
+fn render_param_push(param: &Param, required: bool) -> TokenStream {
+    let name = ident(&param.name);
+    let wire = &param.wire_name;
+    let value = if required {
+        quote! { &#name }
+    } else {
+        quote! { &options.#name }
+    };
+    let style = style_tokens(param.style);
+    let explode = param.explode;
+    let call = match param.location {
+        ParamLocation::Path => return TokenStream::new(),
+        ParamLocation::Query => quote! { parts.query(#wire, #value, #style, #explode) },
+        ParamLocation::Header => quote! { parts.header(#wire, #value) },
+        ParamLocation::Cookie => quote! { parts.cookie(#wire, #value) },
+    };
+    quote! { #call.map_err(crate::runtime::Error::InvalidRequest)?; }
+}
+
+fn render_security(api: &Api, op: &Operation) -> TokenStream {
+    if op.security.is_empty() {
+        return TokenStream::new();
+    }
+    let alternatives = op.security.iter().map(|alternative| {
+        let variants = alternative
+            .iter()
+            .filter_map(|id| api.security_schemes.get(id.0))
+            .map(scheme_variant);
+        quote! { &[#(Scheme::#variants),*][..] }
+    });
+    quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts); }
+}
+
+fn single_success_type(success: &[&Response]) -> Option<TypeRef> {
+    let first = success
+        .first()
+        .map(|r| r.ty.clone())
+        .unwrap_or(TypeRef::Prim(Prim::Unit));
+    success.iter().all(|r| r.ty == first).then_some(first)
+}
+
+fn render_options(api: &Api, op: &Operation, name: &Ident, optional: &[&Param]) -> TokenStream {
+    let fields = optional.iter().map(|param| {
+        let field = ident(&param.name);
+        let inner = if param.secret {
+            TypeRef::Secret(Box::new(param.ty.clone()))
+        } else {
+            param.ty.clone()
+        };
+        let ty = rust_type(api, &inner);
+        let mut text = param.doc.clone().unwrap_or_default();
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let location = match param.location {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
+        };
+        text.push_str(&format!("`{}` ({location} parameter).", param.wire_name));
+        let doc = doc_attrs(Some(&text));
+        quote! { #doc pub #field: ::std::option::Option<#ty>, }
+    });
+    let doc = doc_attrs(Some(&format!(
+        "Optional parameters of `{}`; `Default` leaves them all unset.",
+        op.name
+    )));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct #name { #(#fields)* }
+    }
+}
+
+/// The body argument's type, and whether it is an enum of several media types.
+fn body_arg_type(api: &Api, body: &crate::ir::Body, enum_name: &Ident) -> (TokenStream, bool) {
+    let (ty, multi) = match body.variants.as_slice() {
+        [single] => (variant_arg_type(api, single), false),
+        _ => (quote! { &#enum_name }, true),
+    };
+    if body.required {
+        (ty, multi)
+    } else {
+        (quote! { ::std::option::Option<#ty> }, multi)
+    }
+}
+
+fn variant_arg_type(api: &Api, variant: &BodyVariant) -> TokenStream {
+    match variant.kind {
+        BodyKind::Text => quote! { &str },
+        BodyKind::Bytes | BodyKind::Empty => quote! { &[u8] },
+        _ => {
+            let ty = rust_type(api, &variant.ty);
+            quote! { &#ty }
+        }
+    }
+}
+
+fn variant_owned_type(api: &Api, variant: &BodyVariant) -> TokenStream {
+    match variant.kind {
+        BodyKind::Text => quote! { ::std::string::String },
+        BodyKind::Bytes | BodyKind::Empty => quote! { ::std::vec::Vec<u8> },
+        _ => rust_type(api, &variant.ty),
+    }
+}
+
+fn render_body_enum(
+    api: &Api,
+    body: &crate::ir::Body,
+    name: &Ident,
+    op: &Operation,
+) -> TokenStream {
+    let variants = body.variants.iter().map(|variant| {
+        let vname = ident(&variant.name);
+        let ty = variant_owned_type(api, variant);
+        let doc = doc_attrs(Some(&format!("Sent as `{}`.", variant.media_type)));
+        quote! { #doc #vname(#ty), }
+    });
+    let doc = doc_attrs(Some(&format!(
+        "The request body of `{}`, in one of the media types it accepts.",
+        op.name
+    )));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name { #(#variants)* }
+    }
+}
+
+fn render_body(api: &Api, body: &crate::ir::Body, multi: bool, enum_name: &Ident) -> TokenStream {
+    let encode = if multi {
+        let arms = body.variants.iter().map(|variant| {
+            let vname = ident(&variant.name);
+            let encode = encode_variant(api, variant, quote! { value });
+            quote! { #enum_name::#vname(value) => { #encode } }
+        });
+        quote! { match body { #(#arms)* } }
+    } else {
+        match body.variants.first() {
+            Some(variant) => encode_variant(api, variant, quote! { body }),
+            None => TokenStream::new(),
+        }
+    };
+    if body.required {
+        encode
+    } else {
+        quote! { if let Some(body) = body { #encode } }
+    }
+}
+
+/// Statements that set the body on `request` from `value` (a reference).
+fn encode_variant(api: &Api, variant: &BodyVariant, value: TokenStream) -> TokenStream {
+    let media = &variant.media_type;
+    let content_type =
+        quote! { request = request.header(::reqwest::header::CONTENT_TYPE, #media); };
+    match variant.kind {
+        BodyKind::Json => quote! {
+            #content_type
+            request = request.body(::serde_json::to_vec(#value).map_err(|error| crate::runtime::Error::InvalidRequest(error.to_string()))?);
+        },
+        BodyKind::Form => quote! {
+            #content_type
+            request = request.body(crate::runtime::form_body(#value).map_err(crate::runtime::Error::InvalidRequest)?);
+        },
+        BodyKind::Text => quote! { #content_type request = request.body(#value.to_string()); },
+        BodyKind::Bytes | BodyKind::Empty => {
+            quote! { #content_type request = request.body(#value.to_vec()); }
+        }
+        BodyKind::Multipart => encode_multipart(api, &variant.ty, value),
+    }
+}
+
+/// Multipart: text parts from the serialized value, file parts for `format: binary` fields.
+fn encode_multipart(api: &Api, ty: &TypeRef, value: TokenStream) -> TokenStream {
+    let binary_fields: Vec<(Ident, String, bool)> = match ty {
+        TypeRef::Named(id) => match api.types.get(id.0).map(|d| &d.kind) {
+            Some(TypeKind::Struct(s)) => s
+                .fields
+                .iter()
+                .filter_map(|f| match &f.ty {
+                    TypeRef::Prim(Prim::Bytes) => Some((
+                        ident(&f.name),
+                        f.wire_name.clone(),
+                        f.presence == crate::ir::Presence::Required,
+                    )),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    let wires: Vec<&str> = binary_fields.iter().map(|(_, w, _)| w.as_str()).collect();
+    let files = binary_fields.iter().map(|(field, wire, required)| {
+        if *required {
+            quote! { form = crate::runtime::multipart_file(form, #wire, &#value.#field); }
+        } else {
+            quote! { if let Some(bytes) = &#value.#field { form = crate::runtime::multipart_file(form, #wire, bytes); } }
+        }
+    });
+    quote! {
+        #[allow(unused_mut)]
+        let mut form = crate::runtime::multipart_text_parts(#value, &[#(#wires),*]).map_err(crate::runtime::Error::InvalidRequest)?;
+        #(#files)*
+        request = request.multipart(form);
+    }
+}
+
+/// Match arms on the status code: exact codes, then ranges, then `default` or unexpected.
+fn render_arms(
+    api: &Api,
+    op: &Operation,
+    single: bool,
+    error_name: &Ident,
+    success_name: &Ident,
+) -> TokenStream {
+    let mut ordered: Vec<&Response> = op.responses.iter().collect();
+    ordered.sort_by_key(|r| r.status);
+    let mut arms = Vec::new();
+    let mut has_default = false;
+    for response in ordered {
+        let pattern = match response.status {
+            StatusMatch::Code(code) => quote! { #code },
+            StatusMatch::Range(digit) => {
+                let low = digit * 100;
+                let high = low + 99;
+                quote! { #low..=#high }
+            }
+            StatusMatch::Default => {
+                has_default = true;
+                quote! { _ }
+            }
+        };
+        let decode = decode_expr(api, response);
+        let variant = ident(&response.name);
+        let carries_status = !matches!(response.status, StatusMatch::Code(_));
+        let is_unit = response.ty == TypeRef::Prim(Prim::Unit);
+        let construct = |enum_name: &Ident| match (carries_status, is_unit) {
+            (true, true) => quote! { #enum_name::#variant(response.status) },
+            (true, false) => quote! { #enum_name::#variant(response.status, body) },
+            (false, true) => quote! { #enum_name::#variant },
+            (false, false) => quote! { #enum_name::#variant(body) },
+        };
+        let result = if response.success {
+            if single {
+                quote! { Ok(response.value(body)) }
+            } else {
+                let value = construct(success_name);
+                quote! { Ok(response.value(#value)) }
+            }
+        } else {
+            let value = construct(error_name);
+            quote! { Err(crate::runtime::Error::Status(#value)) }
+        };
+        arms.push(quote! { #pattern => { #decode #result } });
+    }
+    if !has_default {
+        arms.push(quote! { _ => Err(response.unexpected()), });
+    }
+    quote! { #(#arms)* }
+}
+
+fn decode_expr(api: &Api, response: &Response) -> TokenStream {
+    let ty = rust_type(api, &response.ty);
+    match response.kind {
+        BodyKind::Json => quote! { let body: #ty = response.json()?; },
+        BodyKind::Text => quote! { let body: #ty = response.text(); },
+        BodyKind::Empty => quote! { let body = (); },
+        _ => quote! { let body: #ty = response.bytes(); },
+    }
+}
+
+/// An enum with one variant per response; ranges and `default` also carry the status.
+fn render_status_enum(api: &Api, name: &Ident, responses: &[&Response], doc: &str) -> TokenStream {
+    let variants = responses.iter().map(|response| {
+        let variant = ident(&response.name);
+        let ty = rust_type(api, &response.ty);
+        let is_unit = response.ty == TypeRef::Prim(Prim::Unit);
+        let carries_status = !matches!(response.status, StatusMatch::Code(_));
+        let status_text = match response.status {
+            StatusMatch::Code(code) => format!("Status {code}"),
+            StatusMatch::Range(digit) => format!("Any {digit}XX status"),
+            StatusMatch::Default => "Any other status".to_string(),
+        };
+        let text = match &response.doc {
+            Some(d) => format!("{status_text}: {d}"),
+            None => status_text,
+        };
+        let doc = doc_attrs(Some(&text));
+        match (carries_status, is_unit) {
+            (true, true) => quote! { #doc #variant(::reqwest::StatusCode), },
+            (true, false) => quote! { #doc #variant(::reqwest::StatusCode, #ty), },
+            (false, true) => quote! { #doc #variant, },
+            (false, false) => quote! { #doc #variant(#ty), },
+        }
+    });
+    let doc = doc_attrs(Some(doc));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name { #(#variants)* }
+    }
+}

@@ -1,0 +1,271 @@
+//! The `types` module: one item per named type.
+
+use super::docs::doc_attrs;
+use super::typeref::{ident, rust_type};
+use crate::ir::names::{unraw, Scope};
+use crate::ir::{
+    Api, DefaultValue, Field, Presence, StructDef, TypeDef, TypeKind, TypeRef, UnionDef,
+};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+/// Every named type, in IR order.
+pub(crate) fn render_types(api: &Api) -> TokenStream {
+    let mut defaults = Scope::default();
+    let items = api
+        .types
+        .iter()
+        .map(|def| render_type(api, def, &mut defaults));
+    quote! {
+        //! Types from the spec's schemas.
+        #(#items)*
+    }
+}
+
+fn render_type(api: &Api, def: &TypeDef, defaults: &mut Scope) -> TokenStream {
+    let name = ident(&def.name);
+    let mut doc_text = def.doc.clone().unwrap_or_default();
+    if let Some(wire) = def
+        .wire_name
+        .as_ref()
+        .filter(|w| unraw(&def.name) != w.as_str())
+    {
+        if !doc_text.is_empty() {
+            doc_text.push_str("\n\n");
+        }
+        doc_text.push_str(&format!("Spec name: `{wire}`."));
+    }
+    let doc = doc_attrs(
+        Some(&doc_text)
+            .filter(|d| !d.is_empty())
+            .map(String::as_str),
+    );
+    match &def.kind {
+        TypeKind::Struct(s) => render_struct(api, def, s, doc, defaults),
+        TypeKind::Enum(variants) => {
+            let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+            let wires: Vec<_> = variants.iter().map(|v| v.wire_value.as_str()).collect();
+            quote! {
+                #doc
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+                pub enum #name {
+                    #( #[serde(rename = #wires)] #names, )*
+                }
+
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(match self { #( Self::#names => #wires, )* })
+                    }
+                }
+            }
+        }
+        TypeKind::Union(union) => render_union(api, &name, union, doc),
+        TypeKind::Alias(target) => {
+            let target = rust_type(api, target);
+            quote! { #doc pub type #name = #target; }
+        }
+        TypeKind::Newtype(target) => {
+            let target = rust_type(api, target);
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[serde(transparent)]
+                pub struct #name(pub #target);
+            }
+        }
+    }
+}
+
+fn render_struct(
+    api: &Api,
+    def: &TypeDef,
+    s: &StructDef,
+    doc: TokenStream,
+    defaults: &mut Scope,
+) -> TokenStream {
+    let name = ident(&def.name);
+    let mut default_fns = Vec::new();
+    let fields: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .map(|field| {
+            let (tokens, default_fn) = render_field(api, def, field, defaults);
+            default_fns.extend(default_fn);
+            tokens
+        })
+        .collect();
+    let additional = s.additional.as_ref().map(|value| {
+        let value = rust_type(api, value);
+        let field_name = additional_field_name(s);
+        quote! {
+            /// Properties not declared in the spec.
+            #[serde(flatten)]
+            pub #field_name: ::std::collections::BTreeMap<::std::string::String, #value>,
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #additional
+        }
+        #(#default_fns)*
+    }
+}
+
+fn additional_field_name(s: &StructDef) -> proc_macro2::Ident {
+    let mut candidate = "additional_properties".to_string();
+    while s.fields.iter().any(|f| f.name == candidate) {
+        candidate.push('_');
+    }
+    format_ident!("{}", candidate)
+}
+
+/// A field and, for a defaulted one, the function serde calls for its default.
+fn render_field(
+    api: &Api,
+    def: &TypeDef,
+    field: &Field,
+    defaults: &mut Scope,
+) -> (TokenStream, Option<TokenStream>) {
+    let name = ident(&field.name);
+    let doc = doc_attrs(field.doc.as_deref());
+    let value_ty = if field.secret {
+        TypeRef::Secret(Box::new(field.ty.clone()))
+    } else {
+        field.ty.clone()
+    };
+    let value = rust_type(api, &value_ty);
+    let wire = field.wire_name.as_str();
+    let rename = (unraw(&field.name) != wire).then(|| quote! { rename = #wire, });
+    let mut default_fn = None;
+    let (attrs, ty) = match field.presence {
+        Presence::Required => (rename.map(|r| quote! { #[serde(#r)] }), value),
+        Presence::RequiredNullable => (
+            rename.map(|r| quote! { #[serde(#r)] }),
+            quote! { ::std::option::Option<#value> },
+        ),
+        Presence::Optional => (
+            Some(
+                quote! { #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none")] },
+            ),
+            quote! { ::std::option::Option<#value> },
+        ),
+        Presence::OptionalNullable => (
+            Some(quote! {
+                #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none", with = "crate::runtime::nullable")]
+            }),
+            quote! { ::std::option::Option<::std::option::Option<#value>> },
+        ),
+        Presence::Defaulted => {
+            let fn_name = defaults.claim(format!(
+                "default_{}_{}",
+                heck::ToSnakeCase::to_snake_case(def.name.as_str()),
+                unraw(&field.name)
+            ));
+            let fn_ident = format_ident!("{}", fn_name);
+            let literal = field
+                .default
+                .as_ref()
+                .map(|d| default_expr(api, d, field.secret))
+                .unwrap_or_else(|| quote! { ::std::default::Default::default() });
+            default_fn = Some(quote! {
+                fn #fn_ident() -> #value { #literal }
+            });
+            (Some(quote! { #[serde(#rename default = #fn_name)] }), value)
+        }
+    };
+    let note = nullable_note(field.presence);
+    (quote! { #doc #note #attrs pub #name: #ty, }, default_fn)
+}
+
+/// Says how the three states of an optional nullable property map to Rust.
+fn nullable_note(presence: Presence) -> Option<TokenStream> {
+    (presence == Presence::OptionalNullable).then(|| {
+        quote! {
+            #[doc = ""]
+            #[doc = " `None`: absent (not sent); `Some(None)`: sent as `null`; `Some(Some(v))`: sent as `v`."]
+        }
+    })
+}
+
+fn default_expr(api: &Api, value: &DefaultValue, secret: bool) -> TokenStream {
+    let inner = match value {
+        DefaultValue::String(s) => quote! { ::std::string::String::from(#s) },
+        DefaultValue::Bool(b) => quote! { #b },
+        DefaultValue::Integer(i) => {
+            let lit = Literal::i64_unsuffixed(*i);
+            quote! { #lit }
+        }
+        DefaultValue::Float(f) => {
+            let lit = Literal::f64_unsuffixed(*f);
+            quote! { #lit }
+        }
+        DefaultValue::EmptyList => quote! { ::std::vec::Vec::new() },
+        DefaultValue::Variant(id, index) => match api.types.get(id.0).map(|d| (&d.name, &d.kind)) {
+            Some((name, TypeKind::Enum(variants))) if *index < variants.len() => {
+                let name = ident(name);
+                let variant = ident(&variants[*index].name);
+                quote! { crate::types::#name::#variant }
+            }
+            _ => quote! { ::std::default::Default::default() },
+        },
+    };
+    if secret {
+        quote! { crate::runtime::Secret::new(#inner) }
+    } else {
+        inner
+    }
+}
+
+fn render_union(
+    api: &Api,
+    name: &proc_macro2::Ident,
+    union: &UnionDef,
+    doc: TokenStream,
+) -> TokenStream {
+    let variants: Vec<_> = union.variants.iter().map(|v| ident(&v.name)).collect();
+    let types: Vec<_> = union
+        .variants
+        .iter()
+        .map(|v| rust_type(api, &v.ty))
+        .collect();
+    let Some(tag) = &union.tag else {
+        return quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #( #variants(#types), )*
+            }
+        };
+    };
+    let tag_values: Vec<_> = union
+        .variants
+        .iter()
+        .map(|v| v.tag_value.clone().unwrap_or_default())
+        .collect();
+    let expected = format!("`{tag}` to be one of: {}", tag_values.join(", "));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #name {
+            #( #variants(#types), )*
+        }
+
+        // The discriminator picks the variant; the tag stays in the data, since each
+        // variant's own schema usually declares it too.
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value.get(#tag).and_then(::serde_json::Value::as_str).map(::std::string::ToString::to_string);
+                match tag.as_deref() {
+                    #( Some(#tag_values) => ::serde_json::from_value(value).map(Self::#variants).map_err(<D::Error as ::serde::de::Error>::custom), )*
+                    _ => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(concat!("expected ", #expected))),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Deserializing the normalized document into `openapiv3`, piece by piece when the whole fails,
+//! so that one malformed operation or component costs only itself and a warning.
+
+use crate::error::{join, Diagnostics, Error};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+const COMPONENT_KINDS: [&str; 9] = [
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+];
+
+pub(crate) fn deserialize(
+    mut doc: Value,
+    diagnostics: &mut Diagnostics,
+) -> Result<openapiv3::OpenAPI, Error> {
+    if let Ok(api) = serde_json::from_value::<openapiv3::OpenAPI>(doc.clone()) {
+        return Ok(api);
+    }
+    drop_broken_pieces(&mut doc, diagnostics);
+    serde_json::from_value(doc)
+        .map_err(|error| Error::invalid("#", format!("not an OpenAPI document: {error}")))
+}
+
+fn drop_broken_pieces(doc: &mut Value, diagnostics: &mut Diagnostics) {
+    if let Some(Value::Object(components)) = doc.get_mut("components") {
+        for kind in COMPONENT_KINDS {
+            let pointer = format!("#/components/{kind}");
+            let Some(Value::Object(entries)) = components.get_mut(kind) else {
+                if components.get(kind).is_some_and(|v| !v.is_object()) {
+                    components.remove(kind);
+                    diagnostics.warn(&pointer, "must be a mapping; ignored");
+                }
+                continue;
+            };
+            entries.retain(|name, entry| {
+                keep_if_valid(kind, entry, &join(&pointer, name), diagnostics)
+            });
+        }
+    }
+    for key in ["servers", "security", "tags", "externalDocs", "info"] {
+        let pointer = format!("#/{key}");
+        if let Some(value) = doc.get(key) {
+            if !top_level_valid(key, value) {
+                diagnostics.warn(&pointer, "malformed; ignored");
+                if let Some(root) = doc.as_object_mut() {
+                    if key == "info" {
+                        root.insert(
+                            key.into(),
+                            serde_json::json!({"title": "API", "version": "0"}),
+                        );
+                    } else {
+                        root.remove(key);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(paths)) = doc.get_mut("paths") {
+        for (path, item) in paths.iter_mut() {
+            repair_path_item(item, &join("#/paths", path), diagnostics);
+        }
+        paths.retain(|path, item| {
+            let pointer = join("#/paths", path);
+            keep(
+                serde_json::from_value::<openapiv3::ReferenceOr<openapiv3::PathItem>>(item.clone()),
+                &pointer,
+                diagnostics,
+            )
+        });
+    }
+}
+
+fn top_level_valid(key: &str, value: &Value) -> bool {
+    let v = value.clone();
+    match key {
+        "servers" => serde_json::from_value::<Vec<openapiv3::Server>>(v).is_ok(),
+        "security" => serde_json::from_value::<Vec<openapiv3::SecurityRequirement>>(v).is_ok(),
+        "tags" => serde_json::from_value::<Vec<openapiv3::Tag>>(v).is_ok(),
+        "externalDocs" => serde_json::from_value::<openapiv3::ExternalDocumentation>(v).is_ok(),
+        _ => serde_json::from_value::<openapiv3::Info>(v).is_ok(),
+    }
+}
+
+fn repair_path_item(item: &mut Value, pointer: &str, diagnostics: &mut Diagnostics) {
+    let Value::Object(map) = item else { return };
+    for method in METHODS {
+        let Some(operation) = map.get(method) else {
+            continue;
+        };
+        let op_pointer = join(pointer, method);
+        if let Err(error) = serde_json::from_value::<openapiv3::Operation>(operation.clone()) {
+            diagnostics.warn(&op_pointer, format!("malformed operation skipped: {error}"));
+            map.remove(method);
+        }
+    }
+    if let Some(parameters) = map.get("parameters") {
+        if serde_json::from_value::<Vec<openapiv3::ReferenceOr<openapiv3::Parameter>>>(
+            parameters.clone(),
+        )
+        .is_err()
+        {
+            diagnostics.warn(
+                &join(pointer, "parameters"),
+                "malformed path-level parameters ignored",
+            );
+            map.remove("parameters");
+        }
+    }
+    if map
+        .get("servers")
+        .is_some_and(|s| serde_json::from_value::<Vec<openapiv3::Server>>(s.clone()).is_err())
+    {
+        map.remove("servers");
+    }
+}
+
+fn keep_if_valid(kind: &str, entry: &Value, pointer: &str, diagnostics: &mut Diagnostics) -> bool {
+    use openapiv3::ReferenceOr as R;
+    let v = entry.clone();
+    match kind {
+        "schemas" => keep(
+            serde_json::from_value::<R<openapiv3::Schema>>(v),
+            pointer,
+            diagnostics,
+        ),
+        "responses" => keep(
+            serde_json::from_value::<R<openapiv3::Response>>(v),
+            pointer,
+            diagnostics,
+        ),
+        "parameters" => keep(
+            serde_json::from_value::<R<openapiv3::Parameter>>(v),
+            pointer,
+            diagnostics,
+        ),
+        "examples" => keep(
+            serde_json::from_value::<R<openapiv3::Example>>(v),
+            pointer,
+            diagnostics,
+        ),
+        "requestBodies" => keep(
+            serde_json::from_value::<R<openapiv3::RequestBody>>(v),
+            pointer,
+            diagnostics,
+        ),
+        "headers" => keep(
+            serde_json::from_value::<R<openapiv3::Header>>(v),
+            pointer,
+            diagnostics,
+        ),
+        "securitySchemes" => keep(
+            serde_json::from_value::<R<openapiv3::SecurityScheme>>(v),
+            pointer,
+            diagnostics,
+        ),
+        "links" => keep(
+            serde_json::from_value::<R<openapiv3::Link>>(v),
+            pointer,
+            diagnostics,
+        ),
+        _ => keep(
+            serde_json::from_value::<R<openapiv3::Callback>>(v),
+            pointer,
+            diagnostics,
+        ),
+    }
+}
+
+fn keep<T: DeserializeOwned>(
+    result: Result<T, serde_json::Error>,
+    pointer: &str,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    match result {
+        Ok(_) => true,
+        Err(error) => {
+            diagnostics.warn(pointer, format!("malformed; ignored: {error}"));
+            false
+        }
+    }
+}
