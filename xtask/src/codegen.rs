@@ -31,6 +31,31 @@ pub fn run_codegen(args: &[String]) -> Result<()> {
     write_all(&root, &generated_dir, &crates, &drift)
 }
 
+/// Every stale, missing or orphan file under `generated/`, as `kind: path` lines; empty when
+/// `generated/` matches `specs/` and the generator.
+pub fn drift_report() -> Result<Vec<String>> {
+    let root = crate::workspace_root();
+    let crates = generate_all(&root)?;
+    let drift = find_drift(&root.join("generated"), &crates)?;
+    Ok(drift_lines(&drift))
+}
+
+fn drift_lines(drift: &Drift) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (label, paths) in [
+        ("stale", &drift.stale),
+        ("missing", &drift.missing),
+        ("orphan", &drift.orphans),
+    ] {
+        lines.extend(
+            paths
+                .iter()
+                .map(|path| format!("{label}: {}", display_relative(path))),
+        );
+    }
+    lines
+}
+
 /// Spec files under `specs/`, sorted: `*.yaml`, `*.yml`, `*.json`, not settings files.
 pub fn spec_files(root: &Path) -> Result<Vec<PathBuf>> {
     let specs_dir = root.join("specs");

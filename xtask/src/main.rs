@@ -1,10 +1,7 @@
 //! Maintainer tasks: `cargo xtask codegen [--check]`, `generate`, `corpus`, `test`.
 
-mod codegen;
-mod corpus;
-mod prism;
-
 use anyhow::{bail, Result};
+use xtask::{codegen, corpus, prism};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -45,12 +42,4 @@ fn run(args: &[String]) -> Result<()> {
             bail!("unknown command `{other}`")
         }
     }
-}
-
-/// The workspace root, found from this crate's manifest directory at build time.
-pub fn workspace_root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(std::path::Path::to_path_buf)
-        .unwrap_or_else(|| std::path::PathBuf::from("."))
 }
