@@ -21,13 +21,16 @@ mod normalize_schema;
 mod render;
 mod repair;
 mod resolve;
+mod stack;
 
 pub use error::{Error, Warning};
 pub use load::MAX_DEPTH;
+pub use resolve::bundle::{FileSource, NoFiles};
 
 use openapiv3::{ReferenceOr, Schema};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
 
 /// Per-spec settings, read from the `<name>.settings.yaml` file beside the spec.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -118,17 +121,42 @@ pub struct Generation {
     pub operations: usize,
 }
 
-/// Parses, normalizes and lowers a spec to the IR (what the snapshot tests look at).
+/// Parses, normalizes and lowers a spec to the IR (what the snapshot tests look at). References
+/// to other files are not followed (see [`lower_to_ir_with_files`]).
 pub fn lower_to_ir(spec: &[u8]) -> Result<(ir::Api, Vec<Warning>, Report), Error> {
-    let raw = load::load(spec)?;
-    let operations_in_document = count_operations(&raw);
+    lower_to_ir_with_files(spec, &NoFiles)
+}
+
+/// [`lower_to_ir`], reading the files that `$ref`s name through `files`: what they refer to is
+/// bundled into the document before it is normalized.
+pub fn lower_to_ir_with_files(
+    spec: &[u8],
+    files: &dyn FileSource,
+) -> Result<(ir::Api, Vec<Warning>, Report), Error> {
+    stack::with_deep_stack(|| lower_in_place(spec, files, &mut StageTimes::default()))
+}
+
+fn lower_in_place(
+    spec: &[u8],
+    files: &dyn FileSource,
+    times: &mut StageTimes,
+) -> Result<(ir::Api, Vec<Warning>, Report), Error> {
+    let mut clock = Instant::now();
     let mut diagnostics = error::Diagnostics::default();
-    let mut value = raw;
-    normalize::normalize(&mut value, &mut diagnostics)?;
-    let api = repair::deserialize(value.clone(), &mut diagnostics)?;
+    let mut value = load::load_with_diagnostics(spec, &mut diagnostics)?;
+    let operations_in_document = count_operations(&value);
+    times.load = lap(&mut clock);
+    let unbundled = resolve::bundle::bundle(&mut value, files);
+    normalize::normalize(&mut value, unbundled, &mut diagnostics)?;
+    times.normalize = lap(&mut clock);
+    let api = repair::deserialize(&value, &mut diagnostics)?;
     let extra = extra_schemas(&value);
+    drop(value);
+    times.deserialize = lap(&mut clock);
     let (mut ir, schemas_total) = lower::lower(&api, &extra, &mut diagnostics);
     ir::finalize::finalize(&mut ir, &mut diagnostics);
+    ir::name_warnings::warn_renamed(&ir, &mut diagnostics);
+    times.lower = lap(&mut clock);
     let report = Report {
         operations_in_document,
         operations_generated: ir.operations.len(),
@@ -140,15 +168,74 @@ pub fn lower_to_ir(spec: &[u8]) -> Result<(ir::Api, Vec<Warning>, Report), Error
     Ok((ir, warnings, report))
 }
 
-/// Generates the files of a client crate from spec bytes (YAML or JSON).
+/// Generates the files of a client crate from spec bytes (YAML or JSON). References to other
+/// files are not followed: each is a warning, and what it points at becomes
+/// `serde_json::Value` (see [`generate_with_files`]).
 pub fn generate(spec: &[u8], settings: &Settings) -> Result<Generation, Error> {
-    let (api, warnings, report) = lower_to_ir(spec)?;
+    generate_with_files(spec, settings, &NoFiles)
+}
+
+/// [`generate`], reading the files that `$ref`s name through `files` (the generator itself
+/// never touches the file system: `xtask` passes a reader confined to the spec's folder).
+pub fn generate_with_files(
+    spec: &[u8],
+    settings: &Settings,
+    files: &dyn FileSource,
+) -> Result<Generation, Error> {
+    stack::with_deep_stack(|| generate_in_place(spec, settings, files, &mut StageTimes::default()))
+}
+
+/// Wall-clock time of each stage of one generation, as `cargo xtask bench` reports it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageTimes {
+    /// Bytes to `serde_json::Value` (YAML or JSON) and the version gate.
+    pub load: Duration,
+    /// Bundling referenced files and the 3.1 rewrites on the `Value`.
+    pub normalize: Duration,
+    /// `Value` to `openapiv3::OpenAPI`, with repairs.
+    pub deserialize: Duration,
+    /// openapiv3 to the finalized IR.
+    pub lower: Duration,
+    /// IR to token streams and text.
+    pub render: Duration,
+    /// Token streams to pretty-printed files.
+    pub format: Duration,
+}
+
+/// [`generate`], also returning how long each stage took (for benchmarks; the result is the
+/// same as [`generate`]'s).
+pub fn generate_timed(spec: &[u8], settings: &Settings) -> Result<(Generation, StageTimes), Error> {
+    stack::with_deep_stack(|| {
+        let mut times = StageTimes::default();
+        let generation = generate_in_place(spec, settings, &NoFiles, &mut times)?;
+        Ok((generation, times))
+    })
+}
+
+/// The time since `clock`, which is then reset to now.
+fn lap(clock: &mut Instant) -> Duration {
+    let now = Instant::now();
+    let elapsed = now - *clock;
+    *clock = now;
+    elapsed
+}
+
+fn generate_in_place(
+    spec: &[u8],
+    settings: &Settings,
+    files: &dyn FileSource,
+    times: &mut StageTimes,
+) -> Result<Generation, Error> {
+    let (api, warnings, report) = lower_in_place(spec, files, times)?;
+    let mut clock = Instant::now();
     let header = format!(
         "Generated from `{}` by `{}`; do not edit.",
         settings.source, settings.command
     );
+    let rendered_files = render::render(&api, settings);
+    times.render = lap(&mut clock);
     let mut files = Vec::new();
-    for rendered in render::render(&api, settings) {
+    for rendered in rendered_files {
         let file = match rendered {
             render::Rendered::Rust { path, tokens } => {
                 let contents = format::format_rust(tokens, &header, &path)?;
@@ -173,6 +260,7 @@ pub fn generate(spec: &[u8], settings: &Settings) -> Result<Generation, Error> {
         files.push(file);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    times.format = lap(&mut clock);
     Ok(Generation {
         files,
         warnings,

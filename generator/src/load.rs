@@ -1,128 +1,151 @@
 //! Stage 1: bytes to `serde_json::Value`, with the version gate. All YAML handling lives here.
 
+mod tree;
+
 use crate::error::Error;
+use serde::de::DeserializeSeed;
 use serde_json::Value;
 
-/// Deepest nesting of objects and arrays accepted. Real specs stay far below; the limit keeps a
-/// hostile document from exhausting the stack in later recursive stages.
+/// Deepest nesting of mappings and lists accepted (the top-level mapping is level 1). Real specs
+/// stay far below; the limit keeps a hostile document from exhausting the stack in the parser
+/// and in later recursive stages, and it is checked while parsing, so a document nested 10,000
+/// levels deep is refused with the pointer where it crossed the limit.
 pub const MAX_DEPTH: usize = 120;
 
 /// Parses YAML or JSON text into a value and checks that it is an OpenAPI 3.0 or 3.1 document.
-pub fn load(bytes: &[u8]) -> Result<Value, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|error| Error::Syntax {
-        pointer: "#".into(),
-        format: "UTF-8 text",
-        message: format!("invalid UTF-8 at byte {}", error.valid_up_to()),
-    })?;
+/// Lenient re-reads of almost-YAML are reported as warnings.
+pub(crate) fn load_with_diagnostics(
+    bytes: &[u8],
+    diagnostics: &mut crate::error::Diagnostics,
+) -> Result<Value, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|error| utf8_error(bytes, error))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Error::invalid("#", "the document is empty"));
     }
-    let value = parse_text(text)?;
-    check_depth(&value)?;
+    let value = match parse_text(text) {
+        Ok(value) => value,
+        Err(error) => parse_leniently(text, diagnostics).ok_or(error)?,
+    };
     check_version(&value)?;
     Ok(value)
 }
 
 fn parse_text(text: &str) -> Result<Value, Error> {
+    let state = tree::State::default();
     if text.trim_start().starts_with('{') {
-        return serde_json::from_str(text).map_err(|error| Error::Syntax {
-            pointer: "#".into(),
-            format: "JSON",
-            message: error.to_string(),
-        });
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        return tree::Node::root(&state)
+            .deserialize(&mut deserializer)
+            .and_then(|value| deserializer.end().map(|()| value))
+            .map_err(|error| {
+                let location = format!("line {} column {}", error.line(), error.column());
+                parse_error(&state, "JSON", error.to_string(), &location)
+            });
     }
-    // serde_yaml rejects duplicate keys and bounds alias expansion, so both surface here as
-    // syntax errors with a line and column instead of a silently merged or exploded document.
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| Error::Syntax {
-        pointer: "#".into(),
-        format: "YAML",
-        message: error.to_string(),
-    })?;
-    yaml_to_json(yaml, "#", 0)
+    // serde_yaml bounds alias expansion (a billion-laughs document fails with its "repetition
+    // limit"); the tree builder refuses duplicate keys and deep nesting, naming the pointer.
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    tree::Node::root(&state)
+        .deserialize(deserializer)
+        .map_err(|error| {
+            let location = error
+                .location()
+                .map(|l| format!("line {} column {}", l.line(), l.column()))
+                .unwrap_or_default();
+            let mut message = error.to_string();
+            if message.starts_with("repetition limit exceeded") {
+                message = "YAML aliases expand to too many nodes (an alias bomb); the repetition limit was exceeded".into();
+            }
+            parse_error(&state, "YAML", message, &location)
+        })
 }
 
-/// Converts YAML to JSON, turning non-string keys (YAML allows `200:` unquoted) into strings.
-fn yaml_to_json(yaml: serde_yaml::Value, pointer: &str, depth: usize) -> Result<Value, Error> {
-    use serde_yaml::Value as Y;
-    if depth > MAX_DEPTH {
-        return Err(too_deep(pointer));
+/// The error for a failed parse: our own refusal when there is one, else the parser's message,
+/// at the innermost pointer reached.
+fn parse_error(
+    state: &tree::State,
+    format: &'static str,
+    message: String,
+    location: &str,
+) -> Error {
+    let failure = state.failure.take();
+    let pointer = failure.pointer.unwrap_or_else(|| "#".into());
+    match failure.message {
+        Some(own) if location.is_empty() => Error::invalid(pointer, own),
+        Some(own) => Error::invalid(pointer, format!("{own} (at {location})")),
+        None => Error::Syntax {
+            pointer,
+            format,
+            message,
+        },
     }
-    Ok(match yaml {
-        Y::Null => Value::Null,
-        Y::Bool(b) => Value::Bool(b),
-        Y::Number(n) => number_to_json(&n),
-        Y::String(s) => Value::String(s),
-        Y::Sequence(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (index, item) in items.into_iter().enumerate() {
-                out.push(yaml_to_json(
-                    item,
-                    &format!("{pointer}/{index}"),
-                    depth + 1,
-                )?);
-            }
-            Value::Array(out)
-        }
-        Y::Mapping(map) => {
-            let mut out = serde_json::Map::with_capacity(map.len());
-            for (key, item) in map {
-                let key = yaml_key(key, pointer)?;
-                let child = crate::error::join(pointer, &key);
-                out.insert(key, yaml_to_json(item, &child, depth + 1)?);
-            }
-            Value::Object(out)
-        }
-        Y::Tagged(tagged) => yaml_to_json(tagged.value, pointer, depth)?,
-    })
 }
 
-fn number_to_json(number: &serde_yaml::Number) -> Value {
-    if let Some(i) = number.as_i64() {
-        Value::from(i)
-    } else if let Some(u) = number.as_u64() {
-        Value::from(u)
+fn utf8_error(bytes: &[u8], error: std::str::Utf8Error) -> Error {
+    let valid = &bytes[..error.valid_up_to()];
+    let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count()
+        + 1;
+    let hint = if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        " (the file looks UTF-16 encoded; save it as UTF-8)"
     } else {
-        number
-            .as_f64()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number)
-            .unwrap_or(Value::Null)
+        ""
+    };
+    Error::Syntax {
+        pointer: "#".into(),
+        format: "UTF-8 text",
+        message: format!(
+            "invalid UTF-8 at byte {} (line {line} column {column}){hint}",
+            error.valid_up_to()
+        ),
     }
 }
 
-fn yaml_key(key: serde_yaml::Value, pointer: &str) -> Result<String, Error> {
-    use serde_yaml::Value as Y;
-    match key {
-        Y::String(s) => Ok(s),
-        Y::Number(n) => Ok(n.to_string()),
-        Y::Bool(b) => Ok(b.to_string()),
-        Y::Null => Ok("null".into()),
-        _ => Err(Error::invalid(pointer, "a mapping key must be a scalar")),
+/// Parses a file that a spec refers to: YAML or JSON under the same limits as the spec, but
+/// without the version gate, since such files hold fragments (a schema, a few components).
+pub(crate) fn parse_fragment(bytes: &[u8]) -> Result<Value, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|error| utf8_error(bytes, error))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::invalid("#", "the file is empty"));
     }
+    parse_text(text)
 }
 
-fn too_deep(pointer: &str) -> Error {
-    Error::invalid(
-        pointer,
-        format!("the document nests deeper than {MAX_DEPTH} levels, the supported limit"),
-    )
-}
-
-/// Checks nesting with an explicit stack, so the check itself cannot overflow.
-fn check_depth(value: &Value) -> Result<(), Error> {
-    let mut stack = vec![(value, 0usize)];
-    while let Some((node, depth)) = stack.pop() {
-        if depth > MAX_DEPTH {
-            return Err(too_deep("#"));
+/// Published documents often break two YAML rules that change nothing about their meaning: a
+/// tab on an otherwise blank line inside a block scalar, and C1 control characters inside
+/// strings. When strict parsing fails, the text is read again with blank lines emptied and
+/// control characters replaced by U+FFFD; a document that still fails keeps its first error.
+fn parse_leniently(text: &str, diagnostics: &mut crate::error::Diagnostics) -> Option<Value> {
+    if text.trim_start().starts_with('{') {
+        return None;
+    }
+    let mut repaired = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            repaired.push_str(&line[content.len()..]);
+            continue;
         }
-        match node {
-            Value::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
-            Value::Object(map) => stack.extend(map.values().map(|v| (v, depth + 1))),
-            _ => {}
-        }
+        repaired.extend(content.chars().map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        }));
+        repaired.push_str(&line[content.len()..]);
     }
-    Ok(())
+    let value = parse_text(&repaired).ok()?;
+    diagnostics.warn(
+        "#",
+        "the document is not strictly valid YAML (tabs on blank lines or control characters); it was read with those blank lines emptied and control characters replaced",
+    );
+    Some(value)
 }
 
 /// The major.minor versions this generator reads.

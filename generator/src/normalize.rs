@@ -1,11 +1,18 @@
 //! Stage 2: rewrite OpenAPI 3.1 and loosely written 3.0 constructs into the 3.0 model that
 //! `openapiv3` reads, then deserialize. Every rewrite that loses meaning leaves a warning.
 
+mod refs;
+
 use crate::error::{join, Diagnostics, Error};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
-/// Keys whose values are examples or extensions: free-form data, never schemas.
-fn is_free_form(key: &str) -> bool {
+/// Keys whose values are examples or extensions: free-form data, never schemas. (`default`
+/// under `responses` is the default response, not a default value.)
+fn is_free_form(key: &str, pointer: &str) -> bool {
+    if key == "default" && pointer.ends_with("/responses") {
+        return false;
+    }
     key == "example"
         || key == "examples"
         || key.starts_with("x-")
@@ -15,7 +22,12 @@ fn is_free_form(key: &str) -> bool {
 }
 
 /// Normalizes the document in place; `repair::deserialize` then reads it into openapiv3.
-pub fn normalize(doc: &mut Value, diagnostics: &mut Diagnostics) -> Result<(), Error> {
+/// `external` holds, for each reference to another file that was not bundled, the reason.
+pub fn normalize(
+    doc: &mut Value,
+    external: BTreeMap<String, String>,
+    diagnostics: &mut Diagnostics,
+) -> Result<(), Error> {
     check_top_level_shape(doc)?;
     if let Some(root) = doc.as_object_mut() {
         if root.remove("webhooks").is_some() {
@@ -26,8 +38,41 @@ pub fn normalize(doc: &mut Value, diagnostics: &mut Diagnostics) -> Result<(), E
         root.entry("info")
             .or_insert_with(|| serde_json::json!({"title": "API", "version": "0"}));
     }
-    walk(doc, "#", diagnostics);
+    check_path_templates(doc, diagnostics);
+    let refs = refs::RefCheck::new(doc, external);
+    let mut normalizer = Normalizer { diagnostics, refs };
+    normalizer.walk(doc, "#");
     Ok(())
+}
+
+/// A path whose `{` is never closed is sent as written; say so, since the variable it meant
+/// to introduce gets no argument.
+fn check_path_templates(doc: &Value, diagnostics: &mut Diagnostics) {
+    let Some(Value::Object(paths)) = doc.get("paths") else {
+        return;
+    };
+    for path in paths.keys() {
+        let opened = path.matches('{').count();
+        let closed = path.matches('}').count();
+        if opened != closed {
+            diagnostics.warn(
+                &join("#/paths", path),
+                "the path template has unbalanced `{` and `}`; the unmatched text is sent as written",
+            );
+        }
+    }
+}
+
+/// Appends a paragraph to a schema's description, which becomes the doc comment of the item
+/// generated for it: the reader of the generated code learns why a type is looser than the spec.
+pub(crate) fn add_note(map: &mut Map<String, Value>, note: &str) {
+    let text = match map.get("description") {
+        Some(Value::String(existing)) if !existing.trim().is_empty() => {
+            format!("{}\n\n{note}", existing.trim_end())
+        }
+        _ => note.to_string(),
+    };
+    map.insert("description".into(), Value::String(text));
 }
 
 fn check_top_level_shape(doc: &Value) -> Result<(), Error> {
@@ -66,45 +111,85 @@ pub(crate) fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Walks the non-schema parts of the document; every schema found is normalized by `schema`.
-fn walk(node: &mut Value, pointer: &str, diagnostics: &mut Diagnostics) {
-    match node {
-        Value::Object(map) => {
-            let keys: Vec<String> = map.keys().cloned().collect();
-            for key in keys {
-                if is_free_form(&key) {
-                    continue;
-                }
-                // Callbacks and links describe requests the server makes or may suggest; a
-                // client does not act on them, and malformed ones must not cost an operation.
-                if key == "callbacks" || key == "links" {
-                    map.remove(&key);
-                    continue;
-                }
-                let child = join(pointer, &key);
-                let Some(value) = map.get_mut(&key) else {
-                    continue;
-                };
-                if key == "schema" {
-                    schema(value, &child, diagnostics);
-                } else if key == "schemas" && pointer == "#/components" {
-                    if let Value::Object(schemas) = value {
-                        for (name, s) in schemas.iter_mut() {
-                            schema(s, &join(&child, name), diagnostics);
-                        }
+struct Normalizer<'d> {
+    diagnostics: &'d mut Diagnostics,
+    refs: refs::RefCheck,
+}
+
+impl Normalizer<'_> {
+    /// Walks the non-schema parts of the document; every schema found is normalized by `schema`.
+    fn walk(&mut self, node: &mut Value, pointer: &str) {
+        match node {
+            Value::Object(map) => {
+                let keys: Vec<String> = map.keys().cloned().collect();
+                for key in keys {
+                    if is_free_form(&key, pointer) {
+                        continue;
                     }
-                } else {
-                    walk(value, &child, diagnostics);
+                    // Callbacks and links describe requests the server makes or may suggest; a
+                    // client does not act on them, and malformed ones must not cost an operation.
+                    if key == "callbacks" || key == "links" {
+                        map.remove(&key);
+                        continue;
+                    }
+                    let child = join(pointer, &key);
+                    let Some(value) = map.get_mut(&key) else {
+                        continue;
+                    };
+                    if key == "schema" {
+                        self.schema(value, &child);
+                    } else if key == "schemas" && pointer == "#/components" {
+                        if let Value::Object(schemas) = value {
+                            for (name, s) in schemas.iter_mut() {
+                                self.schema(s, &join(&child, name));
+                            }
+                        }
+                    } else if self.drop_unreadable_ref(value, &child) {
+                        map.remove(&key);
+                        if key != "requestBody" && pointer.ends_with("/responses") {
+                            // A response must stay: its status is still declared.
+                            map.insert(key, serde_json::json!({"description": ""}));
+                        }
+                    } else {
+                        self.walk(value, &child);
+                    }
                 }
+                fix_non_schema_object(map, pointer, self.diagnostics);
             }
-            fix_non_schema_object(map, pointer, diagnostics);
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter_mut().enumerate() {
-                walk(item, &format!("{pointer}/{index}"), diagnostics);
+            Value::Array(items) => {
+                let mut index = 0;
+                items.retain_mut(|item| {
+                    let at = format!("{pointer}/{index}");
+                    index += 1;
+                    if self.drop_unreadable_ref(item, &at) {
+                        return false;
+                    }
+                    // Pointers keep the document's numbering, so later warnings still find
+                    // the entry in the file even when an earlier one was dropped.
+                    self.walk(item, &at);
+                    true
+                });
             }
+            _ => {}
         }
-        _ => {}
+    }
+
+    /// A parameter, body, response or header that is a reference to another file that could
+    /// not be read: it is left out with a warning naming the reference (a local reference that
+    /// points at nothing is reported where it is used).
+    fn drop_unreadable_ref(&mut self, node: &Value, pointer: &str) -> bool {
+        let Some(Value::String(reference)) = node.get("$ref") else {
+            return false;
+        };
+        if reference.starts_with('#') {
+            return false;
+        }
+        let Some(problem) = self.refs.problem(reference) else {
+            return false;
+        };
+        self.diagnostics
+            .warn(pointer, format!("{problem}; left out"));
+        true
     }
 }
 
@@ -114,6 +199,7 @@ fn fix_non_schema_object(
     pointer: &str,
     diagnostics: &mut Diagnostics,
 ) {
+    warn_unknown_response_media(map, pointer, diagnostics);
     // Server variables: `default` and `enum` must be strings; integers are common.
     if pointer.contains("/variables/") {
         for key in ["default", "enum"] {
@@ -145,6 +231,54 @@ fn fix_non_schema_object(
     }
 }
 
+/// A response in a media type the generator does not know is kept as raw bytes; say so where
+/// the media type is declared. (Request bodies are reported where they are lowered.)
+fn warn_unknown_response_media(
+    map: &Map<String, Value>,
+    pointer: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(response) = pointer.strip_suffix("/content") else {
+        return;
+    };
+    let in_response = response
+        .rsplit_once('/')
+        .is_some_and(|(parent, _)| parent.ends_with("/responses"));
+    if !in_response {
+        return;
+    }
+    for media_type in map.keys() {
+        if !is_known_media_type(media_type) {
+            diagnostics.warn(
+                &join(pointer, media_type),
+                format!("unknown media type `{media_type}`; a response in it is kept as raw bytes"),
+            );
+        }
+    }
+}
+
+/// Media types whose top-level type is registered (the same list the request side uses).
+fn is_known_media_type(media_type: &str) -> bool {
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    [
+        "application/",
+        "text/",
+        "image/",
+        "audio/",
+        "video/",
+        "multipart/",
+        "font/",
+        "*/*",
+    ]
+    .iter()
+    .any(|prefix| essence.starts_with(prefix))
+}
+
 fn stringify_scalars(value: &mut Value) {
     match value {
         Value::Number(n) => *value = Value::String(n.to_string()),
@@ -154,65 +288,96 @@ fn stringify_scalars(value: &mut Value) {
     }
 }
 
-/// Normalizes one schema and everything nested in it.
-pub(crate) fn schema(node: &mut Value, pointer: &str, diagnostics: &mut Diagnostics) {
-    match node {
-        Value::Bool(true) | Value::Null => *node = Value::Object(Map::new()),
-        Value::Bool(false) => *node = serde_json::json!({"not": {}}),
-        Value::Object(_) => {}
-        _ => {
-            diagnostics.warn(
-                pointer,
-                format!(
-                    "a schema must be a mapping, found {}; read as any value",
-                    kind_of(node)
-                ),
-            );
-            *node = Value::Object(Map::new());
+impl Normalizer<'_> {
+    /// Normalizes one schema and everything nested in it.
+    fn schema(&mut self, node: &mut Value, pointer: &str) {
+        if self.unreadable_schema_ref(node, pointer) {
+            return;
         }
-    }
-    let Value::Object(map) = node else { return };
-    crate::normalize_schema::rewrite(map, pointer, diagnostics);
-    for key in [
-        "items",
-        "not",
-        "additionalProperties",
-        "additionalItems",
-        "contains",
-        "propertyNames",
-        "if",
-        "then",
-        "else",
-    ] {
-        if let Some(child) = map.get_mut(key) {
-            if !(key == "additionalProperties" && child.is_boolean()) {
-                schema(child, &join(pointer, key), diagnostics);
-            }
-        }
-    }
-    for key in ["allOf", "oneOf", "anyOf", "prefixItems"] {
-        if let Some(Value::Array(items)) = map.get_mut(key) {
-            for (index, item) in items.iter_mut().enumerate() {
-                schema(
-                    item,
-                    &format!("{}/{index}", join(pointer, key)),
-                    diagnostics,
+        let diagnostics = &mut *self.diagnostics;
+        match node {
+            Value::Bool(true) | Value::Null => *node = Value::Object(Map::new()),
+            Value::Bool(false) => *node = serde_json::json!({"not": {}}),
+            Value::Object(_) => {}
+            _ => {
+                diagnostics.warn(
+                    pointer,
+                    format!(
+                        "a schema must be a mapping, found {}; read as any value",
+                        kind_of(node)
+                    ),
                 );
+                *node = Value::Object(Map::new());
+            }
+        }
+        let Value::Object(map) = node else { return };
+        crate::normalize_schema::rewrite(map, pointer, diagnostics);
+        self.children(map, pointer);
+    }
+
+    fn children(&mut self, map: &mut Map<String, Value>, pointer: &str) {
+        for key in [
+            "items",
+            "not",
+            "additionalProperties",
+            "additionalItems",
+            "contains",
+            "propertyNames",
+            "if",
+            "then",
+            "else",
+        ] {
+            if let Some(child) = map.get_mut(key) {
+                if !(key == "additionalProperties" && child.is_boolean()) {
+                    self.schema(child, &join(pointer, key));
+                }
+            }
+        }
+        for key in ["allOf", "oneOf", "anyOf", "prefixItems"] {
+            if let Some(Value::Array(items)) = map.get_mut(key) {
+                for (index, item) in items.iter_mut().enumerate() {
+                    self.schema(item, &format!("{}/{index}", join(pointer, key)));
+                }
+            }
+        }
+        for key in [
+            "properties",
+            "patternProperties",
+            "$defs",
+            "definitions",
+            "dependentSchemas",
+        ] {
+            if let Some(Value::Object(children)) = map.get_mut(key) {
+                let base = join(pointer, key);
+                for (name, child) in children.iter_mut() {
+                    self.schema(child, &join(&base, name));
+                }
             }
         }
     }
-    for key in [
-        "properties",
-        "patternProperties",
-        "$defs",
-        "definitions",
-        "dependentSchemas",
-    ] {
-        if let Some(Value::Object(children)) = map.get_mut(key) {
-            let base = join(pointer, key);
-            for (name, child) in children.iter_mut() {
-                schema(child, &join(&base, name), diagnostics);
+
+    /// A schema that is a reference which cannot be followed (pointing at nothing, at a file
+    /// that could not be read, or only at itself through other references) becomes any value,
+    /// with a warning at the reference and a doc line saying why.
+    fn unreadable_schema_ref(&mut self, node: &mut Value, pointer: &str) -> bool {
+        let Value::Object(map) = node else {
+            return false;
+        };
+        let Some(Value::String(reference)) = map.get("$ref") else {
+            return false;
+        };
+        let reason = if self.refs.in_cycle(pointer) {
+            "a cycle of references with no schema in it".to_string()
+        } else {
+            match self.refs.problem(reference) {
+                Some(problem) => problem,
+                None => return false,
             }
-        }
+        };
+        map.remove("$ref");
+        self.diagnostics.fallback(pointer, reason.clone());
+        add_note(map, &format!("Any JSON value: {reason}."));
+        self.schema(node, pointer);
+        true
     }
 }

@@ -38,12 +38,53 @@ pub(crate) fn rewrite(map: &mut Map<String, Value>, pointer: &str, diagnostics: 
             map.entry("example").or_insert(first);
         }
     }
+    infer_enum_type(map);
     rewrite_exclusive_bounds(map);
     coerce_keywords(map, pointer, diagnostics);
     rewrite_enum(map, pointer, diagnostics);
     rewrite_items(map, pointer, diagnostics);
     rewrite_pattern_properties(map, pointer, diagnostics);
+    rewrite_not(map, pointer, diagnostics);
     rewrite_discriminator(map);
+}
+
+/// Keywords that give a schema a shape of its own (with `not` gone, does anything remain?).
+const SHAPE_KEYWORDS: [&str; 10] = [
+    "type",
+    "properties",
+    "additionalProperties",
+    "items",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "enum",
+    "$ref",
+    "required",
+];
+
+/// `not` excludes values; no Rust type can. The exclusion is dropped: a schema that says
+/// nothing else becomes any value, one with a shape keeps it, unchecked. Either way the
+/// generated item's doc says so.
+fn rewrite_not(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Diagnostics) {
+    if map.remove("not").is_none() {
+        return;
+    }
+    if SHAPE_KEYWORDS.iter().any(|k| map.contains_key(*k)) {
+        diagnostics.warn(
+            &join(pointer, "not"),
+            "`not` cannot be checked by a Rust type; the rest of the schema is kept and the exclusion is not checked",
+        );
+        crate::normalize::add_note(
+            map,
+            "The spec also excludes values matching a `not` schema; this type does not check that.",
+        );
+    } else {
+        diagnostics.fallback(pointer, "`not` cannot be expressed as a Rust type");
+        crate::normalize::add_note(
+            map,
+            "Any JSON value: the spec describes this schema only with `not`, which a Rust type cannot express.",
+        );
+    }
 }
 
 /// A `$ref` with siblings: 3.1 allows them; openapiv3 keeps only the reference. Nullability is
@@ -89,13 +130,17 @@ fn rewrite_type(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut D
                 many => split_type_union(map, many),
             }
         }
-        other => diagnostics.warn(
-            &join(pointer, "type"),
-            format!(
-                "`type` must be a string or a list, found {}; read as any value",
-                crate::normalize::kind_of(&other)
-            ),
-        ),
+        other => {
+            let found = crate::normalize::kind_of(&other);
+            diagnostics.warn(
+                &join(pointer, "type"),
+                format!("`type` must be a string or a list, found {found}; read as any value"),
+            );
+            crate::normalize::add_note(
+                map,
+                &format!("Any JSON value: the spec's `type` is {found}, not a type name."),
+            );
+        }
     }
 }
 
@@ -117,10 +162,16 @@ fn set_single_type(
         known if KNOWN_TYPES.contains(&known) => {
             map.insert("type".into(), known.into());
         }
-        unknown => diagnostics.warn(
-            &join(pointer, "type"),
-            format!("unknown type `{unknown}`; read as any value"),
-        ),
+        unknown => {
+            diagnostics.warn(
+                &join(pointer, "type"),
+                format!("unknown type `{unknown}`; read as any value"),
+            );
+            crate::normalize::add_note(
+                map,
+                &format!("Any JSON value: the spec's type `{unknown}` is not a JSON Schema type."),
+            );
+        }
     }
 }
 
@@ -213,6 +264,31 @@ fn merge_single_branch(map: &mut Map<String, Value>, branch: Value) {
     }
 }
 
+/// `enum` (or `const`) without `type`: the values tell it, so `const: item` is a string.
+fn infer_enum_type(map: &mut Map<String, Value>) {
+    if map.contains_key("type")
+        || ["allOf", "oneOf", "anyOf", "$ref"]
+            .iter()
+            .any(|k| map.contains_key(*k))
+    {
+        return;
+    }
+    let Some(Value::Array(values)) = map.get("enum") else {
+        return;
+    };
+    let non_null: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
+    let inferred = if !non_null.is_empty() && non_null.iter().all(|v| v.is_string()) {
+        "string"
+    } else if !non_null.is_empty() && non_null.iter().all(|v| v.is_i64()) {
+        "integer"
+    } else if !non_null.is_empty() && non_null.iter().all(|v| v.is_boolean()) {
+        "boolean"
+    } else {
+        return;
+    };
+    map.insert("type".into(), inferred.into());
+}
+
 /// 3.1 writes `exclusiveMinimum: 5`; 3.0 writes `minimum: 5, exclusiveMinimum: true`.
 fn rewrite_exclusive_bounds(map: &mut Map<String, Value>) {
     for (exclusive, bound) in [
@@ -244,7 +320,25 @@ fn coerce_keywords(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mu
     if map.get("type").is_some_and(|t| t == "integer") {
         for key in ["minimum", "maximum", "multipleOf"] {
             if map.get(key).is_some_and(|v| v.as_i64().is_none()) {
-                map.remove(key);
+                if let Some(bound) = map.remove(key) {
+                    diagnostics.warn(
+                        &join(pointer, key),
+                        format!("`{key}: {bound}` is not a 64-bit integer; the bound is not kept"),
+                    );
+                }
+            }
+        }
+        let out_of_range = map
+            .get("default")
+            .is_some_and(|v| v.is_number() && v.as_i64().is_none() && v.as_u64().is_none());
+        if out_of_range {
+            if let Some(default) = map.remove("default") {
+                diagnostics.warn(
+                    &join(pointer, "default"),
+                    format!(
+                        "`default: {default}` is not a 64-bit integer; the default is not kept"
+                    ),
+                );
             }
         }
     }
@@ -413,6 +507,10 @@ fn rewrite_pattern_properties(
     diagnostics.warn(
         &join(pointer, "patternProperties"),
         "`patternProperties` cannot be checked by a Rust type; read as a map from string keys",
+    );
+    crate::normalize::add_note(
+        map,
+        "The spec constrains the keys with `patternProperties`; this map does not check them.",
     );
     map.insert("additionalProperties".into(), value_schema);
     map.entry("type").or_insert_with(|| "object".into());

@@ -20,13 +20,18 @@ const COMPONENT_KINDS: [&str; 9] = [
     "callbacks",
 ];
 
+/// Reads the document into openapiv3; when that fails, drops the pieces that do not read (with a
+/// warning each) and reads what is left. The happy path deserializes from the borrowed value, so
+/// a large document is not copied.
 pub(crate) fn deserialize(
-    mut doc: Value,
+    doc: &Value,
     diagnostics: &mut Diagnostics,
 ) -> Result<openapiv3::OpenAPI, Error> {
-    if let Ok(api) = serde_json::from_value::<openapiv3::OpenAPI>(doc.clone()) {
+    use serde::Deserialize;
+    if let Ok(api) = openapiv3::OpenAPI::deserialize(doc) {
         return Ok(api);
     }
+    let mut doc = doc.clone();
     drop_broken_pieces(&mut doc, diagnostics);
     serde_json::from_value(doc)
         .map_err(|error| Error::invalid("#", format!("not an OpenAPI document: {error}")))

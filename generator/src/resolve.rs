@@ -1,5 +1,8 @@
 //! Stage 3: `$ref` lookup. Every failure is an error value naming the reference's pointer;
-//! chains of references are followed with cycle detection.
+//! chains of references are followed with cycle detection. References to other files are
+//! bundled into the document first, by [`bundle`].
+
+pub mod bundle;
 
 use openapiv3::{OpenAPI, ReferenceOr};
 use std::collections::BTreeSet;
@@ -35,7 +38,8 @@ pub fn decode_segment(segment: &str) -> String {
         .replace("~0", "~")
 }
 
-fn percent_decode(text: &str) -> String {
+/// Decodes `%xx` escapes (invalid UTF-8 becomes U+FFFD).
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

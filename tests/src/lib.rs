@@ -1,1 +1,4 @@
-//! Shared helpers for the integration tests live in `tests/common`.
+//! Snapshot, wire and contract tests of the generator and the generated clients live in
+//! `tests/tests/`. The workspace README is included here so that its Rust snippets are
+//! compiled as doctests.
+#![doc = include_str!("../../README.md")]

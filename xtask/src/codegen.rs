@@ -22,13 +22,28 @@ pub fn run_codegen(args: &[String]) -> Result<()> {
         _ => bail!("usage: cargo xtask codegen [--check]"),
     };
     let root = crate::workspace_root();
-    let crates = generate_all(&root)?;
+    if check {
+        check_in(&root)
+    } else {
+        run_codegen_in(&root)
+    }
+}
+
+/// Regenerates `<root>/generated/` from `<root>/specs/`. Every spec is generated in memory
+/// before anything is written, so when one fails `generated/` is left byte-identical; each
+/// changed crate is then swapped in whole from `<root>/target/codegen-staging`.
+pub fn run_codegen_in(root: &Path) -> Result<()> {
+    let crates = generate_all(root)?;
     let generated_dir = root.join("generated");
     let drift = find_drift(&generated_dir, &crates)?;
-    if check {
-        return report_check(&drift);
-    }
-    write_all(&root, &generated_dir, &crates, &drift)
+    write_all(root, &generated_dir, &crates, &drift)
+}
+
+/// `cargo xtask codegen --check` on the workspace at `root`: writes nothing, fails on drift.
+pub fn check_in(root: &Path) -> Result<()> {
+    let crates = generate_all(root)?;
+    let drift = find_drift(&root.join("generated"), &crates)?;
+    report_check(&drift)
 }
 
 /// Every stale, missing or orphan file under `generated/`, as `kind: path` lines; empty when
@@ -141,7 +156,18 @@ fn generate_one(
     };
     settings.source = source.to_string();
     settings.command = command.to_string();
-    Ok(generator::generate(&bytes, &settings)?)
+    generate_with_folder(spec_path, &bytes, &settings)
+}
+
+/// Generates with `$ref`s to other files read from the spec's folder, and only from there.
+fn generate_with_folder(
+    spec_path: &Path,
+    bytes: &[u8],
+    settings: &generator::Settings,
+) -> Result<generator::Generation> {
+    let folder = crate::spec_files::SpecFolder::of(spec_path)
+        .with_context(|| format!("finding the folder of {}", spec_path.display()))?;
+    Ok(generator::generate_with_files(bytes, settings, &folder)?)
 }
 
 /// A valid Cargo package name from any file stem.
@@ -330,6 +356,12 @@ pub fn replace_dir_atomically(
     fs::create_dir_all(staging_root)?;
     let fresh = staging_root.join(format!("{name}.new"));
     let old = staging_root.join(format!("{name}.old"));
+    // A run interrupted between its two renames left the crate only in `.old`: put it back
+    // before anything else, so the target never stays missing.
+    if !target.exists() && old.is_dir() {
+        fs::rename(&old, target)
+            .with_context(|| format!("restoring {} from {}", target.display(), old.display()))?;
+    }
     for stale in [&fresh, &old] {
         if stale.exists() {
             fs::remove_dir_all(stale)?;
@@ -389,7 +421,8 @@ pub fn run_generate(args: &[String]) -> Result<()> {
         settings.source = source.clone();
         settings.command = "cargo xtask generate".into();
         let bytes = fs::read(&spec_path)?;
-        generation = generator::generate(&bytes, &settings).with_context(|| spec.clone())?;
+        generation =
+            generate_with_folder(&spec_path, &bytes, &settings).with_context(|| spec.clone())?;
     }
     for warning in &generation.warnings {
         eprintln!("{spec}: warning: {warning}");

@@ -4,6 +4,7 @@
 pub mod codegen;
 pub mod corpus;
 pub mod prism;
+pub mod spec_files;
 
 /// The workspace root, found from this crate's manifest directory at build time.
 pub fn workspace_root() -> std::path::PathBuf {

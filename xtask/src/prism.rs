@@ -149,14 +149,16 @@ fn env_for(mocks: &[Mock]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// One spec file that gets a mock.
+/// One spec file that gets a mock. Public so the contract tests find the
+/// same specs, and the same environment variables, as the mocks started here.
 #[derive(Clone, Debug)]
-struct Spec {
-    path: PathBuf,
+pub struct Spec {
+    /// The spec file.
+    pub path: PathBuf,
     /// File stem, e.g. `generic-login`; names the log file.
-    name: String,
+    pub name: String,
     /// e.g. `PRISM_URL_GENERIC_LOGIN`.
-    env_var: String,
+    pub env_var: String,
 }
 
 /// Checks Node.js, installs the pinned Prism if needed, starts every mock
@@ -273,7 +275,7 @@ fn read_json(path: &Path) -> Result<serde_json::Value> {
 
 /// Every `*.yaml`, `*.yml` and `*.json` in `dir` except `*.settings.*`,
 /// sorted; rejects two specs that would share one environment variable.
-fn find_specs(dir: &Path) -> Result<Vec<Spec>> {
+pub fn find_specs(dir: &Path) -> Result<Vec<Spec>> {
     let entries = match std::fs::read_dir(dir) {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
         other => other.with_context(|| format!("could not list {}", dir.display()))?,
@@ -322,7 +324,7 @@ fn is_spec_file_name(stem: &str, ext: &str) -> bool {
 }
 
 /// `generic-login` -> `PRISM_URL_GENERIC_LOGIN`.
-fn env_var_for(stem: &str) -> String {
+pub fn env_var_for(stem: &str) -> String {
     let suffix: String = stem
         .chars()
         .map(|c| {

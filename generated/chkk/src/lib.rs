@@ -2,6 +2,8 @@
 
 #![doc = include_str!("../README.md")]
 #![allow(clippy::too_many_arguments)]
+#![allow(clippy::match_overlapping_arm)]
+#![allow(clippy::match_single_binding)]
 #![allow(clippy::large_enum_variant)]
 #![allow(clippy::result_large_err)]
 #![allow(clippy::doc_lazy_continuation)]

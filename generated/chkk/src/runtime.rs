@@ -108,7 +108,6 @@ impl fmt::Debug for RawBody {
     }
 }
 /// Why an operation failed. `E` is the operation's own enum of declared error statuses.
-#[derive(Debug)]
 pub enum Error<E> {
     /// The server answered with a status the spec declares as an error; decoded by status code.
     Status(E),
@@ -143,6 +142,46 @@ pub enum Error<E> {
     Transport(::reqwest::Error),
     /// The request could not be built from the given values (e.g. an invalid header value).
     InvalidRequest(::std::string::String),
+}
+/// Header names only, as for [`ResponseValue`]: the headers of an unexpected reply can carry
+/// a session cookie or a token.
+struct HeaderNames<'a>(&'a ::reqwest::header::HeaderMap);
+impl fmt::Debug for HeaderNames<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.keys().map(|k| k.as_str())).finish()
+    }
+}
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Status(error) => f.debug_tuple("Status").field(error).finish(),
+            Error::UnexpectedStatus { status, headers, body } => {
+                f.debug_struct("UnexpectedStatus")
+                    .field("status", status)
+                    .field("headers", &HeaderNames(headers))
+                    .field("body", body)
+                    .finish()
+            }
+            Error::Decode { status, body, message } => {
+                f.debug_struct("Decode")
+                    .field("status", status)
+                    .field("body", body)
+                    .field("message", message)
+                    .finish()
+            }
+            Error::BodyTooLarge { status, limit } => {
+                f.debug_struct("BodyTooLarge")
+                    .field("status", status)
+                    .field("limit", limit)
+                    .finish()
+            }
+            Error::Timeout => f.write_str("Timeout"),
+            Error::Transport(error) => f.debug_tuple("Transport").field(error).finish(),
+            Error::InvalidRequest(message) => {
+                f.debug_tuple("InvalidRequest").field(message).finish()
+            }
+        }
+    }
 }
 impl<E: fmt::Debug> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -293,6 +332,8 @@ pub enum Style {
 /// Query pairs, headers and cookies gathered for one request.
 #[derive(Default)]
 pub struct RequestParts {
+    /// Percent-encoded `name=value` pairs. They are encoded here, item by item, so that the
+    /// delimiter between array items stays literal (`a%2Cb,c` is two items, `a,b,c` three).
     query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
@@ -331,36 +372,37 @@ impl RequestParts {
     ) -> ::std::result::Result<(), ::std::string::String> {
         let value = to_json(name, value)?;
         let delimiter = match style {
-            Style::SpaceDelimited => " ",
-            Style::PipeDelimited => "|",
+            Style::SpaceDelimited => "%20",
+            Style::PipeDelimited => "%7C",
             _ => ",",
         };
+        let pair = |name: &str, item: &::serde_json::Value| (
+            encode_component(name),
+            encode_component(&scalar_text(item)),
+        );
         match &value {
             ::serde_json::Value::Null => {}
             ::serde_json::Value::Array(items) if explode => {
-                self.query
-                    .extend(
-                        items.iter().map(|item| (name.to_string(), scalar_text(item))),
-                    );
+                self.query.extend(items.iter().map(|item| pair(name, item)))
             }
             ::serde_json::Value::Object(map) if style == Style::DeepObject => {
                 self.query
                     .extend(
                         map
                             .iter()
-                            .map(|(key, item)| (
-                                format!("{name}[{key}]"),
-                                scalar_text(item),
-                            )),
+                            .map(|(key, item)| pair(&format!("{name}[{key}]"), item)),
                     );
             }
             ::serde_json::Value::Object(map) if explode => {
-                self.query
-                    .extend(
-                        map.iter().map(|(key, item)| (key.clone(), scalar_text(item))),
-                    );
+                self.query.extend(map.iter().map(|(key, item)| pair(key, item)))
             }
-            other => self.query.push((name.to_string(), flatten(other).join(delimiter))),
+            other => {
+                let items: ::std::vec::Vec<::std::string::String> = flatten(other)
+                    .iter()
+                    .map(|item| encode_component(item))
+                    .collect();
+                self.query.push((encode_component(name), items.join(delimiter)));
+            }
         }
         Ok(())
     }
@@ -394,7 +436,7 @@ impl RequestParts {
     }
     /// Adds a query pair as it is (API keys).
     pub fn raw_query(&mut self, name: &str, value: ::std::string::String) {
-        self.query.push((name.to_string(), value));
+        self.query.push((encode_component(name), encode_component(&value)));
     }
     /// Builds the request: URL from base and path, then query, headers and cookies.
     pub fn build(
@@ -412,10 +454,16 @@ impl RequestParts {
                 )
             })?;
         if !self.query.is_empty() {
-            let mut pairs = url.query_pairs_mut();
-            for (name, value) in &self.query {
-                pairs.append_pair(name, value);
-            }
+            let ours: ::std::vec::Vec<::std::string::String> = self
+                .query
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
+            let query = match url.query().filter(|existing| !existing.is_empty()) {
+                Some(existing) => format!("{existing}&{}", ours.join("&")),
+                None => ours.join("&"),
+            };
+            url.set_query(Some(&query));
         }
         let mut request = http.request(method, url);
         for (name, value, sensitive) in self.headers {
@@ -468,14 +516,30 @@ pub fn path_param<T: ::serde::Serialize + ?Sized>(
     explode: bool,
 ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
     let value = to_json(name, value)?;
-    let items: ::std::vec::Vec<::std::string::String> = flatten(&value)
-        .iter()
-        .map(|item| encode_component(item))
-        .collect();
-    let separator = if explode { "." } else { "," };
+    let pairs = explode && value.is_object();
+    let items: ::std::vec::Vec<::std::string::String> = match &value {
+        ::serde_json::Value::Object(map) if pairs => {
+            map.iter()
+                .map(|(key, item)| {
+                    format!(
+                        "{}={}", encode_component(key), encode_component(&
+                        scalar_text(item))
+                    )
+                })
+                .collect()
+        }
+        other => flatten(other).iter().map(|item| encode_component(item)).collect(),
+    };
     Ok(
         match style {
-            Style::Label => format!(".{}", items.join(separator)),
+            Style::Label if explode => format!(".{}", items.join(".")),
+            Style::Label => format!(".{}", items.join(",")),
+            Style::Matrix if pairs => {
+                items.iter().map(|item| format!(";{item}")).collect()
+            }
+            Style::Matrix if explode => {
+                items.iter().map(|item| format!(";{name}={item}")).collect()
+            }
             Style::Matrix => format!(";{name}={}", items.join(",")),
             _ => items.join(","),
         },
@@ -541,14 +605,17 @@ pub fn multipart_text_parts<T: ::serde::Serialize + ?Sized>(
     }
     Ok(form)
 }
-/// Adds a file part.
+/// Adds a file part, labelled `application/octet-stream` as RFC 7578 asks for file data of
+/// unknown type (unlabelled, a server reads the part as `text/plain`).
 pub fn multipart_file(
     form: ::reqwest::multipart::Form,
     name: &str,
     bytes: &[u8],
 ) -> ::reqwest::multipart::Form {
-    let part = ::reqwest::multipart::Part::bytes(bytes.to_vec())
-        .file_name(name.to_string());
+    let part = || {
+        ::reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string())
+    };
+    let part = part().mime_str("application/octet-stream").unwrap_or_else(|_| part());
     form.part(name.to_string(), part)
 }
 /// Standard base64, for HTTP basic credentials.

@@ -84,7 +84,9 @@ pub struct Client {
     credentials: Credentials,
     timeout: ::std::time::Duration,
     user_agent: ::std::string::String,
-    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    headers: ::std::vec::Vec<
+        (::std::string::String, crate::runtime::Secret<::std::string::String>),
+    >,
     body_limit: usize,
 }
 /// Settings for a [`Client`]: timeout, user agent, default headers, credentials, and an
@@ -96,7 +98,9 @@ pub struct ClientBuilder {
     credentials: Credentials,
     timeout: ::std::time::Duration,
     user_agent: ::std::string::String,
-    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    headers: ::std::vec::Vec<
+        (::std::string::String, crate::runtime::Secret<::std::string::String>),
+    >,
     body_limit: usize,
 }
 impl ClientBuilder {
@@ -113,13 +117,14 @@ impl ClientBuilder {
         self.user_agent = user_agent.into();
         self
     }
-    /// A header sent with every request.
+    /// A header sent with every request. Its value prints as redacted in `Debug`, since
+    /// default headers often carry an API key.
     pub fn default_header(
         mut self,
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.headers.push((name.into(), value.into()));
+        self.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
@@ -207,7 +212,7 @@ impl Client {
             .timeout(self.timeout)
             .header(::reqwest::header::USER_AGENT, &self.user_agent);
         for (name, value) in &self.headers {
-            request = request.header(name.as_str(), value.as_str());
+            request = request.header(name.as_str(), value.expose().as_str());
         }
         Ok(request)
     }

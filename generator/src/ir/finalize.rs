@@ -7,6 +7,7 @@ use crate::error::Diagnostics;
 /// Applies every fix-up; after it the IR renders to valid Rust.
 pub(crate) fn finalize(api: &mut Api, diagnostics: &mut Diagnostics) {
     break_alias_cycles(api, diagnostics);
+    prune_unused_inline_aliases(api);
     let direct = graph(api, direct_targets);
     let direct_scc = strongly_connected(&direct);
     box_recursive_edges(api, &direct_scc);
@@ -20,6 +21,103 @@ pub(crate) fn finalize(api: &mut Api, diagnostics: &mut Diagnostics) {
                 def.kind = TypeKind::Newtype(target.clone());
             }
         }
+    }
+}
+
+/// An inline schema that reduced to another type (`allOf: [$ref]`, a one-branch `oneOf`) left a
+/// named alias nobody refers to; it is dropped and the remaining ids renumbered.
+fn prune_unused_inline_aliases(api: &mut Api) {
+    let mut used = vec![false; api.types.len()];
+    let mut mark = |ty: &TypeRef| {
+        let mut targets = Vec::new();
+        all_targets(ty, &mut targets);
+        for t in targets {
+            if let Some(slot) = used.get_mut(t) {
+                *slot = true;
+            }
+        }
+    };
+    for def in &api.types {
+        member_types(&def.kind).into_iter().for_each(&mut mark);
+    }
+    for op in &api.operations {
+        op.params.iter().for_each(|p| mark(&p.ty));
+        op.responses.iter().for_each(|r| mark(&r.ty));
+        op.body
+            .iter()
+            .flat_map(|b| &b.variants)
+            .for_each(|v| mark(&v.ty));
+    }
+    let keep: Vec<bool> = api
+        .types
+        .iter()
+        .zip(&used)
+        .map(|(def, used)| {
+            *used || def.wire_name.is_some() || !matches!(def.kind, TypeKind::Alias(_))
+        })
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut next = 0;
+    for k in &keep {
+        new_index.push(next);
+        if *k {
+            next += 1;
+        }
+    }
+    let mut index = 0;
+    api.types.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+    let remap = |ty: &mut TypeRef| remap_ids(ty, &new_index);
+    for def in &mut api.types {
+        member_types_mut(&mut def.kind).into_iter().for_each(remap);
+    }
+    for op in &mut api.operations {
+        op.params.iter_mut().for_each(|p| remap(&mut p.ty));
+        op.responses.iter_mut().for_each(|r| remap(&mut r.ty));
+        op.body
+            .iter_mut()
+            .flat_map(|b| &mut b.variants)
+            .for_each(|v| remap(&mut v.ty));
+    }
+    for def in &mut api.types {
+        if let TypeKind::Struct(s) = &mut def.kind {
+            for field in &mut s.fields {
+                if let Some(super::DefaultValue::Variant(id, _)) = &mut field.default {
+                    *id = TypeId(new_index[id.0]);
+                }
+            }
+        }
+    }
+}
+
+fn remap_ids(ty: &mut TypeRef, new_index: &[usize]) {
+    match ty {
+        TypeRef::Named(id) => *id = TypeId(new_index.get(id.0).copied().unwrap_or(id.0)),
+        TypeRef::Option(inner)
+        | TypeRef::Secret(inner)
+        | TypeRef::Vec(inner)
+        | TypeRef::Map(inner)
+        | TypeRef::Box(inner) => remap_ids(inner, new_index),
+        TypeRef::Prim(_) | TypeRef::Json => {}
+    }
+}
+
+fn member_types_mut(kind: &mut TypeKind) -> Vec<&mut TypeRef> {
+    match kind {
+        TypeKind::Struct(s) => s
+            .fields
+            .iter_mut()
+            .map(|f| &mut f.ty)
+            .chain(s.additional.iter_mut())
+            .collect(),
+        TypeKind::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
+        TypeKind::Alias(t) | TypeKind::Newtype(t) => vec![t],
+        TypeKind::Enum(_) => Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! Types refer to each other by [`TypeId`]; no string here holds Rust syntax.
 
 pub mod finalize;
+pub(crate) mod name_warnings;
 pub mod names;
 
 /// Index of a [`TypeDef`] in [`Api::types`].
@@ -351,7 +352,7 @@ pub struct Response {
     pub media_type: Option<String>,
     /// Body type.
     pub ty: TypeRef,
-    /// Whether this response is a success (2xx, or `default` when no 2xx is declared).
+    /// Whether this response is a success (a 2xx code or the `2XX` range).
     pub success: bool,
 }
 

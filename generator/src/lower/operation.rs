@@ -7,13 +7,14 @@ use crate::ir::{Body, BodyKind, BodyVariant, Operation, Prim, SecurityScheme, Ty
 use openapiv3::{PathItem, ReferenceOr};
 
 /// Methods the generated `Client` defines itself.
-const CLIENT_RESERVED: [&str; 6] = [
+const CLIENT_RESERVED: [&str; 7] = [
     "new",
     "builder",
     "base_url",
     "http_client",
     "credentials",
     "send",
+    "prepare",
 ];
 
 impl<'a> Lowerer<'a> {

@@ -8,7 +8,7 @@ use crate::ir::{BodyKind, Prim, Response, StatusMatch, TypeRef};
 use openapiv3::{Responses, StatusCode};
 
 impl<'a> Lowerer<'a> {
-    /// Every declared response. `default` is a success only when no 2xx is declared.
+    /// Every declared response, keyed by exact code, range or `default`.
     pub fn lower_responses(
         &mut self,
         responses: &'a Responses,
@@ -26,11 +26,14 @@ impl<'a> Lowerer<'a> {
         if let Some(default) = &responses.default {
             entries.push((StatusMatch::Default, "default".to_string(), default));
         }
-        let has_success = entries.iter().any(|(s, _, _)| is_success(*s));
-        let successes = entries
-            .iter()
-            .filter(|(s, _, _)| is_success(*s) || (!has_success && *s == StatusMatch::Default))
-            .count();
+        // With no 2xx declared, `default` describes the successes too: it is read as a success
+        // for 2xx statuses and as the `Default` error for every other status.
+        if !entries.iter().any(|(s, _, _)| is_success(*s)) {
+            if let Some(default) = &responses.default {
+                entries.insert(0, (StatusMatch::Range(2), "default".to_string(), default));
+            }
+        }
+        let successes = entries.iter().filter(|(s, _, _)| is_success(*s)).count();
         let mut scope = Scope::default();
         let mut out = Vec::new();
         for (status, key, entry) in entries {
@@ -43,7 +46,7 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             };
-            let success = is_success(status) || (!has_success && status == StatusMatch::Default);
+            let success = is_success(status);
             let name = scope.claim(status_name(status));
             let hint = if success && successes == 1 {
                 format!("{stem}Response")

@@ -70,6 +70,11 @@ impl<'a> Lowerer<'a> {
         name: &str,
         pointer: &str,
     ) -> TypeKind {
+        // `allOf: [$ref]` is how 3.0 documents attach `nullable` or a description to a
+        // reference: it names the referenced type, not a copy of it.
+        if let ([ReferenceOr::Reference { reference }], None) = (parts, &own) {
+            return TypeKind::Alias(self.named_type(reference));
+        }
         let mut merged = ObjectParts::default();
         let mut others = Vec::new();
         for (index, part) in parts.iter().enumerate() {

@@ -19,6 +19,12 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
         .map(|op| render_operation(api, op))
         .unzip();
     let user_agent = format!("{}/{}", settings.crate_name, settings.crate_version);
+    // A spec without operations (types only) leaves the request machinery unused; the client
+    // keeps the same shape as every other one rather than warning.
+    let unused = api
+        .operations
+        .is_empty()
+        .then(|| quote! { #[allow(dead_code)] });
     quote! {
         //! The client and its operations.
 
@@ -27,13 +33,14 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
 
         /// A client for the API. Cheap to clone: clones share one connection pool.
         #[derive(Debug, Clone)]
+        #unused
         pub struct Client {
             base_url: ::std::string::String,
             http: ::reqwest::Client,
             credentials: Credentials,
             timeout: ::std::time::Duration,
             user_agent: ::std::string::String,
-            headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+            headers: ::std::vec::Vec<(::std::string::String, crate::runtime::Secret<::std::string::String>)>,
             body_limit: usize,
         }
 
@@ -46,7 +53,7 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
             credentials: Credentials,
             timeout: ::std::time::Duration,
             user_agent: ::std::string::String,
-            headers: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+            headers: ::std::vec::Vec<(::std::string::String, crate::runtime::Secret<::std::string::String>)>,
             body_limit: usize,
         }
 
@@ -63,9 +70,10 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
                 self
             }
 
-            /// A header sent with every request.
+            /// A header sent with every request. Its value prints as redacted in `Debug`, since
+            /// default headers often carry an API key.
             pub fn default_header(mut self, name: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.headers.push((name.into(), value.into()));
+                self.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
                 self
             }
 
@@ -140,6 +148,7 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
             }
 
             /// Builds a request with the client's settings applied.
+            #unused
             fn prepare<E>(&self, parts: crate::runtime::RequestParts, method: ::reqwest::Method, path: &str) -> ::std::result::Result<::reqwest::RequestBuilder, crate::runtime::Error<E>> {
                 let mut request = parts
                     .build(&self.http, method, &self.base_url, path)
@@ -147,7 +156,7 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
                     .timeout(self.timeout)
                     .header(::reqwest::header::USER_AGENT, &self.user_agent);
                 for (name, value) in &self.headers {
-                    request = request.header(name.as_str(), value.as_str());
+                    request = request.header(name.as_str(), value.expose().as_str());
                 }
                 Ok(request)
             }

@@ -185,7 +185,7 @@ fn render_path(op: &Operation) -> TokenStream {
         };
         let literal = &rest[..start];
         if !literal.is_empty() {
-            pushes.push(quote! { path.push_str(#literal); });
+            pushes.push(push_literal(literal));
         }
         let variable = &rest[start + 1..start + end];
         match op
@@ -203,17 +203,26 @@ fn render_path(op: &Operation) -> TokenStream {
             }
             None => {
                 let literal = &rest[start..start + end + 1];
-                pushes.push(quote! { path.push_str(#literal); });
+                pushes.push(push_literal(literal));
             }
         }
         rest = &rest[start + end + 1..];
     }
     if !rest.is_empty() {
-        pushes.push(quote! { path.push_str(#rest); });
+        pushes.push(push_literal(rest));
     }
     quote! {
         let mut path = ::std::string::String::new();
         #(#pushes)*
+    }
+}
+
+/// Appends literal path text; a single character is pushed as a `char`, as clippy asks.
+fn push_literal(literal: &str) -> TokenStream {
+    let mut chars = literal.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => quote! { path.push(#c); },
+        _ => quote! { path.push_str(#literal); },
     }
 }
 
@@ -451,10 +460,15 @@ fn render_arms(
                 quote! { _ }
             }
         };
-        let decode = decode_expr(api, response);
         let variant = ident(&response.name);
         let carries_status = !matches!(response.status, StatusMatch::Code(_));
         let is_unit = response.ty == TypeRef::Prim(Prim::Unit);
+        // A unit body is only bound where it is passed on whole (a single success type).
+        let decode = if is_unit && !(response.success && single) {
+            TokenStream::new()
+        } else {
+            decode_expr(api, response)
+        };
         let construct = |enum_name: &Ident| match (carries_status, is_unit) {
             (true, true) => quote! { #enum_name::#variant(response.status) },
             (true, false) => quote! { #enum_name::#variant(response.status, body) },
@@ -463,10 +477,15 @@ fn render_arms(
         };
         let result = if response.success {
             if single {
-                quote! { Ok(response.value(body)) }
+                if response.kind == BodyKind::Empty {
+                    quote! { Ok(response.value(())) }
+                } else {
+                    quote! { Ok(response.value(body)) }
+                }
             } else {
+                // Built before `response.value` consumes the response it reads the status from.
                 let value = construct(success_name);
-                quote! { Ok(response.value(#value)) }
+                quote! { let value = #value; Ok(response.value(value)) }
             }
         } else {
             let value = construct(error_name);
@@ -485,7 +504,8 @@ fn decode_expr(api: &Api, response: &Response) -> TokenStream {
     match response.kind {
         BodyKind::Json => quote! { let body: #ty = response.json()?; },
         BodyKind::Text => quote! { let body: #ty = response.text(); },
-        BodyKind::Empty => quote! { let body = (); },
+        // No content: nothing is decoded, and the value below is `()`.
+        BodyKind::Empty => TokenStream::new(),
         _ => quote! { let body: #ty = response.bytes(); },
     }
 }

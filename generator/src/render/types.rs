@@ -176,15 +176,16 @@ fn render_field(
             (Some(quote! { #[serde(#rename default = #fn_name)] }), value)
         }
     };
-    let note = nullable_note(field.presence);
+    let note = nullable_note(field.presence, field.doc.is_some());
     (quote! { #doc #note #attrs pub #name: #ty, }, default_fn)
 }
 
 /// Says how the three states of an optional nullable property map to Rust.
-fn nullable_note(presence: Presence) -> Option<TokenStream> {
+fn nullable_note(presence: Presence, after_doc: bool) -> Option<TokenStream> {
     (presence == Presence::OptionalNullable).then(|| {
+        let separator = after_doc.then(|| quote! { #[doc = ""] });
         quote! {
-            #[doc = ""]
+            #separator
             #[doc = " `None`: absent (not sent); `Some(None)`: sent as `null`; `Some(Some(v))`: sent as `v`."]
         }
     })

@@ -1,0 +1,34 @@
+//! Every stage recurses as deep as the document nests, and `openapiv3`'s derived deserializers
+//! spend tens of kilobytes of stack per schema level in a debug build: a schema nested 40
+//! `allOf`s deep overflowed a 2 MiB thread. The pipeline therefore runs on a thread of its own
+//! with a stack sized for [`MAX_DEPTH`](crate::MAX_DEPTH) levels whatever thread calls it (a
+//! test thread, a fuzzer's worker), instead of a limit tuned to one build profile. Only the
+//! pages touched are committed, so the size costs address space, not memory.
+
+/// Stack for one generation: about ten times what the deepest accepted document needs in a
+/// debug build (measured: 4 MiB suffice for 114 levels of `allOf`).
+const STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Runs `work` on a thread with a deep stack and returns its result; a panic is resumed on the
+/// caller's thread. Falls back to the caller's thread if no thread can be started.
+pub(crate) fn with_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let slot = std::sync::Mutex::new(Some(work));
+    let take = || slot.lock().ok().and_then(|mut guard| guard.take());
+    let spawned = std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("generator".into())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || take().map(|work| work()))
+            .ok()?;
+        Some(handle.join())
+    });
+    match spawned {
+        Some(Ok(Some(result))) => result,
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        // No thread could be started: run here, with the caller's stack.
+        Some(Ok(None)) | None => match take() {
+            Some(work) => work(),
+            None => unreachable!("the work ran nowhere but is gone"),
+        },
+    }
+}

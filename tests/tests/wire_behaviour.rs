@@ -1,0 +1,445 @@
+//! Behaviour every generated client shares, over real HTTP: replies the spec does not declare
+//! or that do not match it, bodies over the limit or cut short, a server slower than the
+//! timeout, client settings (user agent, default headers, a `reqwest::Client` of one's own),
+//! and secrets that never show in `Debug` or `Display` while `.expose()` still returns them.
+
+mod common;
+
+use common::{Reply, Server};
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+const SECRET: &str = "sEcReT-7a1c9e";
+
+fn login_form() -> generic_login::types::LoginForm {
+    generic_login::types::LoginForm {
+        grant_type: None,
+        username: "alice".into(),
+        password: SECRET.into(),
+        scope: String::new(),
+        client_id: None,
+        client_secret: Some(Some(SECRET.into())),
+    }
+}
+
+fn login_client(server: &Server) -> generic_login::Client {
+    generic_login::Client::new(generic_login::Server::Custom(server.url().to_string()))
+        .expect("the client builds")
+}
+
+async fn login_error(reply: Reply) -> generic_login::Error<generic_login::LoginError> {
+    let server = Server::start(reply).await;
+    login_client(&server)
+        .login(&login_form())
+        .await
+        .expect_err("the reply is an error")
+}
+
+#[tokio::test]
+async fn an_undeclared_status_keeps_status_headers_and_raw_body() {
+    let body = b"<html>I'm a teapot</html>\xff".to_vec();
+    let error = login_error(
+        Reply::bytes(418, "text/html", body.clone()).header("x-teapot", "short and stout"),
+    )
+    .await;
+    assert_eq!(error.status(), Some(reqwest::StatusCode::IM_A_TEAPOT));
+    match error {
+        generic_login::Error::UnexpectedStatus {
+            status,
+            headers,
+            body: raw,
+        } => {
+            assert_eq!(status, 418);
+            assert_eq!(headers["x-teapot"], "short and stout");
+            assert_eq!(headers["content-type"], "text/html");
+            assert_eq!(raw.bytes(), body.as_slice());
+        }
+        other => panic!("expected an unexpected status, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn malformed_json_on_a_success_is_a_decode_error_with_status_and_body() {
+    let body = br#"{"access_token": "tok", "token_type": }"#;
+    let error = login_error(Reply::bytes(200, "application/json", body.to_vec())).await;
+    match error {
+        generic_login::Error::Decode {
+            status,
+            body: raw,
+            message,
+        } => {
+            assert_eq!(status, 200);
+            assert_eq!(raw.bytes(), body);
+            assert!(message.contains("line 1"), "{message}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn malformed_json_on_a_declared_error_is_a_decode_error_too() {
+    let error = login_error(Reply::bytes(429, "application/json", "slow down")).await;
+    match error {
+        generic_login::Error::Decode {
+            status, body: raw, ..
+        } => {
+            assert_eq!(status, 429);
+            assert_eq!(raw.text_lossy(), "slow down");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_body_of_the_wrong_shape_is_a_decode_error() {
+    let error = login_error(Reply::json(200, json!({"token": "missing access_token"}))).await;
+    assert!(
+        matches!(&error, generic_login::Error::Decode { status, .. } if *status == 200),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn invalid_utf8_in_json_is_a_decode_error() {
+    let error = login_error(Reply::bytes(
+        200,
+        "application/json",
+        b"{\"access_token\": \"\xff\xfe\"}".to_vec(),
+    ))
+    .await;
+    match error {
+        generic_login::Error::Decode { body, .. } => {
+            assert_eq!(body.bytes(), b"{\"access_token\": \"\xff\xfe\"}")
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+async fn with_limit(
+    reply: Reply,
+    limit: usize,
+) -> Result<(), generic_login::Error<generic_login::LoginError>> {
+    let server = Server::start(reply).await;
+    generic_login::Client::builder(generic_login::Server::Custom(server.url().to_string()))
+        .body_limit(limit)
+        .build()
+        .expect("the client builds")
+        .login(&login_form())
+        .await
+        .map(|_| ())
+}
+
+/// A valid token response padded to exactly `size` bytes.
+fn token_of_size(size: usize) -> Vec<u8> {
+    let head = r#"{"access_token":"t","orgs":[]}"#;
+    let mut body = head.as_bytes().to_vec();
+    body.resize(size, b' ');
+    body
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_too_large_whether_announced_or_streamed() {
+    for reply in [
+        Reply::bytes(200, "application/json", token_of_size(4096)),
+        Reply::bytes(200, "application/json", token_of_size(4096)).chunked(),
+        Reply::bytes(503, "text/plain", vec![b'x'; 4096]).chunked(),
+    ] {
+        let status = reply.status;
+        match with_limit(reply, 1000).await {
+            Err(generic_login::Error::BodyTooLarge { status: s, limit }) => {
+                assert_eq!(s, status);
+                assert_eq!(limit, 1000);
+            }
+            other => panic!("expected BodyTooLarge, got {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_body_at_the_limit_is_read() {
+    with_limit(
+        Reply::bytes(200, "application/json", token_of_size(1000)),
+        1000,
+    )
+    .await
+    .expect("a body of exactly the limit decodes");
+    with_limit(
+        Reply::bytes(200, "application/json", token_of_size(1000)).chunked(),
+        1000,
+    )
+    .await
+    .expect("a streamed body of exactly the limit decodes");
+}
+
+#[tokio::test]
+async fn a_body_cut_short_is_a_transport_error() {
+    let error =
+        login_error(Reply::bytes(200, "application/json", token_of_size(2000)).truncated(100))
+            .await;
+    assert!(
+        matches!(error, generic_login::Error::Transport(_)),
+        "{error:?}"
+    );
+    assert!(std::error::Error::source(&error).is_some());
+}
+
+#[tokio::test]
+async fn a_slow_server_is_a_timeout_within_the_configured_time() {
+    let server = Server::start(
+        Reply::json(200, json!({"access_token": "late"})).delayed(Duration::from_secs(2)),
+    )
+    .await;
+    let client =
+        generic_login::Client::builder(generic_login::Server::Custom(server.url().to_string()))
+            .timeout(Duration::from_millis(200))
+            .build()
+            .expect("the client builds");
+    let started = Instant::now();
+    let error = client.login(&login_form()).await.expect_err("too slow");
+    let elapsed = started.elapsed();
+    assert!(matches!(error, generic_login::Error::Timeout), "{error:?}");
+    assert!(elapsed >= Duration::from_millis(200), "{elapsed:?}");
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+    assert_eq!(error.to_string(), "the request timed out");
+}
+
+#[tokio::test]
+async fn user_agent_and_default_headers_are_sent() {
+    let server = Server::start(Reply::json(200, json!({"access_token": "t"}))).await;
+    generic_login::Client::builder(generic_login::Server::Custom(server.url().to_string()))
+        .user_agent("my-app/2.0")
+        .default_header("x-tenant", "acme")
+        .default_header("x-trace", "on")
+        .default_header("x-api-key", SECRET)
+        .build()
+        .expect("the client builds")
+        .login(&login_form())
+        .await
+        .expect("the 200 decodes");
+    let request = server.single_request();
+    assert_eq!(request.header("user-agent"), Some("my-app/2.0"));
+    assert_eq!(request.header("x-tenant"), Some("acme"));
+    assert_eq!(request.header("x-trace"), Some("on"));
+    assert_eq!(request.header("x-api-key"), Some(SECRET));
+}
+
+#[tokio::test]
+async fn a_reqwest_client_of_ones_own_is_used_with_the_builders_settings() {
+    let mut defaults = reqwest::header::HeaderMap::new();
+    defaults.insert("x-own-client", "yes".parse().expect("a header value"));
+    let own = reqwest::Client::builder()
+        .default_headers(defaults)
+        .build()
+        .expect("a reqwest client");
+    let server = Server::sequence(vec![
+        Reply::json(200, json!({"access_token": "t"})),
+        Reply::json(200, json!({"access_token": "t"})).delayed(Duration::from_secs(2)),
+    ])
+    .await;
+    let client = chkk::Client::builder(chkk::Server::Custom(server.url().to_string()))
+        .http_client(own)
+        .bearer_token(SECRET)
+        .timeout(Duration::from_millis(200))
+        .build()
+        .expect("the client builds");
+    client.login().await.expect("the 200 decodes");
+    let request = &server.requests()[0];
+    assert_eq!(request.header("x-own-client"), Some("yes"));
+    assert_eq!(request.header("user-agent"), Some("chkk/0.1.0"));
+    assert_eq!(request.header("authorization"), Some(SECRET));
+    // The builder's timeout still applies to a client of one's own.
+    let error = client.login().await.expect_err("too slow");
+    assert!(matches!(error, chkk::Error::Timeout), "{error:?}");
+}
+
+/// Asserts that neither `Debug` (plain and pretty) nor `Display` shows the secret.
+fn assert_hidden(what: &str, debug: String, pretty: String) {
+    assert!(!debug.contains(SECRET), "{what} Debug leaks: {debug}");
+    assert!(
+        !pretty.contains(SECRET),
+        "{what} pretty Debug leaks: {pretty}"
+    );
+}
+
+macro_rules! hidden {
+    ($value:expr) => {{
+        let value = &$value;
+        assert_hidden(
+            stringify!($value),
+            format!("{value:?}"),
+            format!("{value:#?}"),
+        );
+    }};
+}
+
+#[test]
+fn request_bodies_hide_passwords_and_client_secrets() {
+    let chift = chift::types::AuthItem {
+        client_id: "id".into(),
+        client_secret: SECRET.into(),
+        account_id: uuid::Uuid::nil(),
+        marketplace_id: None,
+    };
+    hidden!(chift);
+    assert_eq!(chift.client_secret.expose(), SECRET);
+    let dynamosql = dynamosql::types::AuthTokenBody {
+        client_id: "id".into(),
+        client_secret: SECRET.into(),
+    };
+    hidden!(dynamosql);
+    assert_eq!(dynamosql.client_secret.expose(), SECRET);
+    let klearstack = klearstack::types::GetAccessTokenRequest {
+        username: "u".into(),
+        password: SECRET.into(),
+        company_name: "c".into(),
+    };
+    hidden!(klearstack);
+    assert_eq!(klearstack.password.expose(), SECRET);
+    let login = login_form();
+    hidden!(login);
+    assert_eq!(login.password.expose(), SECRET);
+    let client_secret = login.client_secret.clone().flatten().expect("set");
+    assert_eq!(client_secret.expose(), SECRET);
+    assert_eq!(client_secret.into_inner(), SECRET);
+}
+
+#[test]
+fn token_responses_hide_their_tokens() {
+    let chift: chift::types::Token = serde_json::from_value(json!({
+        "access_token": SECRET, "token_type": "bearer", "expires_in": 1, "expires_on": 2
+    }))
+    .expect("decodes");
+    hidden!(chift);
+    assert_eq!(chift.access_token.expose(), SECRET);
+    let dynamosql: dynamosql::types::AuthTokenResponse = serde_json::from_value(json!({
+        "success": true, "data": {"accessToken": SECRET, "refreshToken": SECRET}
+    }))
+    .expect("decodes");
+    hidden!(dynamosql);
+    let klearstack: klearstack::types::AccessTokenResponse = serde_json::from_value(json!({
+        "access_token": SECRET, "refresh_token": SECRET, "release_version": "1"
+    }))
+    .expect("decodes");
+    hidden!(klearstack);
+    assert_eq!(klearstack.refresh_token.expose(), SECRET);
+    let login: generic_login::types::TokenResponse =
+        serde_json::from_value(json!({"access_token": SECRET})).expect("decodes");
+    hidden!(login);
+    let chkk: chkk::types::LoginResponse = serde_json::from_value(json!({
+        "access_tokens": {"org": {"acct": {"access_token": SECRET, "created": 1}}}
+    }))
+    .expect("decodes");
+    hidden!(chkk);
+    // Serializing is the wire form: there the value is plain, on purpose.
+    assert!(serde_json::to_string(&chkk)
+        .expect("serializes")
+        .contains(SECRET));
+}
+
+#[test]
+fn credentials_clients_and_builders_hide_what_they_hold() {
+    let chkk = chkk::Client::builder(chkk::Server::default()).bearer_token(SECRET);
+    hidden!(chkk);
+    let chkk = chkk.build().expect("builds");
+    hidden!(chkk);
+    hidden!(chkk.credentials());
+    let held = chkk.credentials().bearer_token.as_ref().expect("set");
+    assert_eq!(held.expose(), SECRET);
+    // A default header is a common place for a key the spec does not declare.
+    let chift = chift::Client::builder(chift::Server::default())
+        .bearer_auth(SECRET)
+        .default_header("x-api-key", SECRET);
+    hidden!(chift);
+    hidden!(chift.build().expect("builds"));
+    let dynamosql = dynamosql::Client::builder(dynamosql::Server::default()).cognito_jwt(SECRET);
+    hidden!(dynamosql);
+    let dynamosql = dynamosql.build().expect("builds");
+    hidden!(dynamosql);
+    hidden!(dynamosql.credentials());
+}
+
+#[tokio::test]
+async fn a_response_value_shows_header_names_but_not_values() {
+    let server = Server::start(
+        Reply::json(200, json!({"access_token": SECRET})).header("set-cookie", SECRET),
+    )
+    .await;
+    let response = login_client(&server)
+        .login(&login_form())
+        .await
+        .expect("the 200 decodes");
+    hidden!(response);
+    assert!(format!("{response:?}").contains("set-cookie"));
+    assert_eq!(response.body.access_token.expose(), SECRET);
+}
+
+/// Errors of every kind built from replies that carry the secret in headers and body.
+async fn errors_carrying_the_secret() -> Vec<generic_login::Error<generic_login::LoginError>> {
+    let with_secret = |reply: Reply| reply.header("x-session-token", SECRET);
+    let replies = [
+        with_secret(Reply::json(418, json!({"access_token": SECRET}))),
+        with_secret(Reply::bytes(
+            200,
+            "application/json",
+            format!("{{\"access_token\": {SECRET}"),
+        )),
+        with_secret(Reply::json(200, json!({"access_token": [SECRET]}))),
+        with_secret(Reply::bytes(200, "application/json", SECRET.repeat(100))),
+    ];
+    let mut errors = Vec::new();
+    for reply in replies {
+        let server = Server::start(reply).await;
+        let client =
+            generic_login::Client::builder(generic_login::Server::Custom(server.url().to_string()))
+                .body_limit(1000)
+                .build()
+                .expect("the client builds");
+        errors.push(client.login(&login_form()).await.expect_err("an error"));
+    }
+    errors
+}
+
+#[tokio::test]
+async fn errors_never_show_secrets_in_debug_or_display() {
+    let errors = errors_carrying_the_secret().await;
+    assert!(matches!(
+        errors[0],
+        generic_login::Error::UnexpectedStatus { .. }
+    ));
+    assert!(matches!(errors[1], generic_login::Error::Decode { .. }));
+    assert!(matches!(errors[2], generic_login::Error::Decode { .. }));
+    assert!(matches!(
+        errors[3],
+        generic_login::Error::BodyTooLarge { .. }
+    ));
+    for error in &errors {
+        hidden!(error);
+        let display = error.to_string();
+        assert!(!display.contains(SECRET), "Display leaks: {display}");
+    }
+    // The raw body is still there for whoever asks for it on purpose.
+    if let generic_login::Error::UnexpectedStatus { body, headers, .. } = &errors[0] {
+        assert!(body.text_lossy().contains(SECRET));
+        assert_eq!(headers["x-session-token"], SECRET);
+    }
+}
+
+#[tokio::test]
+async fn a_transport_error_does_not_show_a_key_sent_in_the_url() {
+    // A port that was just free: the connection is refused. The URL carries the secret, as
+    // it does when an API key travels in the query.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let client = chkk::Client::builder(chkk::Server::Custom(format!(
+        "http://127.0.0.1:{port}/{SECRET}"
+    )))
+    .timeout(Duration::from_secs(5))
+    .build()
+    .expect("the client builds");
+    let error = client.login().await.expect_err("no server");
+    assert!(matches!(error, chkk::Error::Transport(_)), "{error:?}");
+    hidden!(error);
+    assert!(!error.to_string().contains(SECRET));
+}

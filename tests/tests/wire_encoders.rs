@@ -1,0 +1,358 @@
+//! The runtime's encoders, for the constructs the five real specs do not use (query arrays in
+//! every style, path parameters that need percent-encoding, header and cookie parameters,
+//! basic credentials, binary multipart parts). The fixture clients in `tests/fixtures/wire_*`
+//! call exactly these functions; the runtime is the same text in every generated crate, so it
+//! is tested once, through the `runtime` module one real client exposes, instead of building
+//! every fixture crate for a test run. Expected values follow the OpenAPI style table.
+
+mod common;
+
+use chift::runtime::{self, RequestParts, Style};
+use common::{Reply, Server};
+use serde_json::json;
+
+/// The URL and headers `parts` build for `GET http://api.test/v2` + `path`.
+fn built(parts: RequestParts, path: &str) -> reqwest::Request {
+    parts
+        .build(
+            &reqwest::Client::new(),
+            reqwest::Method::GET,
+            "http://api.test/v2",
+            path,
+        )
+        .expect("the request builds")
+        .build()
+        .expect("a request")
+}
+
+fn query_of(add: impl FnOnce(&mut RequestParts)) -> String {
+    let mut parts = RequestParts::default();
+    add(&mut parts);
+    built(parts, "/x")
+        .url()
+        .query()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The query's pairs as a form decoder reads them back.
+fn decoded(query: &str) -> Vec<(String, String)> {
+    reqwest::Url::parse(&format!("http://h/?{query}"))
+        .expect("a URL")
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn query_form_exploded_repeats_the_name() {
+    let query = query_of(|p| p.query("id", &[3, 4, 5], Style::Form, true).unwrap());
+    assert_eq!(query, "id=3&id=4&id=5");
+}
+
+#[test]
+fn query_form_not_exploded_joins_with_commas() {
+    let query = query_of(|p| p.query("tags", &["a", "b,c"], Style::Form, false).unwrap());
+    // The delimiter stays literal and a comma inside an item is encoded, so the server can
+    // split before decoding and still see two items.
+    assert_eq!(query, "tags=a,b%2Cc");
+    let items: Vec<String> = query["tags=".len()..]
+        .split(',')
+        .map(|item| decoded(&format!("x={item}"))[0].1.clone())
+        .collect();
+    assert_eq!(items, ["a", "b,c"]);
+}
+
+#[test]
+fn query_space_and_pipe_delimited() {
+    let spaces = query_of(|p| {
+        p.query("words", &["blue", "black"], Style::SpaceDelimited, false)
+            .unwrap()
+    });
+    assert_eq!(decoded(&spaces), pairs(&[("words", "blue black")]));
+    assert_eq!(spaces, "words=blue%20black");
+    let pipes = query_of(|p| {
+        p.query("pipes", &["blue", "black"], Style::PipeDelimited, false)
+            .unwrap()
+    });
+    assert_eq!(pipes, "pipes=blue%7Cblack");
+    assert_eq!(decoded(&pipes), pairs(&[("pipes", "blue|black")]));
+}
+
+#[test]
+fn query_deep_object_and_exploded_object() {
+    let filter = json!({"status": "open", "owner": "me & you"});
+    let deep = query_of(|p| p.query("filter", &filter, Style::DeepObject, true).unwrap());
+    assert_eq!(
+        decoded(&deep),
+        pairs(&[("filter[status]", "open"), ("filter[owner]", "me & you")])
+    );
+    assert_eq!(
+        deep,
+        "filter%5Bstatus%5D=open&filter%5Bowner%5D=me%20%26%20you"
+    );
+    let exploded = query_of(|p| p.query("filter", &filter, Style::Form, true).unwrap());
+    assert_eq!(
+        decoded(&exploded),
+        pairs(&[("status", "open"), ("owner", "me & you")])
+    );
+    let flat = query_of(|p| p.query("filter", &filter, Style::Form, false).unwrap());
+    assert_eq!(
+        decoded(&flat),
+        pairs(&[("filter", "status,open,owner,me & you")])
+    );
+}
+
+#[test]
+fn query_scalars_absent_values_and_special_characters() {
+    let query = query_of(|p| {
+        p.query("q", "a&b=c d+é/?#", Style::Form, true).unwrap();
+        p.query("n", &7, Style::Form, true).unwrap();
+        p.query("flag", &true, Style::Form, true).unwrap();
+        p.query("unset", &None::<String>, Style::Form, true)
+            .unwrap();
+        p.query("empty", &Vec::<String>::new(), Style::Form, true)
+            .unwrap();
+    });
+    assert_eq!(
+        decoded(&query),
+        pairs(&[("q", "a&b=c d+é/?#"), ("n", "7"), ("flag", "true")])
+    );
+    assert_eq!(query, "q=a%26b%3Dc%20d%2B%C3%A9%2F%3F%23&n=7&flag=true");
+}
+
+#[test]
+fn query_parameters_and_a_query_api_key_keep_their_order() {
+    let mut parts = RequestParts::default();
+    parts.query("a", "1", Style::Form, true).unwrap();
+    parts.raw_query("api_key", "k&y".to_string());
+    let request = parts
+        .build(
+            &reqwest::Client::new(),
+            reqwest::Method::GET,
+            "http://api.test/v2",
+            "/search",
+        )
+        .expect("builds")
+        .build()
+        .expect("a request");
+    assert_eq!(
+        request.url().as_str(),
+        "http://api.test/v2/search?a=1&api_key=k%26y"
+    );
+}
+
+#[test]
+fn path_parameters_are_percent_encoded() {
+    let encoded = runtime::path_param("name", "a b/c?d#e%f&ü", Style::Simple, false).unwrap();
+    assert_eq!(encoded, "a%20b%2Fc%3Fd%23e%25f%26%C3%BC");
+    assert_eq!(
+        runtime::path_param("id", &42, Style::Simple, false).unwrap(),
+        "42"
+    );
+    // Safe characters pass through; reserved ones never split the path.
+    assert_eq!(
+        runtime::path_param("k", "A-z_0.9~", Style::Simple, false).unwrap(),
+        "A-z_0.9~"
+    );
+    let mut path = String::from("/files/");
+    path.push_str(&runtime::path_param("folder", "../etc", Style::Simple, false).unwrap());
+    let request = built(RequestParts::default(), &path);
+    assert_eq!(request.url().path(), "/v2/files/..%2Fetc");
+}
+
+#[test]
+fn path_parameter_styles_follow_the_style_table() {
+    let colors = ["blue", "black", "brown"];
+    let rgb = json!({"R": 100, "G": 200, "B": 150});
+    let cases: [(Style, bool, &serde_json::Value, &str); 10] = [
+        (Style::Simple, false, &json!(colors), "blue,black,brown"),
+        (Style::Simple, false, &rgb, "R,100,G,200,B,150"),
+        (Style::Simple, true, &rgb, "R=100,G=200,B=150"),
+        (Style::Label, false, &json!(colors), ".blue,black,brown"),
+        (Style::Label, true, &json!(colors), ".blue.black.brown"),
+        (Style::Label, true, &rgb, ".R=100.G=200.B=150"),
+        (
+            Style::Matrix,
+            false,
+            &json!(colors),
+            ";color=blue,black,brown",
+        ),
+        (
+            Style::Matrix,
+            true,
+            &json!(colors),
+            ";color=blue;color=black;color=brown",
+        ),
+        (Style::Matrix, false, &rgb, ";color=R,100,G,200,B,150"),
+        (Style::Matrix, true, &rgb, ";R=100;G=200;B=150"),
+    ];
+    for (style, explode, value, expected) in cases {
+        assert_eq!(
+            runtime::path_param("color", value, style, explode).unwrap(),
+            expected,
+            "{style:?} explode={explode} {value}"
+        );
+    }
+    assert_eq!(
+        runtime::path_param("color", "blue", Style::Label, false).unwrap(),
+        ".blue"
+    );
+    assert_eq!(
+        runtime::path_param("color", "blue", Style::Matrix, true).unwrap(),
+        ";color=blue"
+    );
+    // Items are encoded one by one, so an item's own comma is not a separator.
+    assert_eq!(
+        runtime::path_param("c", &["a,b", "c d"], Style::Simple, false).unwrap(),
+        "a%2Cb,c%20d"
+    );
+}
+
+#[test]
+fn headers_and_cookies() {
+    let mut parts = RequestParts::default();
+    parts
+        .header("X-Request-Id", "0b6a0f5e-8d1c-4a52-9a55-1c6f1d2e3f40")
+        .unwrap();
+    parts.header("X-Trace", &["a", "b"]).unwrap();
+    parts.header("X-Unset", &None::<String>).unwrap();
+    parts.cookie("session", "s p;a=ce").unwrap();
+    parts.cookie("theme", "dark").unwrap();
+    parts.cookie("unset", &None::<String>).unwrap();
+    parts.secret_header("Authorization", "Basic abc".to_string());
+    let request = built(parts, "/x");
+    let headers = request.headers();
+    assert_eq!(
+        headers["x-request-id"],
+        "0b6a0f5e-8d1c-4a52-9a55-1c6f1d2e3f40"
+    );
+    assert_eq!(headers["x-trace"], "a,b");
+    assert!(!headers.contains_key("x-unset"));
+    assert_eq!(headers["cookie"], "session=s%20p%3Ba%3Dce; theme=dark");
+    // Credentials and cookies are marked sensitive, so `reqwest`/`http` never print them.
+    assert!(headers["cookie"].is_sensitive());
+    assert!(headers["authorization"].is_sensitive());
+    assert!(!headers["x-trace"].is_sensitive());
+    assert_eq!(headers.len(), 4);
+}
+
+#[test]
+fn an_invalid_header_value_is_an_error_not_a_panic() {
+    let mut parts = RequestParts::default();
+    parts.header("X-Bad", "line\nbreak").unwrap();
+    let error = parts
+        .build(
+            &reqwest::Client::new(),
+            reqwest::Method::GET,
+            "http://api.test",
+            "/x",
+        )
+        .expect_err("an invalid header value is rejected");
+    assert!(error.contains("x-bad"), "{error}");
+}
+
+#[test]
+fn basic_credentials_are_standard_base64() {
+    // RFC 4648 test vectors, and the example of RFC 7617.
+    let vectors = [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="),
+        ("fooba", "Zm9vYmE="),
+        ("foobar", "Zm9vYmFy"),
+        ("Aladdin:open sesame", "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="),
+    ];
+    for (input, expected) in vectors {
+        assert_eq!(runtime::base64(input.as_bytes()), expected, "{input:?}");
+    }
+    assert_eq!(runtime::base64("ü:\u{ff}".as_bytes()), "w7w6w78=");
+    assert_eq!(runtime::base64(&[0xfb, 0xff, 0xbf]), "+/+/");
+}
+
+#[test]
+fn urls_join_with_exactly_one_slash() {
+    let cases = [
+        ("https://h", "/a", "https://h/a"),
+        ("https://h/", "/a", "https://h/a"),
+        ("https://h/v1", "/a", "https://h/v1/a"),
+        ("https://h/v1/", "/a", "https://h/v1/a"),
+        ("https://h/v1", "a", "https://h/v1/a"),
+        ("https://h/v1//", "//a", "https://h/v1/a"),
+    ];
+    for (base, path, expected) in cases {
+        assert_eq!(runtime::join_url(base, path), expected, "{base} + {path}");
+    }
+}
+
+#[test]
+fn form_bodies_repeat_lists_and_skip_nulls() {
+    let body = json!({
+        "name": "a b&c",
+        "tags": ["x", "y"],
+        "missing": null,
+        "n": 1.5,
+        "ok": false,
+        "nested": {"k": "v"}
+    });
+    assert_eq!(
+        runtime::form_body(&body).unwrap(),
+        "name=a+b%26c&tags=x&tags=y&n=1.5&ok=false&nested=%7B%22k%22%3A%22v%22%7D"
+    );
+    assert!(runtime::form_body(&json!(["not", "an", "object"])).is_err());
+}
+
+#[tokio::test]
+async fn multipart_bodies_carry_text_and_file_parts() {
+    let body = json!({
+        "caption": "a cat",
+        "tags": ["x", "y"],
+        "file": "skipped here: sent as a file part",
+        "note": null
+    });
+    let form = runtime::multipart_text_parts(&body, &["file"]).unwrap();
+    let form = runtime::multipart_file(form, "file", b"\x89PNG\r\n\x00\xff");
+    let server = Server::start(Reply::status(204)).await;
+    reqwest::Client::new()
+        .post(server.url())
+        .multipart(form)
+        .send()
+        .await
+        .expect("sent");
+    let parts = server.single_request().multipart();
+    let summary: Vec<(&str, Option<&str>, &[u8])> = parts
+        .iter()
+        .map(|p| (p.name.as_str(), p.filename.as_deref(), p.body.as_slice()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("caption", None, b"a cat".as_slice()),
+            ("tags", None, b"x".as_slice()),
+            ("tags", None, b"y".as_slice()),
+            ("file", Some("file"), b"\x89PNG\r\n\x00\xff".as_slice()),
+        ]
+    );
+    let types: Vec<Option<&str>> = parts.iter().map(|p| p.content_type.as_deref()).collect();
+    assert_eq!(types, [None, None, None, Some("application/octet-stream")]);
+    assert!(runtime::multipart_text_parts(&json!("text"), &[]).is_err());
+}
+
+#[test]
+fn secrets_are_plain_on_the_wire_and_redacted_in_print() {
+    let secret = runtime::Secret::new("pa55".to_string());
+    assert_eq!(format!("{secret:?}"), "Secret([redacted])");
+    assert_eq!(format!("{secret}"), "[redacted]");
+    assert_eq!(serde_json::to_string(&secret).unwrap(), r#""pa55""#);
+    let back: runtime::Secret<String> = serde_json::from_str(r#""pa55""#).unwrap();
+    assert_eq!(back.expose(), "pa55");
+}

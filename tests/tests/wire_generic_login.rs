@@ -1,0 +1,270 @@
+//! generic-login over real HTTP: an `application/x-www-form-urlencoded` login (fields in spec
+//! order, unset optional fields left out, special characters percent-encoded, the `scope`
+//! default), and the same error envelope on eleven statuses decoded into eleven variants.
+
+mod common;
+
+use common::{Reply, Server};
+use generic_login::types::{ErrorDetailLocItem, ErrorEnvelope, LoginForm};
+use generic_login::LoginError;
+use serde_json::json;
+
+const PATH: &str = "/api/v1/auth/login";
+
+/// Only the required fields, and `scope` at the spec's default (the empty string).
+fn minimal_form() -> LoginForm {
+    LoginForm {
+        grant_type: None,
+        username: "alice".into(),
+        password: "hunter2".into(),
+        scope: String::new(),
+        client_id: None,
+        client_secret: None,
+    }
+}
+
+fn client_for(server: &Server) -> generic_login::Client {
+    generic_login::Client::new(generic_login::Server::Custom(server.url().to_string()))
+        .expect("the client builds")
+}
+
+async fn sent_form(form: &LoginForm) -> String {
+    let server = Server::start(Reply::json(200, json!({"access_token": "t"}))).await;
+    client_for(&server)
+        .login(form)
+        .await
+        .expect("the 200 decodes");
+    server.single_request().body_text().to_string()
+}
+
+#[tokio::test]
+async fn login_sends_a_form_and_decodes_200_with_defaults() {
+    let server = Server::start(
+        Reply::json(200, json!({"access_token": "at-123"})).header("set-cookie", "sid=1"),
+    )
+    .await;
+    let response = client_for(&server)
+        .login(&minimal_form())
+        .await
+        .expect("the 200 decodes");
+
+    let request = server.single_request();
+    assert_eq!(request.method, "POST");
+    assert_eq!(request.target, PATH);
+    let expected = "username=alice&password=hunter2&scope=";
+    request.assert_headers(&[
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("content-length", &expected.len().to_string()),
+        ("user-agent", "generic-login/0.1.0"),
+        ("accept", "*/*"),
+        ("host", server.url().trim_start_matches("http://")),
+    ]);
+    assert_eq!(request.body_text(), expected);
+
+    assert_eq!(response.status, 200);
+    assert_eq!(response.headers["set-cookie"], "sid=1");
+    let token = response.body;
+    assert_eq!(token.access_token.expose(), "at-123");
+    // Absent from the body: the spec's defaults.
+    assert_eq!(token.token_type, "bearer");
+    assert!(token.orgs.is_empty());
+}
+
+#[tokio::test]
+async fn login_decodes_orgs() {
+    let reply = json!({
+        "access_token": "at",
+        "token_type": "Bearer",
+        "orgs": [{"id": "o1", "name": "One"}, {"id": "o2", "name": "Two"}]
+    });
+    let server = Server::start(Reply::json(200, reply.clone())).await;
+    let token = client_for(&server)
+        .login(&minimal_form())
+        .await
+        .expect("the 200 decodes")
+        .body;
+    assert_eq!(token.token_type, "Bearer");
+    let orgs: Vec<(&str, &str)> = token
+        .orgs
+        .iter()
+        .map(|o| (o.id.as_str(), o.name.as_str()))
+        .collect();
+    assert_eq!(orgs, [("o1", "One"), ("o2", "Two")]);
+}
+
+#[tokio::test]
+async fn every_field_goes_out_in_spec_order() {
+    let form = LoginForm {
+        grant_type: Some("password".into()),
+        username: "alice".into(),
+        password: "hunter2".into(),
+        scope: "read write".into(),
+        client_id: Some(Some("cid".into())),
+        client_secret: Some(Some("csecret".into())),
+    };
+    assert_eq!(
+        sent_form(&form).await,
+        "grant_type=password&username=alice&password=hunter2&scope=read+write&client_id=cid&client_secret=csecret"
+    );
+}
+
+#[tokio::test]
+async fn null_optional_fields_are_left_out_of_the_form() {
+    // A form cannot carry `null`: an explicit null is sent like an absent field.
+    let form = LoginForm {
+        client_id: Some(None),
+        client_secret: Some(None),
+        ..minimal_form()
+    };
+    assert_eq!(
+        sent_form(&form).await,
+        "username=alice&password=hunter2&scope="
+    );
+}
+
+#[tokio::test]
+async fn special_characters_are_percent_encoded() {
+    let form = LoginForm {
+        username: "a&b=c d+e".into(),
+        password: "pä ss/%?#".into(),
+        scope: "openid profile+email".into(),
+        ..minimal_form()
+    };
+    let body = sent_form(&form).await;
+    assert_eq!(
+        body,
+        "username=a%26b%3Dc+d%2Be&password=p%C3%A4+ss%2F%25%3F%23&scope=openid+profile%2Bemail"
+    );
+    // And a standard form decoder reads back exactly what was set.
+    let decoded: Vec<(String, String)> = reqwest::Url::parse(&format!("http://x/?{body}"))
+        .expect("a URL")
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let expected = [
+        ("username", "a&b=c d+e"),
+        ("password", "pä ss/%?#"),
+        ("scope", "openid profile+email"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(decoded, expected);
+}
+
+#[test]
+fn scope_defaults_to_empty_when_read_back() {
+    let form: LoginForm =
+        serde_json::from_value(json!({"username": "u", "password": "p"})).expect("decodes");
+    assert_eq!(form.scope, "");
+    assert_eq!(form.grant_type, None);
+    assert_eq!(form.client_id, None);
+}
+
+/// The error statuses the spec declares, in order.
+const DECLARED: [u16; 11] = [400, 401, 403, 404, 409, 422, 426, 429, 500, 502, 504];
+
+/// The status each variant stands for; exhaustive, so a new variant must be listed here.
+fn variant_status(error: &LoginError) -> (u16, &ErrorEnvelope) {
+    match error {
+        LoginError::BadRequest(e) => (400, e),
+        LoginError::Unauthorized(e) => (401, e),
+        LoginError::Forbidden(e) => (403, e),
+        LoginError::NotFound(e) => (404, e),
+        LoginError::Conflict(e) => (409, e),
+        LoginError::UnprocessableEntity(e) => (422, e),
+        LoginError::UpgradeRequired(e) => (426, e),
+        LoginError::TooManyRequests(e) => (429, e),
+        LoginError::InternalServerError(e) => (500, e),
+        LoginError::BadGateway(e) => (502, e),
+        LoginError::GatewayTimeout(e) => (504, e),
+    }
+}
+
+#[tokio::test]
+async fn the_same_envelope_on_eleven_statuses_is_eleven_variants() {
+    // The page's own example: the very same body under every status.
+    let envelope =
+        json!({"code": 401, "detail": "Authentication failed", "type": "authentication_error"});
+    let server = Server::sequence(
+        DECLARED
+            .iter()
+            .map(|status| Reply::json(*status, envelope.clone()))
+            .collect(),
+    )
+    .await;
+    let client = client_for(&server);
+    let mut seen = Vec::new();
+    for status in DECLARED {
+        let error = client
+            .login(&minimal_form())
+            .await
+            .expect_err("an error status");
+        let generic_login::Error::Status(declared) = &error else {
+            panic!("{status}: expected a declared status, got {error:?}");
+        };
+        let (variant, body) = variant_status(declared);
+        assert_eq!(variant, status, "{declared:?}");
+        assert_eq!(body.code, 401);
+        assert_eq!(body.detail, "Authentication failed");
+        assert_eq!(body.r#type, "authentication_error");
+        assert_eq!(body.errors, None);
+        seen.push(std::mem::discriminant(declared));
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), DECLARED.len());
+    assert_eq!(server.requests().len(), DECLARED.len());
+}
+
+#[tokio::test]
+async fn a_422_with_validation_details_decodes() {
+    let envelope = json!({
+        "code": 422,
+        "detail": "Validation error",
+        "type": "validation_error",
+        "errors": [{"loc": ["body", "username", 0], "msg": "field required", "type": "missing"}]
+    });
+    let server = Server::start(Reply::json(422, envelope.clone())).await;
+    let error = client_for(&server)
+        .login(&minimal_form())
+        .await
+        .expect_err("422");
+    let generic_login::Error::Status(LoginError::UnprocessableEntity(body)) = error else {
+        panic!("expected UnprocessableEntity, got {error:?}");
+    };
+    let errors = body.errors.expect("errors is present");
+    assert_eq!(
+        errors[0].loc,
+        [
+            ErrorDetailLocItem::String("body".into()),
+            ErrorDetailLocItem::String("username".into()),
+            ErrorDetailLocItem::Integer(0)
+        ]
+    );
+    assert_eq!(errors[0].msg, "field required");
+    assert_eq!(errors[0].r#type, "missing");
+}
+
+#[tokio::test]
+async fn undeclared_statuses_are_unexpected() {
+    for status in [402u16, 418, 503] {
+        let server = Server::start(Reply::json(status, json!({"code": status}))).await;
+        let error = client_for(&server)
+            .login(&minimal_form())
+            .await
+            .expect_err("an error status");
+        assert!(
+            matches!(&error, generic_login::Error::UnexpectedStatus { status: s, .. } if *s == status),
+            "{status}: {error:?}"
+        );
+    }
+}
+
+#[test]
+fn default_server_is_the_spec_url() {
+    assert_eq!(
+        generic_login::Server::default().url(),
+        "https://example.com"
+    );
+}
