@@ -221,6 +221,7 @@ fn fix_non_schema_object(
             map.insert("required".into(), Value::Bool(truthy));
         }
     }
+    fill_operation_gaps(map, pointer);
     // Response and request descriptions are required by openapiv3; specs often omit them.
     if pointer.contains("/responses/")
         && !map.contains_key("$ref")
@@ -228,6 +229,40 @@ fn fix_non_schema_object(
         && (map.contains_key("content") || map.is_empty() || map.contains_key("headers"))
     {
         map.insert("description".into(), Value::String(String::new()));
+    }
+}
+
+/// OpenAPI 3.1 makes an operation's `responses` optional, and real documents write an empty
+/// string for a media type with no schema; both would otherwise cost the whole operation.
+fn fill_operation_gaps(map: &mut Map<String, Value>, pointer: &str) {
+    const METHODS: [&str; 8] = [
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    let segments: Vec<&str> = pointer.split('/').collect();
+    let is_operation =
+        segments.len() == 4 && segments[1] == "paths" && METHODS.contains(&segments[3]);
+    if is_operation && !map.contains_key("responses") {
+        map.insert("responses".into(), Value::Object(Map::new()));
+    }
+    // Response headers written as a bare type name, or without a schema, read as strings.
+    if pointer.contains("/responses/") {
+        if let Some(Value::Object(headers)) = map.get_mut("headers") {
+            for header in headers.values_mut() {
+                let valid = header.get("$ref").is_some()
+                    || header.get("schema").is_some_and(Value::is_object)
+                    || header.get("content").is_some_and(Value::is_object);
+                if !valid {
+                    *header = serde_json::json!({"schema": {"type": "string"}});
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(content)) = map.get_mut("content") {
+        for media in content.values_mut() {
+            if !media.is_object() {
+                *media = Value::Object(Map::new());
+            }
+        }
     }
 }
 

@@ -65,6 +65,19 @@ impl<'a> Lowerer<'a> {
                 success,
             });
         }
+        // An operation that declares no response at all (3.1 allows it) still succeeds on
+        // 2xx; its body is handed over as raw bytes.
+        if out.is_empty() {
+            out.push(Response {
+                status: StatusMatch::Range(2),
+                name: "Success".into(),
+                doc: Some("No response is declared; any 2xx body, as raw bytes.".into()),
+                kind: BodyKind::Bytes,
+                media_type: None,
+                ty: TypeRef::Prim(Prim::Bytes),
+                success: true,
+            });
+        }
         out
     }
 
