@@ -22,10 +22,12 @@ mod render;
 mod repair;
 mod resolve;
 mod stack;
+mod token;
 
 pub use error::{Error, Warning};
 pub use load::MAX_DEPTH;
 pub use resolve::bundle::{FileSource, NoFiles};
+pub use token::TokenSettings;
 
 use openapiv3::{ReferenceOr, Schema};
 use serde_json::Value;
@@ -47,6 +49,15 @@ pub struct Settings {
     /// The `operationId` of the operation that issues access tokens (shown in the docs).
     #[serde(default)]
     pub token_operation: Option<String>,
+    /// The operation that issues access tokens and where they sit in its response: the crate
+    /// then gets a caching, self-refreshing `TokenSource` (overrides an `x-token-source`).
+    #[serde(default)]
+    pub token: Option<TokenSettings>,
+    /// Path from the generated crate to the `token-source` crate. Set by `cargo xtask
+    /// codegen`, never by the settings file: only where the path resolves does a crate get a
+    /// token source, so a crate generated anywhere else still builds on its own.
+    #[serde(skip)]
+    pub token_source_path: Option<String>,
     /// Where the spec lives, as shown in the header of every generated file.
     #[serde(skip)]
     pub source: String,
@@ -71,6 +82,8 @@ impl Settings {
             crate_version: default_version(),
             description: None,
             token_operation: None,
+            token: None,
+            token_source_path: None,
             source: format!("{crate_name}.yaml"),
             command: default_command(),
         }
@@ -133,14 +146,26 @@ pub fn lower_to_ir_with_files(
     spec: &[u8],
     files: &dyn FileSource,
 ) -> Result<(ir::Api, Vec<Warning>, Report), Error> {
-    stack::with_deep_stack(|| lower_in_place(spec, files, &mut StageTimes::default()))
+    stack::with_deep_stack(|| {
+        let lowered = lower_in_place(spec, files, &mut StageTimes::default())?;
+        Ok((lowered.api, lowered.warnings, lowered.report))
+    })
+}
+
+/// The lowered API, and what rendering needs besides it.
+struct Lowered {
+    api: ir::Api,
+    warnings: Vec<Warning>,
+    report: Report,
+    /// An operation's `x-token-source`, read before the document is dropped.
+    token: Option<token::Declared>,
 }
 
 fn lower_in_place(
     spec: &[u8],
     files: &dyn FileSource,
     times: &mut StageTimes,
-) -> Result<(ir::Api, Vec<Warning>, Report), Error> {
+) -> Result<Lowered, Error> {
     let mut clock = Instant::now();
     let mut diagnostics = error::Diagnostics::default();
     let mut value = load::load_with_diagnostics(spec, &mut diagnostics)?;
@@ -151,6 +176,7 @@ fn lower_in_place(
     times.normalize = lap(&mut clock);
     let api = repair::deserialize(&value, &mut diagnostics)?;
     let extra = extra_schemas(&value);
+    let token = token::from_extensions(&value, &mut diagnostics);
     drop(value);
     times.deserialize = lap(&mut clock);
     let (mut ir, schemas_total) = lower::lower(&api, &extra, &mut diagnostics);
@@ -165,7 +191,12 @@ fn lower_in_place(
     };
     let mut warnings = diagnostics.warnings;
     warnings.dedup();
-    Ok((ir, warnings, report))
+    Ok(Lowered {
+        api: ir,
+        warnings,
+        report,
+        token,
+    })
 }
 
 /// Generates the files of a client crate from spec bytes (YAML or JSON). References to other
@@ -226,13 +257,21 @@ fn generate_in_place(
     files: &dyn FileSource,
     times: &mut StageTimes,
 ) -> Result<Generation, Error> {
-    let (api, warnings, report) = lower_in_place(spec, files, times)?;
+    let Lowered {
+        api,
+        mut warnings,
+        report,
+        token,
+    } = lower_in_place(spec, files, times)?;
     let mut clock = Instant::now();
+    let mut diagnostics = error::Diagnostics::default();
+    let token_plan = token::plan(&api, settings, token, &mut diagnostics);
+    warnings.extend(diagnostics.warnings);
     let header = format!(
         "Generated from `{}` by `{}`; do not edit.",
         settings.source, settings.command
     );
-    let rendered_files = render::render(&api, settings);
+    let rendered_files = render::render(&api, settings, token_plan.as_ref());
     times.render = lap(&mut clock);
     let mut files = Vec::new();
     for rendered in rendered_files {

@@ -56,9 +56,34 @@ fn parse_text(text: &str) -> Result<Value, Error> {
             let mut message = error.to_string();
             if message.starts_with("repetition limit exceeded") {
                 message = "YAML aliases expand to too many nodes (an alias bomb); the repetition limit was exceeded".into();
+            } else if message.contains("more than one document") {
+                message = match second_document_line(text) {
+                    Some(line) => format!("the file holds more than one YAML document (the second starts at line {line}); a spec is one document"),
+                    None => "the file holds more than one YAML document; a spec is one document".into(),
+                };
             }
             parse_error(&state, "YAML", message, &location)
         })
+}
+
+/// The line of the `---` that starts a second YAML document, if one does.
+fn second_document_line(text: &str) -> Option<usize> {
+    let mut content_seen = false;
+    for (index, line) in text.lines().enumerate() {
+        let is_marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
+        if is_marker && content_seen {
+            return Some(index + 1);
+        }
+        let trimmed = line.trim();
+        if !is_marker
+            && !trimmed.is_empty()
+            && !trimmed.starts_with('#')
+            && !trimmed.starts_with('%')
+        {
+            content_seen = true;
+        }
+    }
+    None
 }
 
 /// The error for a failed parse: our own refusal when there is one, else the parser's message,

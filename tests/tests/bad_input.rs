@@ -400,7 +400,9 @@ fn synthesize_spec(target_bytes: usize) -> String {
                 }
             }
         });
-        size += schema.to_string().len() + operation.to_string().len() + 64;
+        // Counted as written (pretty-printed and indented three levels deeper).
+        let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_or(0, |t| t.len());
+        size += (pretty(&schema) + pretty(&operation)) * 5 / 4;
         schemas.insert(name, schema);
         paths.insert(format!("/resources{index}/{{id}}"), operation);
         index += 1;

@@ -53,6 +53,9 @@ fn generate_fixture(path: &Path, scratch: &Path) -> String {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
     );
+    // Fixture crates are checked in `target/fixture-crates/<stem>/`, from where this is the
+    // token-source crate; fixtures that declare a token source get one.
+    settings.token_source_path = Some("../../../generator/token-source".into());
     let bytes = std::fs::read(path).expect("fixture is readable");
     let generation = generator::generate(&bytes, &settings)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -38,6 +38,9 @@ fn settings_for(path: &Path) -> generator::Settings {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
     );
+    // Fixture crates are checked in `target/fixture-crates/<stem>/`, from where this is the
+    // token-source crate; fixtures that declare a token source get one.
+    settings.token_source_path = Some("../../../generator/token-source".into());
     settings
 }
 

@@ -106,7 +106,14 @@ fn generate_all(root: &Path) -> Result<Vec<SpecCrate>> {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
         );
-        match generate_one(&spec_path, &stem, &relative, "cargo xtask codegen") {
+        let command = "cargo xtask codegen";
+        match generate_one(
+            &spec_path,
+            &stem,
+            &relative,
+            command,
+            Some(TOKEN_SOURCE_PATH),
+        ) {
             Ok(generation) => {
                 for warning in &generation.warnings {
                     eprintln!("{relative}: warning: {warning}");
@@ -137,12 +144,19 @@ fn file_stem(path: &Path) -> String {
         .to_string()
 }
 
-/// Reads a spec and the settings beside it and generates the crate in memory.
+/// Where `generator/token-source` is, seen from `generated/<name>/`: crates generated there
+/// depend on it by this path and get a `TokenSource` when their settings declare one.
+const TOKEN_SOURCE_PATH: &str = "../../generator/token-source";
+
+/// Reads a spec and the settings beside it and generates the crate in memory. Without a
+/// `token_source_path` (a crate written anywhere) no token source is generated, so the crate
+/// builds on its own.
 fn generate_one(
     spec_path: &Path,
     stem: &str,
     source: &str,
     command: &str,
+    token_source_path: Option<&str>,
 ) -> Result<generator::Generation> {
     let bytes = fs::read(spec_path).with_context(|| format!("reading {}", spec_path.display()))?;
     let settings_path = spec_path.with_file_name(format!("{stem}.settings.yaml"));
@@ -156,6 +170,7 @@ fn generate_one(
     };
     settings.source = source.to_string();
     settings.command = command.to_string();
+    settings.token_source_path = token_source_path.map(str::to_string);
     generate_with_folder(spec_path, &bytes, &settings)
 }
 
@@ -414,7 +429,7 @@ pub fn run_generate(args: &[String]) -> Result<()> {
         .and_then(|n| n.to_str())
         .unwrap_or("spec")
         .to_string();
-    let mut generation = generate_one(&spec_path, &stem, &source, "cargo xtask generate")
+    let mut generation = generate_one(&spec_path, &stem, &source, "cargo xtask generate", None)
         .with_context(|| spec.clone())?;
     if let Some(name) = name {
         let mut settings = generator::Settings::new(&name);

@@ -1,6 +1,7 @@
 //! Maintainer tasks behind `cargo xtask`, also used by the workspace's tests (the drift test
 //! calls the same check as `cargo xtask codegen --check`).
 
+pub mod bench;
 pub mod codegen;
 pub mod corpus;
 pub mod prism;

@@ -1,7 +1,7 @@
-//! Maintainer tasks: `cargo xtask codegen [--check]`, `generate`, `corpus`, `test`.
+//! Maintainer tasks: `cargo xtask codegen [--check]`, `generate`, `corpus`, `test`, `bench`.
 
 use anyhow::{bail, Result};
-use xtask::{codegen, corpus, prism};
+use xtask::{bench, codegen, corpus, prism};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -13,6 +13,8 @@ commands:
   corpus DIR [--jobs N] [--sample FILE] [--out DIR] [--min-valid PCT] [--min-all PCT]
                                         generate and `cargo check` every document in DIR
   test                                  run every test CI runs (drift check, clippy, tests, contract tests)
+  bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check] [--no-client]
+                                        time, size, `cargo check` and memory against progenitor (target/bench/report.md)
 ";
 
 fn main() {
@@ -33,6 +35,7 @@ fn run(args: &[String]) -> Result<()> {
         "generate" => codegen::run_generate(rest),
         "corpus" => corpus::run(rest),
         "test" => prism::run_tests(rest),
+        "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -38,27 +38,43 @@ pub struct Credentials {
     pub bearer_token: ::std::option::Option<
         crate::runtime::Secret<::std::string::String>,
     >,
+    /// Sources awaited for a credential before each request that needs it (a token
+    /// source, say); a source takes precedence over a value set for the same scheme.
+    /// For HTTP basic, the credential is `username:password`.
+    pub sources: crate::runtime::CredentialSources<Scheme>,
 }
 impl Credentials {
-    /// Attaches the first alternative whose credentials are all set. An operation whose
-    /// alternatives are all unmet is sent without credentials, and the server decides.
-    pub fn authorize(
+    /// Attaches the first alternative whose credentials are all set, awaiting the
+    /// sources among them. An operation whose alternatives are all unmet is sent
+    /// without credentials, and the server decides.
+    pub async fn authorize(
         &self,
         alternatives: &[&[Scheme]],
         parts: &mut crate::runtime::RequestParts,
-    ) {
+    ) -> ::std::result::Result<(), crate::runtime::CredentialError> {
         let chosen = alternatives
             .iter()
             .find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-            self.attach(*scheme, parts);
+            match self.sources.get(scheme) {
+                Some(source) => {
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
+                    Self::attach_value(*scheme, &value, parts);
+                }
+                None => self.attach(*scheme, parts),
+            }
         }
+        Ok(())
     }
-    /// Whether the credentials for `scheme` are set.
+    /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        match scheme {
-            Scheme::BearerToken => self.bearer_token.is_some(),
-        }
+        self.sources.get(&scheme).is_some()
+            || match scheme {
+                Scheme::BearerToken => self.bearer_token.is_some(),
+            }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
@@ -66,6 +82,17 @@ impl Credentials {
                 if let Some(value) = &self.bearer_token {
                     parts.secret_header("Authorization", value.expose().clone());
                 }
+            }
+        }
+    }
+    fn attach_value(
+        scheme: Scheme,
+        value: &crate::runtime::Secret<::std::string::String>,
+        parts: &mut crate::runtime::RequestParts,
+    ) {
+        match scheme {
+            Scheme::BearerToken => {
+                parts.secret_header("Authorization", value.expose().clone());
             }
         }
     }
@@ -143,6 +170,17 @@ impl ClientBuilder {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.credentials.bearer_token = Some(crate::runtime::Secret::new(value.into()));
+        self
+    }
+    /// Sets a source awaited for the `bearer_token` credential before each request that needs
+    /// it, such as a token source that logs in and refreshes (any
+    /// `token_source::TokenProvider`, where this crate has token support). It takes
+    /// precedence over a fixed value.
+    pub fn bearer_token_source(
+        mut self,
+        source: impl crate::runtime::CredentialSource + 'static,
+    ) -> Self {
+        self.credentials.sources.set(Scheme::BearerToken, ::std::sync::Arc::new(source));
         self
     }
     /// Builds the client.
@@ -225,7 +263,10 @@ impl Client {
         let mut parts = crate::runtime::RequestParts::default();
         let mut path = ::std::string::String::new();
         path.push_str("/login");
-        self.credentials.authorize(&[&[Scheme::BearerToken][..]], &mut parts);
+        self.credentials
+            .authorize(&[&[Scheme::BearerToken][..]], &mut parts)
+            .await
+            .map_err(crate::runtime::Error::Credential)?;
         #[allow(unused_mut)]
         let mut request = self.prepare(parts, ::reqwest::Method::POST, &path)?;
         let response = crate::runtime::send(request, self.body_limit).await?;

@@ -24,4 +24,8 @@ mod client;
 #[rustfmt::skip]
 pub mod runtime;
 pub use client::*;
-pub use runtime::{Error, RawBody, ResponseValue, Secret};
+pub use runtime::{CredentialSource, Error, RawBody, ResponseValue, Secret};
+#[rustfmt::skip]
+mod token;
+pub use ::token_source;
+pub use token::TokenSource;

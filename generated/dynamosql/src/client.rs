@@ -40,27 +40,43 @@ pub struct Credentials {
     pub cognito_jwt: ::std::option::Option<
         crate::runtime::Secret<::std::string::String>,
     >,
+    /// Sources awaited for a credential before each request that needs it (a token
+    /// source, say); a source takes precedence over a value set for the same scheme.
+    /// For HTTP basic, the credential is `username:password`.
+    pub sources: crate::runtime::CredentialSources<Scheme>,
 }
 impl Credentials {
-    /// Attaches the first alternative whose credentials are all set. An operation whose
-    /// alternatives are all unmet is sent without credentials, and the server decides.
-    pub fn authorize(
+    /// Attaches the first alternative whose credentials are all set, awaiting the
+    /// sources among them. An operation whose alternatives are all unmet is sent
+    /// without credentials, and the server decides.
+    pub async fn authorize(
         &self,
         alternatives: &[&[Scheme]],
         parts: &mut crate::runtime::RequestParts,
-    ) {
+    ) -> ::std::result::Result<(), crate::runtime::CredentialError> {
         let chosen = alternatives
             .iter()
             .find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-            self.attach(*scheme, parts);
+            match self.sources.get(scheme) {
+                Some(source) => {
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
+                    Self::attach_value(*scheme, &value, parts);
+                }
+                None => self.attach(*scheme, parts),
+            }
         }
+        Ok(())
     }
-    /// Whether the credentials for `scheme` are set.
+    /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        match scheme {
-            Scheme::CognitoJwt => self.cognito_jwt.is_some(),
-        }
+        self.sources.get(&scheme).is_some()
+            || match scheme {
+                Scheme::CognitoJwt => self.cognito_jwt.is_some(),
+            }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
@@ -72,6 +88,21 @@ impl Credentials {
                             format!("Bearer {}", value.expose()),
                         );
                 }
+            }
+        }
+    }
+    fn attach_value(
+        scheme: Scheme,
+        value: &crate::runtime::Secret<::std::string::String>,
+        parts: &mut crate::runtime::RequestParts,
+    ) {
+        match scheme {
+            Scheme::CognitoJwt => {
+                parts
+                    .secret_header(
+                        "Authorization",
+                        format!("Bearer {}", value.expose()),
+                    );
             }
         }
     }
@@ -149,6 +180,17 @@ impl ClientBuilder {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.credentials.cognito_jwt = Some(crate::runtime::Secret::new(value.into()));
+        self
+    }
+    /// Sets a source awaited for the `cognitoJwt` credential before each request that needs
+    /// it, such as a token source that logs in and refreshes (any
+    /// `token_source::TokenProvider`, where this crate has token support). It takes
+    /// precedence over a fixed value.
+    pub fn cognito_jwt_source(
+        mut self,
+        source: impl crate::runtime::CredentialSource + 'static,
+    ) -> Self {
+        self.credentials.sources.set(Scheme::CognitoJwt, ::std::sync::Arc::new(source));
         self
     }
     /// Builds the client.

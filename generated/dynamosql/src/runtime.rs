@@ -142,6 +142,8 @@ pub enum Error<E> {
     Transport(::reqwest::Error),
     /// The request could not be built from the given values (e.g. an invalid header value).
     InvalidRequest(::std::string::String),
+    /// A credential source (a token source, say) could not supply the credential.
+    Credential(CredentialError),
 }
 /// Header names only, as for [`ResponseValue`]: the headers of an unexpected reply can carry
 /// a session cookie or a token.
@@ -180,6 +182,7 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
             Error::InvalidRequest(message) => {
                 f.debug_tuple("InvalidRequest").field(message).finish()
             }
+            Error::Credential(error) => f.debug_tuple("Credential").field(error).finish(),
         }
     }
 }
@@ -202,6 +205,7 @@ impl<E: fmt::Debug> fmt::Display for Error<E> {
             Error::Timeout => f.write_str("the request timed out"),
             Error::Transport(error) => write!(f, "transport error: {error}"),
             Error::InvalidRequest(message) => write!(f, "invalid request: {message}"),
+            Error::Credential(error) => write!(f, "{error}"),
         }
     }
 }
@@ -209,6 +213,7 @@ impl<E: fmt::Debug> ::std::error::Error for Error<E> {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Error::Transport(error) => Some(error),
+            Error::Credential(error) => Some(error),
             _ => None,
         }
     }
@@ -657,6 +662,71 @@ pub mod nullable {
     > {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
             .map(Some)
+    }
+}
+/// Any error, boxed: what a [`CredentialSource`] may fail with.
+pub type BoxError = ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>;
+/// The future a [`CredentialSource`] returns.
+pub type CredentialFuture<'a> = ::std::pin::Pin<
+    ::std::boxed::Box<
+        dyn ::std::future::Future<
+            Output = ::std::result::Result<Secret<::std::string::String>, BoxError>,
+        > + Send + 'a,
+    >,
+>;
+/// Supplies a credential each time a request needs one: a token source that logs in and
+/// refreshes, a secrets store. Set one with the builder's `*_source` setters; it is awaited
+/// before every request that uses its scheme. A boxed future keeps the trait dyn-compatible.
+pub trait CredentialSource: Send + Sync {
+    /// The credential's current value (a bearer token, an API key).
+    fn credential(&self) -> CredentialFuture<'_>;
+}
+/// A credential source failed. Its message is the source's error, which never holds the
+/// credential itself.
+#[derive(Debug)]
+pub struct CredentialError(pub BoxError);
+impl fmt::Display for CredentialError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot obtain a credential: {}", self.0)
+    }
+}
+impl ::std::error::Error for CredentialError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
+}
+/// The credential sources set on a client, by scheme. `Debug` names the schemes only.
+pub struct CredentialSources<K> {
+    entries: ::std::vec::Vec<(K, ::std::sync::Arc<dyn CredentialSource>)>,
+}
+impl<K: PartialEq> CredentialSources<K> {
+    /// Sets the source for `scheme`, replacing any earlier one.
+    pub fn set(&mut self, scheme: K, source: ::std::sync::Arc<dyn CredentialSource>) {
+        self.entries.retain(|(key, _)| *key != scheme);
+        self.entries.push((scheme, source));
+    }
+    /// The source for `scheme`, if one is set.
+    pub fn get(&self, scheme: &K) -> ::std::option::Option<&dyn CredentialSource> {
+        self.entries.iter().find(|(key, _)| key == scheme).map(|(_, source)| &**source)
+    }
+}
+impl<K> Default for CredentialSources<K> {
+    fn default() -> Self {
+        CredentialSources {
+            entries: ::std::vec::Vec::new(),
+        }
+    }
+}
+impl<K: Clone> Clone for CredentialSources<K> {
+    fn clone(&self) -> Self {
+        CredentialSources {
+            entries: self.entries.clone(),
+        }
+    }
+}
+impl<K: fmt::Debug> fmt::Debug for CredentialSources<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.entries.iter().map(|(key, _)| key)).finish()
     }
 }
 /// The HTTP client could not be built (e.g. the TLS backend failed to initialise).

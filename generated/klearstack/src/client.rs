@@ -40,27 +40,50 @@ impl Server {
 pub enum Scheme {}
 /// Credentials for the spec's security schemes. Each prints as redacted in `Debug`.
 #[derive(Debug, Clone, Default)]
-pub struct Credentials {}
+pub struct Credentials {
+    /// Sources awaited for a credential before each request that needs it (a token
+    /// source, say); a source takes precedence over a value set for the same scheme.
+    /// For HTTP basic, the credential is `username:password`.
+    pub sources: crate::runtime::CredentialSources<Scheme>,
+}
 impl Credentials {
-    /// Attaches the first alternative whose credentials are all set. An operation whose
-    /// alternatives are all unmet is sent without credentials, and the server decides.
-    pub fn authorize(
+    /// Attaches the first alternative whose credentials are all set, awaiting the
+    /// sources among them. An operation whose alternatives are all unmet is sent
+    /// without credentials, and the server decides.
+    pub async fn authorize(
         &self,
         alternatives: &[&[Scheme]],
         parts: &mut crate::runtime::RequestParts,
-    ) {
+    ) -> ::std::result::Result<(), crate::runtime::CredentialError> {
         let chosen = alternatives
             .iter()
             .find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-            self.attach(*scheme, parts);
+            match self.sources.get(scheme) {
+                Some(source) => {
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
+                    Self::attach_value(*scheme, &value, parts);
+                }
+                None => self.attach(*scheme, parts),
+            }
         }
+        Ok(())
     }
-    /// Whether the credentials for `scheme` are set.
+    /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        match scheme {}
+        self.sources.get(&scheme).is_some() || match scheme {}
     }
     fn attach(&self, scheme: Scheme, _parts: &mut crate::runtime::RequestParts) {
+        match scheme {}
+    }
+    fn attach_value(
+        scheme: Scheme,
+        _value: &crate::runtime::Secret<::std::string::String>,
+        _parts: &mut crate::runtime::RequestParts,
+    ) {
         match scheme {}
     }
 }

@@ -10,6 +10,8 @@ mod structs;
 mod unions;
 pub mod view;
 
+pub(crate) use security::BUILDER_RESERVED;
+
 use crate::error::Diagnostics;
 use crate::ir::names::Scope;
 use crate::ir::{Api, TypeDef, TypeId, TypeKind, TypeRef};

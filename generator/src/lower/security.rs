@@ -7,7 +7,8 @@ use crate::ir::{SchemeId, SchemeKind, SecurityScheme};
 use openapiv3::{APIKeyLocation, SecurityRequirement};
 
 /// Names the client builder uses for its own settings; a scheme setter must not take them.
-const BUILDER_RESERVED: [&str; 8] = [
+/// `credentials` is a builder method too, and `sources` a field of `Credentials`.
+pub(crate) const BUILDER_RESERVED: [&str; 10] = [
     "timeout",
     "user_agent",
     "default_header",
@@ -16,6 +17,8 @@ const BUILDER_RESERVED: [&str; 8] = [
     "body_limit",
     "new",
     "base_url",
+    "credentials",
+    "sources",
 ];
 
 impl Lowerer<'_> {

@@ -2,10 +2,11 @@
 //! versions, so the crate builds wherever it is written.
 
 use super::typeref::Usage;
+use crate::token::TokenPlan;
 use crate::Settings;
 
 /// The manifest text.
-pub(crate) fn manifest(settings: &Settings, usage: &Usage) -> String {
+pub(crate) fn manifest(settings: &Settings, usage: &Usage, plan: Option<&TokenPlan>) -> String {
     let mut out = String::new();
     out.push_str("[package]\n");
     out.push_str(&format!("name = {}\n", toml_string(&settings.crate_name)));
@@ -29,6 +30,13 @@ pub(crate) fn manifest(settings: &Settings, usage: &Usage) -> String {
     }
     if usage.chrono {
         out.push_str("chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n");
+    }
+    // Only emitted where `cargo xtask codegen` knows the path resolves (see `Settings`).
+    if let Some(plan) = plan {
+        out.push_str(&format!(
+            "token-source = {{ path = {} }}\n",
+            toml_string(&plan.crate_path)
+        ));
     }
     out
 }

@@ -5,12 +5,13 @@ use super::typeref::ident;
 use crate::ir::{
     Api, BodyKind, Operation, Param, ParamLocation, Presence, Prim, TypeKind, TypeRef,
 };
+use crate::token::TokenPlan;
 use crate::Settings;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The README text (the header line is added by the caller).
-pub(crate) fn readme(api: &Api, settings: &Settings) -> String {
+pub(crate) fn readme(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -> String {
     let mut out = format!("# {}\n\n", settings.crate_name);
     if let Some(description) = &settings.description {
         out.push_str(&format!("{description}.\n\n"));
@@ -34,6 +35,9 @@ pub(crate) fn readme(api: &Api, settings: &Settings) -> String {
         out.push_str(&example_code(api, op, &crate_ident));
         out.push_str("```\n\n");
     }
+    if let Some(plan) = plan {
+        out.push_str(&token_section(api, plan, &crate_ident));
+    }
     out.push_str(
         "Every operation is an `async` method on `Client`. Declared error statuses arrive as\n",
     );
@@ -56,10 +60,9 @@ fn token_operation<'a>(api: &'a Api, settings: &Settings) -> Option<&'a Operatio
     named.or_else(|| api.operations.first())
 }
 
-fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
-    let krate = ident(crate_name);
-    let setters = op
-        .security
+/// Builder calls that set placeholder credentials for the operation's first requirement.
+fn credential_setters(api: &Api, op: &Operation) -> Vec<TokenStream> {
+    op.security
         .first()
         .into_iter()
         .flatten()
@@ -70,7 +73,13 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
                 crate::ir::SchemeKind::Basic => quote! { .#setter("user", "password") },
                 _ => quote! { .#setter("YOUR-CREDENTIAL") },
             }
-        });
+        })
+        .collect()
+}
+
+fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
+    let krate = ident(crate_name);
+    let setters = credential_setters(api, op);
     let mut args = Vec::new();
     let mut lets = Vec::new();
     for param in required_params(op) {
@@ -123,12 +132,17 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
             Ok(())
         }
     };
+    hide_wrapper(file)
+}
+
+/// The example as Markdown code lines, with the wrapper function hidden: the reader sees
+/// only the calls.
+fn hide_wrapper(file: TokenStream) -> String {
     let formatted = syn::parse2::<syn::File>(file)
         .map(|f| prettyplease::unparse(&f))
         .unwrap_or_default();
     let lines: Vec<&str> = formatted.lines().collect();
     let mut out = String::new();
-    // The wrapper function is hidden: the reader sees only the calls.
     let signature_end = lines
         .iter()
         .position(|line| line.ends_with('{'))
@@ -143,6 +157,90 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
         }
         out.push('\n');
     }
+    out
+}
+
+/// The section on the crate's `TokenSource`: the lines that get a self-refreshing token, and
+/// how to plug it into a client's credentials.
+fn token_section(api: &Api, plan: &TokenPlan, crate_name: &str) -> String {
+    let op = &api.operations[plan.operation];
+    let krate = ident(crate_name);
+    let setters = credential_setters(api, op);
+    let mut lets = Vec::new();
+    let mut args = Vec::new();
+    for param in required_params(op) {
+        let name = ident(&param.name);
+        let value = example_value(api, &param.ty, &krate, 0);
+        lets.push(quote! { let #name = #value; });
+        args.push(quote! { #name });
+    }
+    if let Some(body) = &op.body {
+        let value = match body.variants.as_slice() {
+            [variant] => match variant.kind {
+                BodyKind::Text => quote! { String::from("text") },
+                BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
+                _ => example_value(api, &variant.ty, &krate, 0),
+            },
+            variants => {
+                let enum_name = quote::format_ident!("{}Body", op.type_stem);
+                let first = variants.first();
+                let variant = ident(first.map_or("Json", |v| v.name.as_str()));
+                let inner = first.map_or(quote! { ::serde_json::Value::Null }, |v| {
+                    example_value(api, &v.ty, &krate, 0)
+                });
+                quote! { #krate::#enum_name::#variant(#inner) }
+            }
+        };
+        lets.push(quote! { let body = #value; });
+        args.push(if body.required {
+            quote! { body }
+        } else {
+            quote! { Some(body) }
+        });
+    }
+    args.extend(plan.placeholders.iter().map(|name| {
+        let value = format!("<{name}>");
+        quote! { #value }
+    }));
+    // Plugged into the first scheme a token can fill, when the API has one.
+    let plug = super::security::source_setter_names(api)
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|name| {
+            let setter = ident(&name);
+            quote! {
+                let client = #krate::Client::builder(#krate::Server::default())
+                    .#setter(std::sync::Arc::clone(&tokens))
+                    .build()?;
+            }
+        });
+    let file = quote! {
+        async fn example() -> Result<(), Box<dyn std::error::Error>> {
+            let login = #krate::Client::builder(#krate::Server::default())
+                #(#setters)*
+                .build()?;
+            #(#lets)*
+            let tokens = std::sync::Arc::new(#krate::TokenSource::new(login, #(#args),*));
+            let token = tokens.token().await?;
+            println!("valid until {:?}", token.expires_at());
+            #plug
+            Ok(())
+        }
+    };
+    let mut out = String::from(
+        "## A self-refreshing token
+
+",
+    );
+    out.push_str(
+        "`TokenSource` logs in on first use, caches the token, and renews it shortly before it\n\
+         expires; concurrent callers share one request. It implements\n\
+         `token_source::TokenProvider`, and any client's builder takes it as a credential source.\n\n",
+    );
+    out.push_str("```rust,no_run\n");
+    out.push_str(&hide_wrapper(file));
+    out.push_str("```\n\n");
     out
 }
 

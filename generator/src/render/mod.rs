@@ -7,10 +7,12 @@ mod examples;
 mod operation;
 mod security;
 mod servers;
+mod token;
 mod typeref;
 mod types;
 
 use crate::ir::Api;
+use crate::token::TokenPlan;
 use crate::Settings;
 use proc_macro2::TokenStream;
 
@@ -27,21 +29,21 @@ pub(crate) enum Rendered {
 /// The fixed support module copied into every crate.
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
-/// Renders every file of the crate.
-pub(crate) fn render(api: &Api, settings: &Settings) -> Vec<Rendered> {
+/// Renders every file of the crate; with a token plan, also its `TokenSource`.
+pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -> Vec<Rendered> {
     let usage = typeref::Usage::of(api);
-    vec![
+    let mut files = vec![
         Rendered::Text {
             path: "Cargo.toml".into(),
-            text: cargo::manifest(settings, &usage),
+            text: cargo::manifest(settings, &usage, plan),
         },
         Rendered::Text {
             path: "README.md".into(),
-            text: examples::readme(api, settings),
+            text: examples::readme(api, settings, plan),
         },
         Rendered::Rust {
             path: "src/lib.rs".into(),
-            tokens: lib_rs(),
+            tokens: lib_rs(plan),
         },
         Rendered::Rust {
             path: "src/types.rs".into(),
@@ -55,7 +57,14 @@ pub(crate) fn render(api: &Api, settings: &Settings) -> Vec<Rendered> {
             path: "src/runtime.rs".into(),
             text: RUNTIME.to_string(),
         },
-    ]
+    ];
+    if let Some(plan) = plan {
+        files.push(Rendered::Rust {
+            path: "src/token.rs".into(),
+            tokens: token::render_token_source(api, plan),
+        });
+    }
+    files
 }
 
 /// Lints that spec-derived code trips over without being wrong: descriptions written as
@@ -81,12 +90,12 @@ const ALLOWED_LINTS: [&str; 16] = [
     "rustdoc::invalid_html_tags",
 ];
 
-fn lib_rs() -> TokenStream {
+fn lib_rs(plan: Option<&TokenPlan>) -> TokenStream {
     let allows = ALLOWED_LINTS.iter().map(|lint| {
         let path: syn::Path = syn::parse_str(lint).unwrap_or_else(|_| syn::parse_quote!(unused));
         quote::quote! { #![allow(#path)] }
     });
-    quote::quote! {
+    let modules = quote::quote! {
         #![doc = include_str!("../README.md")]
         #(#allows)*
 
@@ -98,6 +107,19 @@ fn lib_rs() -> TokenStream {
         pub mod runtime;
 
         pub use client::*;
-        pub use runtime::{Error, RawBody, ResponseValue, Secret};
-    }
+        pub use runtime::{CredentialSource, Error, RawBody, ResponseValue, Secret};
+    };
+    // The token source's crate is re-exported, so users name `AccessToken` and
+    // `TokenProvider` without a dependency of their own. The `use` items are in the order
+    // `cargo fmt` sorts them, since this file is not skipped by it.
+    let token = plan.map(|_| {
+        quote::quote! {
+            #[rustfmt::skip]
+            mod token;
+
+            pub use ::token_source;
+            pub use token::TokenSource;
+        }
+    });
+    quote::quote! { #modules #token }
 }

@@ -114,7 +114,7 @@ pub(crate) fn render_operation(api: &Api, op: &Operation) -> (TokenStream, Token
 }
 
 /// Path parameters in template order, then the other required parameters in spec order.
-fn ordered_required(op: &Operation) -> Vec<&Param> {
+pub(crate) fn ordered_required(op: &Operation) -> Vec<&Param> {
     let mut path: Vec<&Param> = op
         .params
         .iter()
@@ -256,7 +256,7 @@ fn render_security(api: &Api, op: &Operation) -> TokenStream {
             .map(scheme_variant);
         quote! { &[#(Scheme::#variants),*][..] }
     });
-    quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts); }
+    quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts).await.map_err(crate::runtime::Error::Credential)?; }
 }
 
 fn single_success_type(success: &[&Response]) -> Option<TypeRef> {

@@ -2,7 +2,9 @@
 
 use super::docs::doc_attrs;
 use super::typeref::ident;
+use crate::ir::names::{unraw, Scope};
 use crate::ir::{Api, SchemeKind, SecurityScheme};
+use crate::lower::BUILDER_RESERVED;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -34,11 +36,16 @@ pub(crate) fn render_credentials(api: &Api) -> TokenStream {
         quote! { Scheme::#variant => self.#name.is_some(), }
     });
     let attach_arms = api.security_schemes.iter().map(attach_arm);
+    let value_arms = api.security_schemes.iter().map(|scheme| {
+        let variant = scheme_variant(scheme);
+        let body = value_body(scheme);
+        quote! { Scheme::#variant => { #body } }
+    });
     // With no scheme, `attach` matches on an empty enum and never touches the request.
-    let parts_arg = if variants.is_empty() {
-        quote::format_ident!("_parts")
+    let (parts_arg, value_arg) = if variants.is_empty() {
+        (format_ident!("_parts"), format_ident!("_value"))
     } else {
-        quote::format_ident!("parts")
+        (format_ident!("parts"), format_ident!("value"))
     };
     quote! {
         /// The security schemes of the spec, as operation requirements name them.
@@ -49,25 +56,41 @@ pub(crate) fn render_credentials(api: &Api) -> TokenStream {
         #[derive(Debug, Clone, Default)]
         pub struct Credentials {
             #(#fields)*
+            /// Sources awaited for a credential before each request that needs it (a token
+            /// source, say); a source takes precedence over a value set for the same scheme.
+            /// For HTTP basic, the credential is `username:password`.
+            pub sources: crate::runtime::CredentialSources<Scheme>,
         }
 
         impl Credentials {
-            /// Attaches the first alternative whose credentials are all set. An operation whose
-            /// alternatives are all unmet is sent without credentials, and the server decides.
-            pub fn authorize(&self, alternatives: &[&[Scheme]], parts: &mut crate::runtime::RequestParts) {
+            /// Attaches the first alternative whose credentials are all set, awaiting the
+            /// sources among them. An operation whose alternatives are all unmet is sent
+            /// without credentials, and the server decides.
+            pub async fn authorize(&self, alternatives: &[&[Scheme]], parts: &mut crate::runtime::RequestParts) -> ::std::result::Result<(), crate::runtime::CredentialError> {
                 let chosen = alternatives.iter().find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
                 for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-                    self.attach(*scheme, parts);
+                    match self.sources.get(scheme) {
+                        Some(source) => {
+                            let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
+                            Self::attach_value(*scheme, &value, parts);
+                        }
+                        None => self.attach(*scheme, parts),
+                    }
                 }
+                Ok(())
             }
 
-            /// Whether the credentials for `scheme` are set.
+            /// Whether the credentials for `scheme` are set, as a value or a source.
             pub fn has(&self, scheme: Scheme) -> bool {
-                match scheme { #(#has_arms)* }
+                self.sources.get(&scheme).is_some() || match scheme { #(#has_arms)* }
             }
 
             fn attach(&self, scheme: Scheme, #parts_arg: &mut crate::runtime::RequestParts) {
                 match scheme { #(#attach_arms)* }
+            }
+
+            fn attach_value(scheme: Scheme, #value_arg: &crate::runtime::Secret<::std::string::String>, #parts_arg: &mut crate::runtime::RequestParts) {
+                match scheme { #(#value_arms)* }
             }
         }
     }
@@ -87,10 +110,9 @@ fn field_doc(scheme: &SecurityScheme) -> String {
     }
 }
 
-fn attach_arm(scheme: &SecurityScheme) -> TokenStream {
-    let variant = scheme_variant(scheme);
-    let name = ident(&scheme.name);
-    let body = match &scheme.kind {
+/// Statements that attach `value` (a `&Secret<String>`) for `scheme`.
+fn value_body(scheme: &SecurityScheme) -> TokenStream {
+    match &scheme.kind {
         SchemeKind::Bearer => {
             quote! { parts.secret_header("Authorization", format!("Bearer {}", value.expose())); }
         }
@@ -106,22 +128,32 @@ fn attach_arm(scheme: &SecurityScheme) -> TokenStream {
         SchemeKind::ApiKeyCookie(cookie) => {
             quote! { let _ = parts.cookie(#cookie, value.expose()); }
         }
-        SchemeKind::Basic => {
-            return quote! {
-                Scheme::#variant => if let Some((user, password)) = &self.#name {
-                    let pair = format!("{user}:{}", password.expose());
-                    parts.secret_header("Authorization", format!("Basic {}", crate::runtime::base64(pair.as_bytes())));
-                },
-            }
-        }
-    };
+        SchemeKind::Basic => quote! {
+            parts.secret_header("Authorization", format!("Basic {}", crate::runtime::base64(value.expose().as_bytes())));
+        },
+    }
+}
+
+fn attach_arm(scheme: &SecurityScheme) -> TokenStream {
+    let variant = scheme_variant(scheme);
+    let name = ident(&scheme.name);
+    if scheme.kind == SchemeKind::Basic {
+        return quote! {
+            Scheme::#variant => if let Some((user, password)) = &self.#name {
+                let pair = format!("{user}:{}", password.expose());
+                parts.secret_header("Authorization", format!("Basic {}", crate::runtime::base64(pair.as_bytes())));
+            },
+        };
+    }
+    let body = value_body(scheme);
     quote! {
         Scheme::#variant => if let Some(value) = &self.#name { #body },
     }
 }
 
-/// Builder setters, one per scheme.
+/// Builder setters, one per scheme, and a `*_source` setter per bearer-like or API key scheme.
 pub(crate) fn render_setters(api: &Api) -> TokenStream {
+    let sources = source_setters(api);
     let setters = api.security_schemes.iter().map(|scheme| {
         let name = ident(&scheme.name);
         let doc = doc_attrs(Some(&format!("Sets the credentials for `{}`.", scheme.wire_name)));
@@ -142,5 +174,50 @@ pub(crate) fn render_setters(api: &Api) -> TokenStream {
             },
         }
     });
+    quote! { #(#setters)* #sources }
+}
+
+/// The `<scheme>_source` setter name of each scheme (none for HTTP basic), clear of the
+/// builder's own methods and the schemes' setters.
+pub(crate) fn source_setter_names(api: &Api) -> Vec<Option<String>> {
+    let mut scope = Scope::with_reserved(&BUILDER_RESERVED);
+    for scheme in &api.security_schemes {
+        scope.claim(scheme.name.clone());
+    }
+    api.security_schemes
+        .iter()
+        .map(|scheme| {
+            (scheme.kind != SchemeKind::Basic)
+                .then(|| scope.claim(format!("{}_source", unraw(&scheme.name))))
+        })
+        .collect()
+}
+
+/// `<scheme>_source` setters for bearer-like and API key schemes.
+fn source_setters(api: &Api) -> TokenStream {
+    let names = source_setter_names(api);
+    let setters = api
+        .security_schemes
+        .iter()
+        .zip(names)
+        .filter_map(|(scheme, name)| name.map(|name| (scheme, name)))
+        .map(|(scheme, name)| {
+            let setter = ident(&name);
+            let variant = scheme_variant(scheme);
+            let doc = doc_attrs(Some(&format!(
+                "Sets a source awaited for the `{}` credential before each request that needs\n\
+                 it, such as a token source that logs in and refreshes (any\n\
+                 `token_source::TokenProvider`, where this crate has token support). It takes\n\
+                 precedence over a fixed value.",
+                scheme.wire_name
+            )));
+            quote! {
+                #doc
+                pub fn #setter(mut self, source: impl crate::runtime::CredentialSource + 'static) -> Self {
+                    self.credentials.sources.set(Scheme::#variant, ::std::sync::Arc::new(source));
+                    self
+                }
+            }
+        });
     quote! { #(#setters)* }
 }

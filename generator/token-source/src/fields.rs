@@ -191,7 +191,11 @@ mod tests {
                 b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
             let mut out = String::new();
             for chunk in bytes.chunks(3) {
-                let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+                let b = [
+                    chunk[0],
+                    *chunk.get(1).unwrap_or(&0),
+                    *chunk.get(2).unwrap_or(&0),
+                ];
                 let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
                 for i in 0..=chunk.len() {
                     out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -199,7 +203,11 @@ mod tests {
             }
             out
         }
-        format!("{}.{}.x", encode(br#"{"alg":"none"}"#), encode(payload.as_bytes()))
+        format!(
+            "{}.{}.x",
+            encode(br#"{"alg":"none"}"#),
+            encode(payload.as_bytes())
+        )
     }
 
     #[tokio::test(start_paused = true)]
@@ -228,7 +236,9 @@ mod tests {
         assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 7);
         let body = json!({"t": jwt_with(&format!(r#"{{"exp":{}}}"#, epoch_in(0) - 100))});
         assert_eq!(all.read(&body).expect("token").lifetime(), Duration::ZERO);
-        let fallback = TokenFields::new("/t").read(&json!({"t": "x"})).expect("token");
+        let fallback = TokenFields::new("/t")
+            .read(&json!({"t": "x"}))
+            .expect("token");
         assert_eq!(fallback.lifetime(), FALLBACK_LIFETIME);
     }
 
@@ -250,7 +260,10 @@ mod tests {
             json!({"data": {"access": 12}}),
         ] {
             let error = fields.read(&body).expect_err("no token");
-            assert_eq!(error.to_string(), "the response has no access token at `/data/access`");
+            assert_eq!(
+                error.to_string(),
+                "the response has no access token at `/data/access`"
+            );
         }
     }
 

@@ -91,7 +91,11 @@ mod tests {
             b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         let mut out = String::new();
         for chunk in bytes.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
             let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
             for i in 0..=chunk.len() {
                 out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -101,13 +105,23 @@ mod tests {
     }
 
     fn jwt(payload: &str) -> String {
-        format!("{}.{}.sig", encode(br#"{"alg":"HS256"}"#), encode(payload.as_bytes()))
+        format!(
+            "{}.{}.sig",
+            encode(br#"{"alg":"HS256"}"#),
+            encode(payload.as_bytes())
+        )
     }
 
     #[test]
     fn reads_exp_from_a_valid_token() {
-        assert_eq!(jwt_exp(&jwt(r#"{"sub":"a","exp":1700000000}"#)), Ok(Some(1_700_000_000)));
-        assert_eq!(jwt_exp(&jwt(r#"{"exp":1700000000.75}"#)), Ok(Some(1_700_000_000)));
+        assert_eq!(
+            jwt_exp(&jwt(r#"{"sub":"a","exp":1700000000}"#)),
+            Ok(Some(1_700_000_000))
+        );
+        assert_eq!(
+            jwt_exp(&jwt(r#"{"exp":1700000000.75}"#)),
+            Ok(Some(1_700_000_000))
+        );
     }
 
     #[test]
@@ -123,7 +137,10 @@ mod tests {
         assert_eq!(jwt_exp("a.abcde.c"), Err(JwtError::Base64));
         assert_eq!(jwt_exp(&jwt("not json")), Err(JwtError::Payload));
         assert_eq!(jwt_exp(&jwt("[1,2]")), Err(JwtError::Payload));
-        assert_eq!(jwt_exp(&jwt(r#"{"exp":"soon"}"#)), Err(JwtError::ExpNotANumber));
+        assert_eq!(
+            jwt_exp(&jwt(r#"{"exp":"soon"}"#)),
+            Err(JwtError::ExpNotANumber)
+        );
         assert_eq!(jwt_exp(&jwt(r#"{"exp":-5}"#)), Err(JwtError::ExpNotANumber));
     }
 

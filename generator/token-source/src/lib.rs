@@ -109,7 +109,10 @@ impl fmt::Debug for AccessToken {
             .field("value", &format_args!("[redacted]"))
             .field(
                 "refresh_token",
-                &self.refresh_token.as_ref().map(|_| format_args!("[redacted]")),
+                &self
+                    .refresh_token
+                    .as_ref()
+                    .map(|_| format_args!("[redacted]")),
             )
             .field("remaining", &remaining)
             .finish()

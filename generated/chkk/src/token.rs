@@ -1,0 +1,101 @@
+// Generated from `specs/chkk.yaml` by `cargo xtask codegen`; do not edit.
+
+//! A caching, self-refreshing source of access tokens.
+/// Access tokens from [`Client::login`](crate::Client::login), obtained on first use, cached, and renewed by logging in again a margin before they expire.
+///
+/// The token is read at `/access_tokens/{org}/{account}/access_token` of the response; its lifetime from the first of: the token's JWT `exp` claim, then 900 s. Concurrent callers share one request. A failed renewal keeps a token that is still valid; once it has expired the error is the operation's own.
+///
+/// It implements [`token_source::TokenProvider`], so it can be held as `Arc<dyn TokenProvider>` next to other APIs' token sources, and plugged into the bearer credentials of any generated client.
+#[derive(Debug)]
+pub struct TokenSource {
+    client: crate::Client,
+    fields: ::token_source::TokenFields,
+    cache: ::token_source::TokenCache,
+}
+impl TokenSource {
+    /// A token source that calls `login` through `client` with these inputs. The response holds several tokens; `{org}` and `{account}` choose which one.
+    pub fn new(
+        client: crate::Client,
+        org: impl ::std::convert::Into<::std::string::String>,
+        account: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        let org: ::std::string::String = org.into();
+        let account: ::std::string::String = account.into();
+        TokenSource {
+            client,
+            fields: ::token_source::TokenFields::new(
+                    "/access_tokens/{org}/{account}/access_token",
+                )
+                .default_lifetime(::std::time::Duration::from_secs(900u64))
+                .bind("org", &org)
+                .bind("account", &account),
+            cache: ::token_source::TokenCache::new(),
+        }
+    }
+    /// Refreshes this long before expiry instead of the default (the smaller of 60 s and
+    /// 10% of the token's lifetime).
+    pub fn with_margin(mut self, margin: ::std::time::Duration) -> Self {
+        self.cache = ::std::mem::take(&mut self.cache).with_margin(margin);
+        self
+    }
+    /// A valid access token: the cached one, or a new one when none is cached or it
+    /// expires within the margin. Concurrent callers share one request.
+    pub async fn token(
+        &self,
+    ) -> ::std::result::Result<
+        ::token_source::AccessToken,
+        crate::runtime::Error<crate::LoginError>,
+    > {
+        self.cache.get(|| self.login()).await
+    }
+    /// Forgets the cached token, so the next call logs in again (after the server
+    /// rejected the token, for instance).
+    pub async fn invalidate(&self) {
+        self.cache.invalidate().await;
+    }
+    async fn login(
+        &self,
+    ) -> ::std::result::Result<
+        ::token_source::AccessToken,
+        crate::runtime::Error<crate::LoginError>,
+    > {
+        let response = self.client.login().await?;
+        read_token(&self.fields, response)
+    }
+}
+/// The token in a success body: the body is serialized back to JSON and read through
+/// the pointers, so the generated body type needs nothing token-specific. A missing
+/// token is a decode error; the body is not kept, since it holds credentials.
+fn read_token<T: ::serde::Serialize, E>(
+    fields: &::token_source::TokenFields,
+    response: crate::runtime::ResponseValue<T>,
+) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E>> {
+    let status = response.status;
+    let decode = |message: ::std::string::String| crate::runtime::Error::Decode {
+        status,
+        body: crate::runtime::RawBody::default(),
+        message,
+    };
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
+    fields.read(&value).map_err(|missing| decode(missing.to_string()))
+}
+impl ::token_source::TokenProvider for TokenSource {
+    fn token(&self) -> ::token_source::TokenFuture<'_> {
+        ::std::boxed::Box::pin(async move {
+            TokenSource::token(self).await.map_err(::std::convert::Into::into)
+        })
+    }
+}
+/// Any token provider (this API's or another's) can supply a client's bearer or API
+/// key credentials: see the builder's `*_source` setters.
+impl<
+    T: ::token_source::TokenProvider + ?::std::marker::Sized,
+> crate::runtime::CredentialSource for T {
+    fn credential(&self) -> crate::runtime::CredentialFuture<'_> {
+        ::std::boxed::Box::pin(async move {
+            let token = ::token_source::TokenProvider::token(self).await?;
+            Ok(crate::runtime::Secret::new(token.expose().to_string()))
+        })
+    }
+}
