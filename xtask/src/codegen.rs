@@ -106,14 +106,13 @@ fn generate_all(root: &Path) -> Result<Vec<SpecCrate>> {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
         );
-        let command = "cargo xtask codegen";
-        match generate_one(
-            &spec_path,
-            &stem,
-            &relative,
-            command,
-            Some(TOKEN_SOURCE_PATH),
-        ) {
+        let target = Target {
+            source: &relative,
+            command: "cargo xtask codegen",
+            token_source_path: Some(TOKEN_SOURCE_PATH),
+            crate_name: None,
+        };
+        match generate_one(&spec_path, &stem, &target) {
             Ok(generation) => {
                 for warning in &generation.warnings {
                     eprintln!("{relative}: warning: {warning}");
@@ -151,13 +150,20 @@ const TOKEN_SOURCE_PATH: &str = "../../generator/token-source";
 /// Reads a spec and the settings beside it and generates the crate in memory. Without a
 /// `token_source_path` (a crate written anywhere) no token source is generated, so the crate
 /// builds on its own.
-fn generate_one(
-    spec_path: &Path,
-    stem: &str,
-    source: &str,
-    command: &str,
-    token_source_path: Option<&str>,
-) -> Result<generator::Generation> {
+/// Where and how a crate is generated: what its header names, and what overrides the settings
+/// file beside the spec.
+struct Target<'a> {
+    /// The spec path shown in file headers.
+    source: &'a str,
+    /// The command shown in file headers.
+    command: &'a str,
+    /// Path from the crate to `generator/token-source`, where token sources can be emitted.
+    token_source_path: Option<&'a str>,
+    /// A crate name that replaces the settings' one (`generate --name`).
+    crate_name: Option<&'a str>,
+}
+
+fn generate_one(spec_path: &Path, stem: &str, target: &Target) -> Result<generator::Generation> {
     let bytes = fs::read(spec_path).with_context(|| format!("reading {}", spec_path.display()))?;
     let settings_path = spec_path.with_file_name(format!("{stem}.settings.yaml"));
     let mut settings = if settings_path.is_file() {
@@ -168,9 +174,12 @@ fn generate_one(
     } else {
         generator::Settings::new(&crate_name_from(stem))
     };
-    settings.source = source.to_string();
-    settings.command = command.to_string();
-    settings.token_source_path = token_source_path.map(str::to_string);
+    settings.source = target.source.to_string();
+    settings.command = target.command.to_string();
+    settings.token_source_path = target.token_source_path.map(str::to_string);
+    if let Some(name) = target.crate_name {
+        settings.crate_name = name.to_string();
+    }
     generate_with_folder(spec_path, &bytes, &settings)
 }
 
@@ -429,16 +438,13 @@ pub fn run_generate(args: &[String]) -> Result<()> {
         .and_then(|n| n.to_str())
         .unwrap_or("spec")
         .to_string();
-    let mut generation = generate_one(&spec_path, &stem, &source, "cargo xtask generate", None)
-        .with_context(|| spec.clone())?;
-    if let Some(name) = name {
-        let mut settings = generator::Settings::new(&name);
-        settings.source = source.clone();
-        settings.command = "cargo xtask generate".into();
-        let bytes = fs::read(&spec_path)?;
-        generation =
-            generate_with_folder(&spec_path, &bytes, &settings).with_context(|| spec.clone())?;
-    }
+    let target = Target {
+        source: &source,
+        command: "cargo xtask generate",
+        token_source_path: None,
+        crate_name: name.as_deref(),
+    };
+    let generation = generate_one(&spec_path, &stem, &target).with_context(|| spec.clone())?;
     for warning in &generation.warnings {
         eprintln!("{spec}: warning: {warning}");
     }
