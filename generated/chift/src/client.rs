@@ -261,6 +261,11 @@ impl Client {
     /// This endpoint allows you to get an access token that can be used as a BEARER token to access the protected endpoints of this APIs. The token is valid for 30 minutes. You can refresh the token by requesting a new token.
     ///
     /// `POST /token` (operationId `generate_access_token_token_post`)
+    ///
+    /// Responses:
+    ///
+    /// - `200` (success): Successful Response
+    /// - `422` (error): Validation Error
     pub async fn generate_access_token_token_post(
         &self,
         body: &crate::types::AuthItem,

@@ -253,6 +253,10 @@ impl Client {
     /// Authenticate and obtain access credentials for authorized operations.
     ///
     /// `POST /login` (operationId `login`)
+    ///
+    /// Responses:
+    ///
+    /// - `200` (success): Returns organization metadata for authenticated users.
     pub async fn login(
         &self,
     ) -> ::std::result::Result<

@@ -263,6 +263,13 @@ impl Client {
     /// Exchange API client credentials for a bearer token. The returned `accessToken` is a JWT valid for one hour.
     ///
     /// `POST /v1/auth/token` (operationId `authToken`)
+    ///
+    /// Responses:
+    ///
+    /// - `200` (success): Authentication successful.
+    /// - `400` (error): Missing or invalid request body fields.
+    /// - `401` (error): Invalid credentials.
+    /// - `429` (error): Too many requests.
     pub async fn auth_token(
         &self,
         body: &crate::types::AuthTokenBody,

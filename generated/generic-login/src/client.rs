@@ -213,6 +213,21 @@ impl Client {
     /// Login with username and password
     ///
     /// `POST /api/v1/auth/login` (operationId `login`)
+    ///
+    /// Responses:
+    ///
+    /// - `200` (success): Successful Response
+    /// - `400` (error): Invalid request
+    /// - `401` (error): Authentication failed
+    /// - `403` (error): Access forbidden
+    /// - `404` (error): Not found
+    /// - `409` (error): Already exists
+    /// - `422` (error): Validation error
+    /// - `426` (error): Upgrade required
+    /// - `429` (error): Rate limited
+    /// - `500` (error): Internal server error
+    /// - `502` (error): Bad gateway
+    /// - `504` (error): Gateway timeout
     pub async fn login(
         &self,
         body: &crate::types::LoginForm,

@@ -224,6 +224,11 @@ impl Client {
     /// The get_access_token endpoint will be used to get the access token and the refresh token, The validity of the access token will be some minutes, and the refresh token will be days.
     ///
     /// `POST /access/klearstack/get_access_token` (operationId `get_access_token`)
+    ///
+    /// Responses:
+    ///
+    /// - `200` (success): The access token and the refresh token.
+    /// - `500` (error): Server error, returned for example when one or more required parameters (such as company_name) are missing.
     pub async fn get_access_token(
         &self,
         body: &crate::types::GetAccessTokenRequest,

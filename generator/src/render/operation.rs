@@ -142,6 +142,31 @@ fn method_doc(op: &Operation) -> String {
     if let Some(id) = &op.wire_id {
         text.push_str(&format!(" (operationId `{id}`)"));
     }
+    // Each declared status with its description: the reader sees what the server may answer
+    // without opening the error enum.
+    let statuses: Vec<String> = op
+        .responses
+        .iter()
+        .map(|r| {
+            let status = match r.status {
+                StatusMatch::Code(code) => code.to_string(),
+                StatusMatch::Range(digit) => format!("{digit}XX"),
+                StatusMatch::Default => "default".to_string(),
+            };
+            let outcome = if r.success { "success" } else { "error" };
+            match &r.doc {
+                Some(doc) => format!(
+                    "- `{status}` ({outcome}): {}",
+                    doc.lines().next().unwrap_or_default()
+                ),
+                None => format!("- `{status}` ({outcome})"),
+            }
+        })
+        .collect();
+    if !statuses.is_empty() {
+        text.push_str("\n\nResponses:\n\n");
+        text.push_str(&statuses.join("\n"));
+    }
     text
 }
 
