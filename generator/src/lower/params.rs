@@ -8,8 +8,11 @@ use crate::ir::names::{field_name, type_name, Scope};
 use crate::ir::{Param, ParamLocation, ParamStyle, Prim, TypeRef};
 use openapiv3::{Parameter, ParameterSchemaOrContent, PathItem};
 
-/// Argument names the generated method uses itself.
-const ARG_RESERVED: [&str; 4] = ["body", "options", "self", "request"];
+/// Names the generated method uses for its own arguments and locals; a parameter with one of
+/// these names gets a suffix, so it can never be shadowed by the request being built.
+const ARG_RESERVED: [&str; 10] = [
+    "body", "options", "self", "request", "response", "path", "parts", "value", "form", "bytes",
+];
 
 impl<'a> Lowerer<'a> {
     /// The operation's parameters; an operation-level parameter replaces a path-level one with

@@ -51,8 +51,8 @@ fn is_error_code(code: &str) -> bool {
 /// Generator errors and warnings are anyhow chains (`a: b: c`). With a JSON
 /// pointer in them, the class is the text up to the pointer (whose own text is
 /// replaced) plus the next two links, e.g. `#/…: malformed operation skipped:
-/// missing field `responses``; otherwise the first two links. Short lowercase
-/// quoted words (field and keyword names) are kept: they are the reason.
+/// missing field `responses``; otherwise the first two links. Quoted OpenAPI
+/// keywords are kept: they are the reason.
 pub fn generator_class(error: &str) -> String {
     let normalized = normalize_with(error, true);
     if let Some(at) = normalized.find(POINTER) {
@@ -86,13 +86,45 @@ pub fn normalize(text: &str) -> String {
     normalize_with(text, false)
 }
 
-/// A quoted word worth keeping in a class: a field or keyword name.
+/// Quoted words worth keeping in a class: OpenAPI and JSON Schema keywords
+/// name the construct a message is about (`missing field `responses``),
+/// while any other quoted text is a name from the document. Words that are
+/// as often a property or schema name (`name`, `type`, `items`, ...) are left
+/// out: they would split one class into many.
+const KEYWORDS: &[&str] = &[
+    "$ref",
+    "additionalProperties",
+    "allOf",
+    "anyOf",
+    "callbacks",
+    "components",
+    "const",
+    "discriminator",
+    "enum",
+    "explode",
+    "not",
+    "nullable",
+    "oneOf",
+    "openapi",
+    "operationId",
+    "parameters",
+    "paths",
+    "patternProperties",
+    "properties",
+    "propertyName",
+    "readOnly",
+    "requestBody",
+    "required",
+    "responses",
+    "securitySchemes",
+    "servers",
+    "style",
+    "webhooks",
+    "writeOnly",
+];
+
 fn is_keyword(word: &str) -> bool {
-    !word.is_empty()
-        && word.len() <= 24
-        && word
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$.-".contains(c))
+    KEYWORDS.contains(&word)
 }
 
 fn normalize_with(text: &str, keep_keywords: bool) -> String {
@@ -196,7 +228,7 @@ mod tests {
                 Stage::GenerateFailed,
                 "#/components/schemas/Pet/properties/id: unsupported type \"foo\": details 3"
             ),
-            "#/…: unsupported type \"foo\": details N"
+            "#/…: unsupported type \"_\": details N"
         );
         assert_eq!(
             reason_class(
