@@ -6,7 +6,8 @@ use anyhow::{bail, Context, Result};
 use std::process::Command;
 
 /// Runs the benchmark with `args` (`[SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC]
-/// [--no-check] [--no-client]`); it prints a markdown report and writes `target/bench/report.md`.
+/// [--no-check] [--no-client] [--client-rounds N] [--client-only]`); it prints a markdown report
+/// and writes `target/bench/report.md`.
 pub fn run(args: &[String]) -> Result<()> {
     let root = crate::workspace_root();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());

@@ -28,13 +28,24 @@ pub enum Checked {
 
 /// Writes `crates` into `<dir>` as one workspace, warms it, and times `runs` checks of each
 /// pair (ours, peer), interleaved. Returns one result per crate, in order.
-pub fn check_pairs(dir: &Path, pairs: &[(Crate, Option<Crate>)], runs: usize) -> Result<Vec<(Checked, Option<Checked>)>> {
+pub fn check_pairs(
+    dir: &Path,
+    pairs: &[(Crate, Option<Crate>)],
+    runs: usize,
+) -> Result<Vec<(Checked, Option<Checked>)>> {
     write_workspace(dir, pairs)?;
-    eprintln!("bench: warming dependencies in {} (cargo check --workspace)", dir.display());
+    eprintln!(
+        "bench: warming dependencies in {} (cargo check --workspace)",
+        dir.display()
+    );
     let _ = cargo(dir, &["check", "--workspace", "--keep-going", "--quiet"]).status();
     let mut results = Vec::new();
     for (ours, peer) in pairs {
-        eprintln!("bench: cargo check {} / {}", ours.name, peer.as_ref().map_or("-", |p| &p.name));
+        eprintln!(
+            "bench: cargo check {} / {}",
+            ours.name,
+            peer.as_ref().map_or("-", |p| &p.name)
+        );
         let mut ours_state = first_check(dir, ours)?;
         let mut peer_state = match peer {
             Some(peer) => Some(first_check(dir, peer)?),
@@ -76,9 +87,19 @@ impl State {
 /// One untimed check that tells whether the crate compiles at all (a no-op for a crate the
 /// warm-up already checked; a crate that failed is checked again, for its errors).
 fn first_check(dir: &Path, krate: &Crate) -> Result<State> {
-    let output = cargo(dir, &["check", "-p", &krate.name, "--offline", "--message-format", "short"])
-        .output()
-        .context("running cargo check")?;
+    let output = cargo(
+        dir,
+        &[
+            "check",
+            "-p",
+            &krate.name,
+            "--offline",
+            "--message-format",
+            "short",
+        ],
+    )
+    .output()
+    .context("running cargo check")?;
     if output.status.success() {
         return Ok(State::Compiles(Vec::new()));
     }
@@ -89,7 +110,9 @@ fn first_check(dir: &Path, krate: &Crate) -> Result<State> {
         .find(|l| l.contains("error"))
         .unwrap_or("cargo check failed")
         .to_string();
-    Ok(State::Fails(format!("{errors} error lines; first: {first}")))
+    Ok(State::Fails(format!(
+        "{errors} error lines; first: {first}"
+    )))
 }
 
 fn timed_check(dir: &Path, krate: &Crate) -> Result<f64> {
@@ -99,7 +122,11 @@ fn timed_check(dir: &Path, krate: &Crate) -> Result<f64> {
         .status()
         .context("running cargo check")?;
     let seconds = start.elapsed().as_secs_f64();
-    anyhow::ensure!(status.success(), "{} stopped compiling between runs", krate.name);
+    anyhow::ensure!(
+        status.success(),
+        "{} stopped compiling between runs",
+        krate.name
+    );
     Ok(seconds)
 }
 
@@ -135,7 +162,10 @@ fn write_workspace(dir: &Path, pairs: &[(Crate, Option<Crate>)]) -> Result<()> {
         .iter()
         .flat_map(|(ours, peer)| std::iter::once(ours).chain(peer.as_ref()))
         .collect();
-    let members: Vec<String> = crates.iter().map(|c| format!("    \"{}\",\n", c.name)).collect();
+    let members: Vec<String> = crates
+        .iter()
+        .map(|c| format!("    \"{}\",\n", c.name))
+        .collect();
     let manifest = format!(
         "# Scratch workspace written by `cargo xtask bench`; rewritten on every run.\n\
          [workspace]\nresolver = \"2\"\nmembers = [\n{}]\n",
@@ -152,7 +182,8 @@ fn write_workspace(dir: &Path, pairs: &[(Crate, Option<Crate>)]) -> Result<()> {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }
-            std::fs::write(&path, contents).with_context(|| format!("writing {}", path.display()))?;
+            std::fs::write(&path, contents)
+                .with_context(|| format!("writing {}", path.display()))?;
         }
     }
     Ok(())

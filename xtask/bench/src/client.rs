@@ -14,6 +14,8 @@ pub struct Overhead {
     pub generated_us: f64,
     /// Through hand-written reqwest code.
     pub hand_us: f64,
+    /// Hand-written, with the generated client's per-request timeout and `User-Agent`.
+    pub hand_like_us: f64,
     /// Rounds and requests per round, for the report.
     pub rounds: usize,
     /// Requests per client per round.
@@ -51,7 +53,9 @@ pub fn measure(rounds: usize, batch: usize) -> Result<Overhead> {
     listener.set_nonblocking(true)?;
     let base = format!("http://{}", listener.local_addr()?);
     std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build();
         if let Ok(runtime) = runtime {
             runtime.block_on(serve(listener));
         }
@@ -79,29 +83,30 @@ async fn compare(base: &str, rounds: usize, batch: usize) -> Result<Overhead> {
         account_id: account,
     };
     let url = format!("{base}/token");
-    // Warm both connection pools.
+    let hand_like = reqwest::Client::new();
+    // Warm the connection pools.
     generated_request(&generated, &body).await?;
-    hand_request(&hand, &url, &hand_body).await?;
-    let (mut generated_us, mut hand_us) = (Vec::new(), Vec::new());
+    hand_request(&hand, &url, &hand_body, None).await?;
+    hand_request(&hand_like, &url, &hand_body, Some(LIKE_GENERATED)).await?;
+    let mut samples: [Vec<f64>; 3] = Default::default();
     for round in 0..rounds {
-        for turn in 0..2 {
+        for turn in 0..3 {
+            let which = (round + turn) % 3;
             let start = Instant::now();
-            if (round + turn) % 2 == 0 {
-                for _ in 0..batch {
-                    generated_request(&generated, &body).await?;
+            for _ in 0..batch {
+                match which {
+                    0 => generated_request(&generated, &body).await?,
+                    1 => hand_request(&hand, &url, &hand_body, None).await?,
+                    _ => hand_request(&hand_like, &url, &hand_body, Some(LIKE_GENERATED)).await?,
                 }
-                generated_us.push(start.elapsed().as_secs_f64() * 1e6 / batch as f64);
-            } else {
-                for _ in 0..batch {
-                    hand_request(&hand, &url, &hand_body).await?;
-                }
-                hand_us.push(start.elapsed().as_secs_f64() * 1e6 / batch as f64);
             }
+            samples[which].push(start.elapsed().as_secs_f64() * 1e6 / batch as f64);
         }
     }
     Ok(Overhead {
-        generated_us: median(&generated_us),
-        hand_us: median(&hand_us),
+        generated_us: median(&samples[0]),
+        hand_us: median(&samples[1]),
+        hand_like_us: median(&samples[2]),
         rounds,
         batch,
     })
@@ -118,15 +123,23 @@ async fn generated_request(client: &chift::Client, body: &chift::types::AuthItem
     Ok(())
 }
 
-async fn hand_request(http: &reqwest::Client, url: &str, body: &HandAuth) -> Result<()> {
-    let token: HandToken = http
-        .post(url)
-        .json(body)
-        .send()
-        .await?
-        .error_for_status()?
-        .json()
-        .await?;
+/// The generated client's defaults: a 30 s timeout and its `User-Agent` on every request.
+const LIKE_GENERATED: (std::time::Duration, &str) =
+    (std::time::Duration::from_secs(30), "chift/0.1.0");
+
+async fn hand_request(
+    http: &reqwest::Client,
+    url: &str,
+    body: &HandAuth,
+    extras: Option<(std::time::Duration, &str)>,
+) -> Result<()> {
+    let mut request = http.post(url).json(body);
+    if let Some((timeout, user_agent)) = extras {
+        request = request
+            .timeout(timeout)
+            .header(reqwest::header::USER_AGENT, user_agent);
+    }
+    let token: HandToken = request.send().await?.error_for_status()?.json().await?;
     if token.access_token.is_empty() {
         bail!("empty token");
     }

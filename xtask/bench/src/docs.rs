@@ -69,7 +69,9 @@ pub fn workspace_specs(root: &Path) -> Result<Vec<PathBuf>> {
     for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let is_spec = [".yaml", ".yml", ".json"].iter().any(|ext| name.ends_with(ext));
+        let is_spec = [".yaml", ".yml", ".json"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
         if is_spec && !name.contains(".settings.") {
             specs.push(path);
         }
@@ -82,8 +84,12 @@ pub fn workspace_specs(root: &Path) -> Result<Vec<PathBuf>> {
 /// `out_dir`. The 1x member is the source file itself.
 pub fn family(source: &Path, scales: &[usize], out_dir: &Path) -> Result<Vec<Doc>> {
     let original = Doc::read(source)?;
-    let document: Value = serde_json::from_slice(&original.bytes)
-        .with_context(|| format!("{}: a family is made from a JSON document", source.display()))?;
+    let document: Value = serde_json::from_slice(&original.bytes).with_context(|| {
+        format!(
+            "{}: a family is made from a JSON document",
+            source.display()
+        )
+    })?;
     std::fs::create_dir_all(out_dir)?;
     let mut members = Vec::new();
     for &scale in scales {
@@ -136,7 +142,12 @@ fn scaled(document: &Value, copies: usize) -> Result<Value> {
                 continue;
             };
             for (name, entry) in entries {
-                insert(&mut out, &["components", &section], format!("{name}Copy{copy}"), entry)?;
+                insert(
+                    &mut out,
+                    &["components", &section],
+                    format!("{name}Copy{copy}"),
+                    entry,
+                )?;
             }
         }
     }
@@ -179,9 +190,12 @@ fn rename_refs(node: &mut Value, suffix: &str) {
             if let Some(Value::String(reference)) = map.get_mut("$ref") {
                 *reference = renamed_ref(reference, suffix);
             }
-            map.values_mut().for_each(|child| rename_refs(child, suffix));
+            map.values_mut()
+                .for_each(|child| rename_refs(child, suffix));
         }
-        Value::Array(items) => items.iter_mut().for_each(|child| rename_refs(child, suffix)),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|child| rename_refs(child, suffix)),
         _ => {}
     }
 }

@@ -3,13 +3,15 @@
 //! tables and writes them to `target/bench/report.md`.
 //!
 //! ```text
-//! bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check] [--no-client]
+//! bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check]
+//!       [--no-client] [--client-rounds N] [--client-only]
 //! ```
 //!
 //! This crate is its own workspace, outside the root one, so that the tests never compile the
 //! peer generator.
 
 mod alloc;
+mod anatomy;
 mod check;
 mod client;
 mod docs;
@@ -34,6 +36,7 @@ struct Options {
     check: bool,
     client: bool,
     client_rounds: usize,
+    client_only: bool,
 }
 
 fn main() {
@@ -57,6 +60,7 @@ fn parse_options(args: &[String]) -> Result<Options> {
         check: true,
         client: true,
         client_rounds: 30,
+        client_only: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -72,9 +76,10 @@ fn parse_options(args: &[String]) -> Result<Options> {
             "--family" => options.family = Some(PathBuf::from(value("--family")?)),
             "--no-check" => options.check = false,
             "--no-client" => options.client = false,
+            "--client-only" => options.client_only = true,
             flag if flag.starts_with("--") => bail!(
                 "unknown option `{flag}`\nusage: bench [SPEC...] [--runs N] [--check-runs N] \
-                 [--client-rounds N] [--family JSON_SPEC] [--no-check] [--no-client]"
+                 [--client-rounds N] [--family JSON_SPEC] [--no-check] [--no-client] [--client-only]"
             ),
             spec => options.specs.push(PathBuf::from(spec)),
         }
@@ -92,15 +97,29 @@ fn run(options: &Options) -> Result<()> {
     let out_dir = root.join("target/bench");
     let load_before = load_average();
     let mut docs = Vec::new();
-    for path in docs::workspace_specs(&root)?.iter().chain(&options.specs) {
+    let specs = if options.client_only {
+        Vec::new()
+    } else {
+        docs::workspace_specs(&root)?
+    };
+    for path in specs.iter().chain(&options.specs) {
         docs.push(docs::Doc::read(path)?);
     }
-    if let Some(source) = &options.family {
-        docs.extend(docs::family(source, &FAMILY_SCALES, &out_dir.join("family"))?);
+    if let Some(source) = options.family.as_ref().filter(|_| !options.client_only) {
+        docs.extend(docs::family(
+            source,
+            &FAMILY_SCALES,
+            &out_dir.join("family"),
+        )?);
     }
     let mut rows = Vec::new();
     for doc in &docs {
-        eprintln!("bench: {} ({} bytes): {} interleaved rounds", doc.name, doc.bytes.len(), options.runs);
+        eprintln!(
+            "bench: {} ({} bytes): {} interleaved rounds",
+            doc.name,
+            doc.bytes.len(),
+            options.runs
+        );
         let settings = settings_for(doc);
         let measured = measure::measure(doc, &settings, options.runs);
         let peak = run_peak_child(doc)?;
@@ -120,15 +139,29 @@ fn run(options: &Options) -> Result<()> {
     } else {
         None
     };
+    let anatomy = report::reference(&rows).map(|row| {
+        eprintln!("bench: formatting anatomy on {}", row.doc.name);
+        anatomy::formatter(
+            &row.doc.name,
+            row.measured.ours.done(),
+            row.doc,
+            options.runs,
+        )
+    });
     let context = report::Context {
         runs: options.runs,
         check_runs: options.check.then_some(options.check_runs),
         load: (load_before, load_average()),
     };
-    let text = report::render(&rows, overhead.as_ref(), &context);
+    let text = report::render(&rows, overhead.as_ref(), anatomy.as_ref(), &context);
     print!("{text}");
     std::fs::create_dir_all(&out_dir)?;
-    let path = out_dir.join("report.md");
+    // A client-only run leaves the last full report in place.
+    let path = out_dir.join(if options.client_only {
+        "report-client.md"
+    } else {
+        "report.md"
+    });
     std::fs::write(&path, &text).with_context(|| format!("writing {}", path.display()))?;
     eprintln!("bench: wrote {}", path.display());
     Ok(())
@@ -154,12 +187,19 @@ fn check_all(root: &Path, rows: &mut [report::Row], runs: usize) -> Result<()> {
         let slug = row.doc.slug();
         let ours = check::Crate {
             name: format!("ours-{slug}"),
-            files: ours.files.iter().map(|f| (f.path.clone(), f.contents.clone())).collect(),
+            files: ours
+                .files
+                .iter()
+                .map(|f| (f.path.clone(), f.contents.clone()))
+                .collect(),
         };
         let peer = row.measured.peer.done().map(|peer| check::Crate {
             name: format!("progenitor-{slug}"),
             files: vec![
-                ("Cargo.toml".into(), peer_manifest(&format!("progenitor-{slug}"), &peer.dependencies)),
+                (
+                    "Cargo.toml".into(),
+                    peer_manifest(&format!("progenitor-{slug}"), &peer.dependencies),
+                ),
                 ("src/lib.rs".into(), peer.text.clone()),
             ],
         });

@@ -7,7 +7,14 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 
 /// Our stage names, in pipeline order (see `generator::StageTimes`).
-pub const OUR_STAGES: [&str; 6] = ["load", "normalize", "deserialize", "lower", "render", "format"];
+pub const OUR_STAGES: [&str; 6] = [
+    "load",
+    "normalize",
+    "deserialize",
+    "lower",
+    "render",
+    "format",
+];
 /// Progenitor's stages as measured here.
 pub const PEER_STAGES: [&str; 3] = ["parse", "generate", "print"];
 
@@ -84,6 +91,11 @@ pub struct Timings {
     pub peer: f64,
     /// Progenitor's stages.
     pub peer_stages: [f64; 3],
+    /// Median over rounds of ours/progenitor within the same round (robust to load that
+    /// changes between rounds).
+    pub paired_peer: f64,
+    /// Median over rounds of ours/openapiv3 floor within the same round.
+    pub paired_floor: f64,
 }
 
 /// Everything measured in-process for one document.
@@ -115,15 +127,25 @@ pub fn measure(doc: &Doc, settings: &generator::Settings, runs: usize) -> Measur
     let mut samples = Samples::default();
     for round in 0..runs {
         samples.floor_value.push(timed(|| parse_value(doc)).0);
-        if openapi_ok {
-            samples.floor_openapi.push(timed(|| parse_openapi(doc)).0);
-        }
-        if round % 2 == 0 {
-            samples.ours_round(&ours, doc, settings);
-            samples.peer_round(&peer, doc);
+        let floor = if openapi_ok {
+            let (floor, _) = timed(|| parse_openapi(doc));
+            samples.floor_openapi.push(floor);
+            Some(floor)
         } else {
-            samples.peer_round(&peer, doc);
-            samples.ours_round(&ours, doc, settings);
+            None
+        };
+        let (ours_total, peer_total) = if round.is_multiple_of(2) {
+            let ours_total = samples.ours_round(&ours, doc, settings);
+            (ours_total, samples.peer_round(&peer, doc))
+        } else {
+            let peer_total = samples.peer_round(&peer, doc);
+            (samples.ours_round(&ours, doc, settings), peer_total)
+        };
+        if let (Some(ours_total), Some(peer_total)) = (ours_total, peer_total) {
+            samples.paired_peer.push(ours_total / peer_total);
+        }
+        if let (Some(ours_total), Some(floor)) = (ours_total, floor) {
+            samples.paired_floor.push(ours_total / floor);
         }
     }
     let timings = samples.medians();
@@ -142,33 +164,38 @@ struct Samples {
     ours_stages: [Vec<f64>; 6],
     peer: Vec<f64>,
     peer_stages: [Vec<f64>; 3],
+    paired_peer: Vec<f64>,
+    paired_floor: Vec<f64>,
 }
 
 impl Samples {
-    fn ours_round(&mut self, ours: &Outcome<Ours>, doc: &Doc, settings: &generator::Settings) {
-        if ours.done().is_none() {
-            return;
-        }
+    /// Runs our generator once; its whole time when it succeeded.
+    fn ours_round(
+        &mut self,
+        ours: &Outcome<Ours>,
+        doc: &Doc,
+        settings: &generator::Settings,
+    ) -> Option<f64> {
+        ours.done()?;
         let (total, result) = timed(|| run_ours(doc, settings));
-        if let Ok((_, stages)) = result {
-            self.ours.push(total);
-            for (series, value) in self.ours_stages.iter_mut().zip(stages) {
-                series.push(value);
-            }
+        let (_, stages) = result.ok()?;
+        self.ours.push(total);
+        for (series, value) in self.ours_stages.iter_mut().zip(stages) {
+            series.push(value);
         }
+        Some(total)
     }
 
-    fn peer_round(&mut self, peer: &Outcome<Peer>, doc: &Doc) {
-        if peer.done().is_none() {
-            return;
-        }
+    /// Runs progenitor once; its whole time when it succeeded.
+    fn peer_round(&mut self, peer: &Outcome<Peer>, doc: &Doc) -> Option<f64> {
+        peer.done()?;
         let (total, result) = timed(|| catch_unwind(AssertUnwindSafe(|| run_peer(doc))));
-        if let Ok(Ok((_, stages))) = result {
-            self.peer.push(total);
-            for (series, value) in self.peer_stages.iter_mut().zip(stages) {
-                series.push(value);
-            }
+        let (_, stages) = result.ok()?.ok()?;
+        self.peer.push(total);
+        for (series, value) in self.peer_stages.iter_mut().zip(stages) {
+            series.push(value);
         }
+        Some(total)
     }
 
     fn medians(&self) -> Timings {
@@ -179,6 +206,8 @@ impl Samples {
             ours_stages: std::array::from_fn(|i| median(&self.ours_stages[i])),
             peer: median(&self.peer),
             peer_stages: std::array::from_fn(|i| median(&self.peer_stages[i])),
+            paired_peer: median(&self.paired_peer),
+            paired_floor: median(&self.paired_floor),
         }
     }
 }
@@ -227,9 +256,8 @@ fn run_peer(doc: &Doc) -> Result<(Peer, [f64; 3]), String> {
     let mut generator = progenitor::Generator::new(&progenitor::GenerationSettings::default());
     let (generate, tokens) = timed(|| generator.generate_tokens(&spec));
     let tokens = tokens.map_err(|e| e.to_string())?;
-    let (print, text) = timed(|| {
-        syn::parse2::<syn::File>(tokens).map(|file| prettyplease::unparse(&file))
-    });
+    let (print, text) =
+        timed(|| syn::parse2::<syn::File>(tokens).map(|file| prettyplease::unparse(&file)));
     let text = text.map_err(|e| format!("output does not parse: {e}"))?;
     let dependencies = peer_dependencies(&generator);
     Ok((Peer { text, dependencies }, [parse, generate, print]))
@@ -249,14 +277,25 @@ fn peer_dependencies(generator: &progenitor::Generator) -> Vec<String> {
     ];
     let optional = [
         (types.uses_regress(), r#"regress = "0.10""#),
-        (types.uses_uuid(), r#"uuid = { version = "1", features = ["serde", "v4"] }"#),
-        (types.uses_chrono(), r#"chrono = { version = "0.4", default-features = false, features = ["serde"] }"#),
+        (
+            types.uses_uuid(),
+            r#"uuid = { version = "1", features = ["serde", "v4"] }"#,
+        ),
+        (
+            types.uses_chrono(),
+            r#"chrono = { version = "0.4", default-features = false, features = ["serde"] }"#,
+        ),
         (generator.uses_futures(), r#"futures = "0.3""#),
         (generator.uses_websockets(), r#"base64 = "0.22""#),
         (generator.uses_websockets(), r#"rand = "0.8""#),
         (types.uses_serde_json(), r#"serde_json = "1""#),
     ];
-    deps.extend(optional.iter().filter(|(used, _)| *used).map(|(_, dep)| dep.to_string()));
+    deps.extend(
+        optional
+            .iter()
+            .filter(|(used, _)| *used)
+            .map(|(_, dep)| dep.to_string()),
+    );
     deps
 }
 
