@@ -169,9 +169,10 @@ fn lower_in_place(
     let mut clock = Instant::now();
     let mut diagnostics = error::Diagnostics::default();
     let mut value = load::load_with_diagnostics(spec, &mut diagnostics)?;
-    let operations_in_document = count_operations(&value);
     times.load = lap(&mut clock);
     let unbundled = resolve::bundle::bundle(&mut value, files);
+    // Counted once path items from other files are in place.
+    let operations_in_document = count_operations(&value);
     normalize::normalize(&mut value, unbundled, &mut diagnostics)?;
     times.normalize = lap(&mut clock);
     let api = repair::deserialize(&value, &mut diagnostics)?;
@@ -367,6 +368,11 @@ fn extra_schemas(doc: &Value) -> BTreeMap<String, ReferenceOr<Schema>> {
             }
         }
         if found {
+            // A node outside the normalized schemas may hold anything; reading it whole
+            // could backtrack for exponential time (see `normalize::readable`).
+            if !normalize::readable::tree_reads(node) {
+                continue;
+            }
             if let Ok(schema) = serde_json::from_value::<ReferenceOr<Schema>>(node.clone()) {
                 out.insert(reference, schema);
             }

@@ -1,6 +1,7 @@
 //! Stage 2: rewrite OpenAPI 3.1 and loosely written 3.0 constructs into the 3.0 model that
 //! `openapiv3` reads, then deserialize. Every rewrite that loses meaning leaves a warning.
 
+pub(crate) mod readable;
 mod refs;
 
 use crate::error::{join, Diagnostics, Error};
@@ -347,6 +348,7 @@ impl Normalizer<'_> {
         }
         let Value::Object(map) = node else { return };
         crate::normalize_schema::rewrite(map, pointer, diagnostics);
+        readable::make_readable(map, pointer, diagnostics);
         self.children(map, pointer);
     }
 

@@ -176,6 +176,75 @@ fn parse_rust_files(name: &str, generation: &generator::Generation) {
     });
 }
 
+/// A chain of 20,000 schemas, each holding a reference to the next (and the last to the
+/// first): lowering once recursed per link and overflowed even the generator's deep stack.
+/// Found by the structural fuzz test; the chain is now lowered from the top past 100 links.
+#[test]
+fn a_long_chain_of_references_does_not_recurse_per_link() {
+    let links = 20_000;
+    let mut spec = String::from(
+        "openapi: 3.0.3\ninfo: {title: Chain, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n",
+    );
+    for link in 0..links {
+        let next = (link + 1) % links;
+        spec.push_str(&format!(
+            "    S{link}: {{type: object, properties: {{next: {{$ref: '#/components/schemas/S{next}'}}}}}}\n"
+        ));
+    }
+    let (api, warnings, _) = generator::lower_to_ir(spec.as_bytes()).expect("lowers");
+    assert_eq!(api.types.len(), links);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(api.types.iter().all(|t| !t.name.starts_with("Unresolved")));
+}
+
+/// Forty levels of `allOf: [next, next]`: merging once expanded every path through the
+/// diamonds, 2^40 of them; a schema already merged is now skipped, so this takes milliseconds.
+#[test]
+fn repeated_all_of_parts_are_merged_once() {
+    let levels = 40;
+    let mut spec =
+        String::from("openapi: 3.0.3\ninfo: {title: Diamonds, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n");
+    for level in 0..levels {
+        let next = level + 1;
+        spec.push_str(&format!(
+            "    S{level}: {{allOf: [{{$ref: '#/components/schemas/S{next}'}}, {{$ref: '#/components/schemas/S{next}'}}]}}\n"
+        ));
+    }
+    spec.push_str(&format!(
+        "    S{levels}: {{type: object, properties: {{x: {{type: string}}}}}}\n"
+    ));
+    let started = std::time::Instant::now();
+    let (api, _, _) = generator::lower_to_ir(spec.as_bytes()).expect("lowers");
+    assert_eq!(api.types.len(), levels + 1);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+/// One malformed keyword (`externalDocs: 5`) inside 30 nested `allOf`s: reading the schema
+/// backtracked at every level, 2^30 times over. Each node is now made readable on its own.
+#[test]
+fn a_malformed_keyword_deep_in_nested_schemas_costs_linear_time() {
+    let levels = 30;
+    let schema = format!(
+        "{}{{externalDocs: 5}}{}",
+        "{allOf: [".repeat(levels),
+        "]}".repeat(levels)
+    );
+    let spec = format!(
+        "openapi: 3.0.3\ninfo: {{title: Deep, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n    Deep: {schema}\n"
+    );
+    let started = std::time::Instant::now();
+    let (_, warnings, _) = generator::lower_to_ir(spec.as_bytes()).expect("lowers");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    let pointer = format!(
+        "#/components/schemas/Deep{}/externalDocs",
+        "/allOf/0".repeat(levels)
+    );
+    assert!(
+        warnings.iter().any(|w| w.pointer == pointer),
+        "no warning at {pointer}: {warnings:?}"
+    );
+}
+
 #[test]
 fn recoverable_fixtures_generate_and_every_warning_names_its_pointer() {
     let bad = spec_files(&fixtures_dir(), "bad_");

@@ -47,10 +47,14 @@ pub fn documents() -> &'static [serde_json::Value] {
         let mut paths: Vec<PathBuf> = Vec::new();
         for dir in ["tests/fixtures", "specs"] {
             if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
-                paths.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| {
-                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-                    name.ends_with(".yaml") && !name.contains(".settings.")
-                }));
+                paths.extend(
+                    entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| {
+                            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                            name.ends_with(".yaml") && !name.contains(".settings.")
+                        }),
+                );
             }
         }
         paths.sort();
@@ -59,7 +63,23 @@ pub fn documents() -> &'static [serde_json::Value] {
             .filter_map(|p| std::fs::read(p).ok())
             .filter_map(|bytes| serde_yaml::from_slice(&bytes).ok())
             .collect();
-        assert!(!documents.is_empty(), "no fixture found under {}", root.display());
+        assert!(
+            !documents.is_empty(),
+            "no fixture found under {}",
+            root.display()
+        );
         documents
     })
+}
+
+/// The document the `structure` target builds from libFuzzer's bytes: a fixture or spec picked
+/// by the first bytes, then mutated by the engine driven by the rest.
+pub fn mutated_document(data: &[u8]) -> serde_json::Value {
+    let mut input = Unstructured::new(data);
+    let documents = documents();
+    let index = input.choose_index(documents.len()).unwrap_or(0);
+    let edits = 1 + input.choose_index(6).unwrap_or(0);
+    let mut document = documents[index].clone();
+    mutate::mutate(&mut document, edits, &mut FuzzChoices(&mut input));
+    document
 }

@@ -34,6 +34,14 @@ pub(crate) struct Lowerer<'a> {
     pub by_pointer: BTreeMap<String, TypeId>,
     /// Schemas counted for the fidelity report.
     pub schemas_seen: usize,
+    /// `$ref` targets being lowered inside one another right now.
+    pub nested_targets: usize,
+    /// `$ref` targets reserved but left to lower from the top (id, pointer, name), so that a
+    /// long chain of references (`A` -> `B` -> `C` ...) does not recurse once per link.
+    pub deferred: Vec<(TypeId, String, String)>,
+    /// Inline schemas being lowered, by address, with the type reserved for each (looked up
+    /// only, never iterated, so output order does not depend on addresses).
+    pub inline_in_progress: std::collections::HashMap<usize, TypeId>,
 }
 
 /// Lowers a whole document.
@@ -51,11 +59,15 @@ pub(crate) fn lower(
         type_names: Scope::default(),
         by_pointer: BTreeMap::new(),
         schemas_seen: 0,
+        nested_targets: 0,
+        deferred: Vec::new(),
+        inline_in_progress: std::collections::HashMap::new(),
     };
     lowerer.lower_components();
     let security_schemes = lowerer.lower_security_schemes();
     let servers = lowerer.lower_servers();
     let operations = lowerer.lower_operations(&security_schemes);
+    lowerer.lower_deferred();
     let types = lowerer.types.into_iter().enumerate().map(|(index, slot)| {
         slot.unwrap_or_else(|| TypeDef {
             name: format!("Unresolved{index}"),

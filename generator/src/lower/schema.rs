@@ -9,6 +9,10 @@ use crate::ir::{EnumVariant, Prim, TypeDef, TypeKind, TypeRef};
 use crate::resolve::{local_segments, RefError};
 use openapiv3::{ReferenceOr, Schema};
 
+/// `$ref` targets lowered inside one another before the next is left to lower from the top:
+/// each link of a chain of references costs several stack frames.
+const MAX_NESTED_TARGETS: usize = 100;
+
 /// A schema position: either a reference or an inline schema, borrowed from the document.
 #[derive(Clone, Copy)]
 pub(crate) enum SchemaRef<'a> {
@@ -86,6 +90,34 @@ impl<'a> Lowerer<'a> {
         };
         let (id, name) = self.reserve(type_name(&name_from_pointer(reference), "Type"));
         self.by_pointer.insert(reference.to_string(), id);
+        if self.nested_targets >= MAX_NESTED_TARGETS {
+            self.deferred.push((id, reference.to_string(), name));
+            return TypeRef::Named(id);
+        }
+        self.nested_targets += 1;
+        self.define_target(id, reference, name, entry);
+        self.nested_targets -= 1;
+        TypeRef::Named(id)
+    }
+
+    /// Lowers the reference targets left for later (see [`MAX_NESTED_TARGETS`]).
+    pub fn lower_deferred(&mut self) {
+        while let Some((id, reference, name)) = self.deferred.pop() {
+            if let Ok(entry) = self.schema_at(&reference) {
+                self.nested_targets += 1;
+                self.define_target(id, &reference, name, entry);
+                self.nested_targets -= 1;
+            }
+        }
+    }
+
+    fn define_target(
+        &mut self,
+        id: crate::ir::TypeId,
+        reference: &str,
+        name: String,
+        entry: &'a ReferenceOr<Schema>,
+    ) {
         let (kind, doc) = match entry {
             ReferenceOr::Reference { reference: next } => (
                 TypeKind::Alias(self.schema_type(SchemaRef::Ref(next), &name, reference)),
@@ -108,7 +140,6 @@ impl<'a> Lowerer<'a> {
                 kind,
             },
         );
-        TypeRef::Named(id)
     }
 
     /// The type of a value at a schema position. `hint` names any type created for it.
@@ -161,8 +192,16 @@ impl<'a> Lowerer<'a> {
     /// The type of an inline schema; objects, enums and unions become named types.
     pub fn inline_type(&mut self, schema: &'a Schema, hint: &str, pointer: &str) -> TypeRef {
         let new_named = |this: &mut Self| {
+            // The same inline schema met again while it is being lowered (reached back through
+            // a `$ref` into its own parent) is a recursive type, not a new one each time.
+            let identity = schema as *const Schema as usize;
+            if let Some(id) = this.inline_in_progress.get(&identity) {
+                return TypeRef::Named(*id);
+            }
             let (id, name) = this.reserve(type_name(hint, "Type"));
+            this.inline_in_progress.insert(identity, id);
             let kind = this.type_kind(schema, &name, pointer);
+            this.inline_in_progress.remove(&identity);
             if let TypeKind::Alias(inner) = &kind {
                 // An allOf or a one-branch union that reduced to another type needs no name.
                 let inner = inner.clone();

@@ -25,6 +25,11 @@ struct ObjectParts<'a> {
     properties: Vec<(&'a String, SchemaRef<'a>, String)>,
     required: BTreeSet<String>,
     additional: Option<(&'a AdditionalProperties, String)>,
+    /// References already merged: merging a schema twice adds nothing, and without this a
+    /// chain of `allOf: [B, B]` levels would take time exponential in its length.
+    merged_refs: BTreeSet<&'a str>,
+    /// References being merged right now, outermost first: meeting one again is a cycle.
+    expanding: Vec<&'a str>,
 }
 
 impl<'a> ObjectParts<'a> {
@@ -136,15 +141,49 @@ impl<'a> Lowerer<'a> {
     ) {
         let (schema, at) = match part {
             SchemaRef::Inline(schema) => (schema, pointer.to_string()),
-            SchemaRef::Ref(reference) => match self.target(reference) {
-                Ok(found) => found,
-                Err(error) => {
-                    self.diagnostics
-                        .warn(pointer, format!("{error}; this `allOf` part was left out"));
+            SchemaRef::Ref(reference) => {
+                if merged.expanding.contains(&reference) {
+                    self.diagnostics.warn(
+                        pointer,
+                        format!(
+                            "`allOf` includes itself through `{reference}`; this part was left out"
+                        ),
+                    );
                     return;
                 }
-            },
+                if !merged.merged_refs.insert(reference) {
+                    return;
+                }
+                match self.target(reference) {
+                    Ok(found) => found,
+                    Err(error) => {
+                        self.diagnostics
+                            .warn(pointer, format!("{error}; this `allOf` part was left out"));
+                        return;
+                    }
+                }
+            }
         };
+        if let SchemaRef::Ref(reference) = part {
+            merged.expanding.push(reference);
+            self.merge_part(part, schema, at, pointer, merged, others, depth);
+            merged.expanding.pop();
+        } else {
+            self.merge_part(part, schema, at, pointer, merged, others, depth);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn merge_part(
+        &mut self,
+        part: SchemaRef<'a>,
+        schema: &'a Schema,
+        at: String,
+        pointer: &str,
+        merged: &mut ObjectParts<'a>,
+        others: &mut Vec<(SchemaRef<'a>, String)>,
+        depth: usize,
+    ) {
         // Deeply nested allOf chains are merged up to a bound; deeper ones would be a cycle.
         if depth > 32 {
             self.diagnostics.warn(
