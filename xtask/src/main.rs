@@ -11,6 +11,7 @@ commands:
   generate SPEC --out DIR [--name CRATE] [--report FILE]
                                         generate one client crate from any spec file
   corpus DIR [--jobs N] [--sample FILE] [--out DIR] [--min-valid PCT] [--min-all PCT]
+             [--timeout SECS] [--check-timeout SECS] [--no-check]
                                         generate and `cargo check` every document in DIR
   test                                  run every test CI runs (drift check, clippy, tests, contract tests)
   bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check] [--no-client]
