@@ -329,20 +329,7 @@ fn count_operations(raw: &Value) -> usize {
 /// Schemas referenced by pointers that are not `#/components/schemas/<name>` (a property of
 /// another schema, a schema inside a path), read ahead so lowering can borrow them.
 fn extra_schemas(doc: &Value) -> BTreeMap<String, ReferenceOr<Schema>> {
-    let mut refs = std::collections::BTreeSet::new();
-    let mut stack = vec![doc];
-    while let Some(node) = stack.pop() {
-        match node {
-            Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref") {
-                    refs.insert(reference.clone());
-                }
-                stack.extend(map.values());
-            }
-            Value::Array(items) => stack.extend(items),
-            _ => {}
-        }
-    }
+    let refs = normalize::refs::all_refs(doc);
     let mut out = BTreeMap::new();
     for reference in refs {
         let Ok(segments) = resolve::local_segments(&reference) else {

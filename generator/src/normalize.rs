@@ -2,7 +2,7 @@
 //! `openapiv3` reads, then deserialize. Every rewrite that loses meaning leaves a warning.
 
 pub(crate) mod readable;
-mod refs;
+pub(crate) mod refs;
 
 use crate::error::{join, Diagnostics, Error};
 use serde_json::{Map, Value};
@@ -294,7 +294,7 @@ fn warn_unknown_response_media(
 }
 
 /// Media types whose top-level type is registered (the same list the request side uses).
-fn is_known_media_type(media_type: &str) -> bool {
+pub(crate) fn is_known_media_type(media_type: &str) -> bool {
     let essence = media_type
         .split(';')
         .next()

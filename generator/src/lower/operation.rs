@@ -150,7 +150,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             let media_pointer = join(&join(pointer, "content"), media_type);
-            if !is_known_media_type(media_type) {
+            if !crate::normalize::is_known_media_type(media_type) {
                 self.diagnostics.warn(
                     &media_pointer,
                     format!("unknown media type `{media_type}`; sent as raw bytes"),
@@ -217,24 +217,4 @@ pub(crate) fn body_kind(media_type: &str) -> BodyKind {
     } else {
         BodyKind::Bytes
     }
-}
-
-fn is_known_media_type(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    let known_prefixes = [
-        "application/",
-        "text/",
-        "image/",
-        "audio/",
-        "video/",
-        "multipart/",
-        "font/",
-        "*/*",
-    ];
-    known_prefixes.iter().any(|p| essence.starts_with(p))
 }

@@ -121,7 +121,7 @@ fn canonical_pointer(reference: &str) -> Option<String> {
 }
 
 /// Every distinct `$ref` string in the document, found with an explicit stack.
-fn all_refs(doc: &Value) -> BTreeSet<String> {
+pub(crate) fn all_refs(doc: &Value) -> BTreeSet<String> {
     let mut refs = BTreeSet::new();
     let mut stack = vec![doc];
     while let Some(node) = stack.pop() {
