@@ -44,18 +44,7 @@ fn generate_fixture(path: &Path, scratch: &Path) -> String {
         .and_then(|s| s.to_str())
         .expect("a fixture file name")
         .to_string();
-    // The same crate name and source line as the rendered snapshots, so the checked crate is
-    // byte for byte the snapshot.
-    let mut settings = generator::Settings::new(&format!("fixture-{}", stem.replace('_', "-")));
-    settings.source = format!(
-        "tests/fixtures/{}",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-    );
-    // Fixture crates are checked in `target/fixture-crates/<stem>/`, from where this is the
-    // token-source crate; fixtures that declare a token source get one.
-    settings.token_source_path = Some("../../../generator/token-source".into());
+    let settings = integration_tests::fixture_settings(path);
     let bytes = std::fs::read(path).expect("fixture is readable");
     let generation = generator::generate(&bytes, &settings)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -30,18 +30,7 @@ fn name_of(path: &Path) -> String {
 }
 
 fn settings_for(path: &Path) -> generator::Settings {
-    let name = name_of(path);
-    let mut settings = generator::Settings::new(&format!("fixture-{}", name.replace('_', "-")));
-    settings.source = format!(
-        "tests/fixtures/{}",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-    );
-    // Fixture crates are checked in `target/fixture-crates/<stem>/`, from where this is the
-    // token-source crate; fixtures that declare a token source get one.
-    settings.token_source_path = Some("../../../generator/token-source".into());
-    settings
+    integration_tests::fixture_settings(path)
 }
 
 #[test]
