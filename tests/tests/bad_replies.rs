@@ -3,10 +3,12 @@
 //! bodies (random bytes, non-UTF-8, random JSON, the expected JSON cut short, bodies beyond the
 //! body limit, JSON nested 10,000 deep) framed with a length, chunked, or cut off mid-body. The
 //! operation must always return a `Result` (a panic fails the test), never hand back more than
-//! the body limit, and refuse a body beyond it. A few hundred cases in all; `REPLY_CASES=n`
-//! sets the number per crate.
+//! the body limit, and refuse a body beyond it. A few hundred cases in all, the same on every
+//! run; `REPLY_CASES=n` sets the number per crate and `PROPTEST_RNG_SEED=n` draws other ones.
 
 mod common;
+#[path = "fuzz_support/seed.rs"]
+mod seed;
 
 use common::{Reply, Server};
 use proptest::prelude::*;
@@ -22,11 +24,11 @@ fn config() -> Config {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(60);
-    Config {
+    seed::seeded(Config {
         cases,
         failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
         ..Config::default()
-    }
+    })
 }
 
 /// How the body goes on the wire.

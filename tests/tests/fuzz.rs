@@ -1,5 +1,5 @@
-//! Fuzzing with proptest, bounded for CI (about a minute in all; `FUZZ_CASES=n` raises the
-//! number of cases per test for a long run):
+//! Fuzzing with proptest, bounded for CI (about a minute in all, the same cases on every run;
+//! `FUZZ_CASES=n` raises the number of cases per test and `PROPTEST_RNG_SEED=n` draws others):
 //!
 //! - arbitrary bytes, and fixture text with bytes cut, flipped or spliced, never make
 //!   `generate` panic;
@@ -12,6 +12,8 @@
 
 #[path = "fuzz_support/mutate.rs"]
 mod mutate;
+#[path = "fuzz_support/seed.rs"]
+mod seed;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -26,14 +28,14 @@ fn cases(default: u32) -> u32 {
 }
 
 fn config(default_cases: u32) -> Config {
-    Config {
+    seed::seeded(Config {
         cases: cases(default_cases),
         // Failures are kept as regression fixtures by hand (see the module docs), not in
         // proptest's own files beside the sources.
         failure_persistence: Some(Box::new(FileFailurePersistence::Off)),
         max_shrink_iters: 2_000,
         ..Config::default()
-    }
+    })
 }
 
 fn root() -> PathBuf {

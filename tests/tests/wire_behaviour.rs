@@ -36,6 +36,32 @@ async fn login_error(reply: Reply) -> generic_login::Error<generic_login::LoginE
 }
 
 #[tokio::test]
+async fn a_redirect_is_an_unexpected_status_and_is_not_followed() {
+    let server = Server::start(
+        Reply::json(302, json!({"detail": "moved"})).header("Location", "/elsewhere"),
+    )
+    .await;
+    let error = login_client(&server)
+        .login(&login_form())
+        .await
+        .expect_err("a 302 is an error");
+    match error {
+        generic_login::Error::UnexpectedStatus {
+            status, headers, ..
+        } => {
+            assert_eq!(status, 302);
+            assert_eq!(headers["location"], "/elsewhere");
+        }
+        other => panic!("expected an unexpected status, got {other:?}"),
+    }
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "the form with the password went out once, to the server asked"
+    );
+}
+
+#[tokio::test]
 async fn an_undeclared_status_keeps_status_headers_and_raw_body() {
     let body = b"<html>I'm a teapot</html>\xff".to_vec();
     let error = login_error(

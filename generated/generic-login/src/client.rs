@@ -128,7 +128,8 @@ impl ClientBuilder {
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
-    /// user agent and default headers are still applied to each request.
+    /// user agent and default headers are still applied to each request; its redirect
+    /// policy is its own (the default client follows no redirects).
     pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -149,6 +150,7 @@ impl ClientBuilder {
             Some(http) => http,
             None => {
                 ::reqwest::Client::builder()
+                    .redirect(::reqwest::redirect::Policy::none())
                     .build()
                     .map_err(|error| crate::runtime::BuildError(error.to_string()))?
             }

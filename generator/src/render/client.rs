@@ -78,7 +78,8 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
             }
 
             /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
-            /// user agent and default headers are still applied to each request.
+            /// user agent and default headers are still applied to each request; its redirect
+            /// policy is its own (the default client follows no redirects).
             pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
                 self.http = Some(http);
                 self
@@ -102,7 +103,11 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
             pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
                 let http = match self.http {
                     Some(http) => http,
+                    // Redirects are not followed: a 3xx reply is answered by its declared
+                    // status variant or as an unexpected status, and credentials are never
+                    // re-sent to wherever a `Location` points.
                     None => ::reqwest::Client::builder()
+                        .redirect(::reqwest::redirect::Policy::none())
                         .build()
                         .map_err(|error| crate::runtime::BuildError(error.to_string()))?,
                 };
