@@ -347,19 +347,14 @@ async fn a_token_source_plugged_into_bearer_credentials_authorizes_requests() {
     // Chift's one operation sends no credentials (`security: []`); `authorize` is what every
     // operation that requires `bearerAuth` calls, so the request is built through it.
     for _ in 0..3 {
-        let mut parts = chift::runtime::RequestParts::default();
+        let mut parts = chift::runtime::RequestParts::new("/accounts");
         client
             .credentials()
             .authorize(&[&[chift::Scheme::BearerAuth]], &mut parts)
             .await
             .expect("the source supplies a token");
         let request = parts
-            .build(
-                &reqwest::Client::new(),
-                reqwest::Method::GET,
-                api.url(),
-                "/accounts",
-            )
+            .build(&reqwest::Client::new(), reqwest::Method::GET, api.url())
             .expect("a request");
         request.send().await.expect("sent");
     }

@@ -1,6 +1,7 @@
 // Generated from `specs/chift.yaml` by `cargo xtask codegen`; do not edit.
 
 //! The client and its operations.
+use crate::runtime::{ApiResult, RequestParts, Json};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,10 +112,14 @@ pub struct Client {
     base_url: ::std::string::String,
     http: ::reqwest::Client,
     credentials: Credentials,
-    timeout: ::std::time::Duration,
-    user_agent: ::std::string::String,
+    /// Timeout and user agent, set on each request when `http` is the user's own
+    /// client; `None` when they are built into `http`.
+    per_request: ::std::option::Option<
+        (::std::time::Duration, ::reqwest::header::HeaderValue),
+    >,
+    /// Default headers, parsed once; values are marked sensitive, so `Debug` hides them.
     headers: ::std::vec::Vec<
-        (::std::string::String, crate::runtime::Secret<::std::string::String>),
+        (::reqwest::header::HeaderName, ::reqwest::header::HeaderValue),
     >,
     body_limit: usize,
 }
@@ -192,24 +197,41 @@ impl ClientBuilder {
         self.credentials.sources.set(Scheme::BearerAuth, ::std::sync::Arc::new(source));
         self
     }
-    /// Builds the client.
+    /// Builds the client. Fails on a user agent or default header that is not a valid
+    /// HTTP header.
     pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-        let http = match self.http {
-            Some(http) => http,
+        let invalid = |what: &str| crate::runtime::BuildError(
+            ::std::format!("invalid {what}"),
+        );
+        let user_agent = ::reqwest::header::HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| invalid("user agent"))?;
+        let mut headers = ::std::vec::Vec::new();
+        for (name, value) in &self.headers {
+            let header = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| invalid("default header name"))?;
+            let mut value = ::reqwest::header::HeaderValue::from_str(value.expose())
+                .map_err(|_| invalid("default header value"))?;
+            value.set_sensitive(true);
+            headers.push((header, value));
+        }
+        let (http, per_request) = match self.http {
+            Some(http) => (http, Some((self.timeout, user_agent))),
             None => {
-                ::reqwest::Client::builder()
+                let http = ::reqwest::Client::builder()
+                    .timeout(self.timeout)
+                    .user_agent(user_agent)
                     .redirect(::reqwest::redirect::Policy::none())
                     .build()
-                    .map_err(|error| crate::runtime::BuildError(error.to_string()))?
+                    .map_err(|error| crate::runtime::BuildError(error.to_string()))?;
+                (http, None)
             }
         };
         Ok(Client {
             base_url: self.server.url(),
             http,
             credentials: self.credentials,
-            timeout: self.timeout,
-            user_agent: self.user_agent,
-            headers: self.headers,
+            per_request,
+            headers,
             body_limit: self.body_limit,
         })
     }
@@ -241,67 +263,40 @@ impl Client {
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
-    /// Builds a request with the client's settings applied.
-    fn prepare<E>(
+    /// Sends a request with the client's settings applied and reads the response.
+    async fn send<E>(
         &self,
         parts: crate::runtime::RequestParts,
         method: ::reqwest::Method,
-        path: &str,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, crate::runtime::Error<E>> {
-        let mut request = parts
-            .build(&self.http, method, &self.base_url, path)
-            .map_err(crate::runtime::Error::InvalidRequest)?
-            .timeout(self.timeout)
-            .header(::reqwest::header::USER_AGENT, &self.user_agent);
-        for (name, value) in &self.headers {
-            request = request.header(name.as_str(), value.expose().as_str());
+    ) -> ::std::result::Result<crate::runtime::RawResponse, crate::runtime::Error<E>> {
+        let mut request = parts.build(&self.http, method, &self.base_url)?;
+        if let Some((timeout, user_agent)) = &self.per_request {
+            request = request
+                .timeout(*timeout)
+                .header(::reqwest::header::USER_AGENT, user_agent.clone());
         }
-        Ok(request)
+        for (name, value) in &self.headers {
+            request = request.header(name.clone(), value.clone());
+        }
+        crate::runtime::send(request, self.body_limit).await
     }
     /// Get access token
     ///
     /// This endpoint allows you to get an access token that can be used as a BEARER token to access the protected endpoints of this APIs. The token is valid for 30 minutes. You can refresh the token by requesting a new token.
     ///
     /// `POST /token` (operationId `generate_access_token_token_post`)
-    ///
-    /// Responses:
-    ///
-    /// - `200` (success): Successful Response
-    /// - `422` (error): Validation Error
     pub async fn generate_access_token_token_post(
         &self,
         body: &crate::types::AuthItem,
-    ) -> ::std::result::Result<
-        crate::runtime::ResponseValue<crate::types::Token>,
-        crate::runtime::Error<GenerateAccessTokenTokenPostError>,
-    > {
-        #[allow(unused_mut)]
-        let mut parts = crate::runtime::RequestParts::default();
-        let mut path = ::std::string::String::new();
-        path.push_str("/token");
-        #[allow(unused_mut)]
-        let mut request = self.prepare(parts, ::reqwest::Method::POST, &path)?;
-        request = request.header(::reqwest::header::CONTENT_TYPE, "application/json");
-        request = request
-            .body(
-                ::serde_json::to_vec(body)
-                    .map_err(|error| crate::runtime::Error::InvalidRequest(
-                        error.to_string(),
-                    ))?,
-            );
-        let response = crate::runtime::send(request, self.body_limit).await?;
+    ) -> ApiResult<crate::types::Token, GenerateAccessTokenTokenPostError> {
+        let mut parts = RequestParts::new("/token");
+        parts.json("application/json", body)?;
+        let response = self.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {
-            200u16 => {
-                let body: crate::types::Token = response.json()?;
-                Ok(response.value(body))
-            }
-            422u16 => {
-                let body: crate::types::HttpValidationError = response.json()?;
-                Err(
-                    crate::runtime::Error::Status(
-                        GenerateAccessTokenTokenPostError::UnprocessableEntity(body),
-                    ),
-                )
+            200 => response.ok(Json),
+            422 => {
+                response
+                    .error(Json, GenerateAccessTokenTokenPostError::UnprocessableEntity)
             }
             _ => Err(response.unexpected()),
         }

@@ -16,12 +16,8 @@ pub struct AuthItem {
     /// Marketplaceid
     ///
     /// `None`: absent (not sent); `Some(None)`: sent as `null`; `Some(Some(v))`: sent as `v`.
-    #[serde(
-        rename = "marketplaceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
+    #[serde(rename = "marketplaceId", default, with = "crate::runtime::nullable")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub marketplace_id: ::std::option::Option<::std::option::Option<::uuid::Uuid>>,
 }
 /// Token

@@ -229,6 +229,29 @@ impl<E> Error<E> {
         }
     }
 }
+/// What every operation returns: the decoded success with its status and headers, or why the
+/// call failed.
+pub type ApiResult<T, E> = ::std::result::Result<ResponseValue<T>, Error<E>>;
+/// Why a request could not be built from the given values (a header value with a line break,
+/// a form body that is not an object...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidRequest(pub ::std::string::String);
+impl fmt::Display for InvalidRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl ::std::error::Error for InvalidRequest {}
+impl<E> From<InvalidRequest> for Error<E> {
+    fn from(error: InvalidRequest) -> Self {
+        Error::InvalidRequest(error.0)
+    }
+}
+impl<E> From<CredentialError> for Error<E> {
+    fn from(error: CredentialError) -> Self {
+        Error::Credential(error)
+    }
+}
 /// A transport error, with the URL removed: API keys may travel in the query string.
 pub fn transport_error<E>(error: ::reqwest::Error) -> Error<E> {
     if error.is_timeout() {
@@ -315,6 +338,81 @@ impl RawResponse {
             body,
         }
     }
+    /// The operation's one success type, decoded.
+    pub fn ok<T, E>(self, decoder: impl Decode<T>) -> ApiResult<T, E> {
+        let body = decoder.decode(&self)?;
+        Ok(self.value(body))
+    }
+    /// One variant of the operation's success enum, decoded.
+    pub fn success<T, S, E, A>(
+        self,
+        decoder: impl Decode<T>,
+        variant: impl Variant<A, T, S>,
+    ) -> ApiResult<S, E> {
+        let body = variant.build(self.status, decoder.decode(&self)?);
+        Ok(self.value(body))
+    }
+    /// One variant of the operation's error enum, decoded.
+    pub fn error<T, S, E, A>(
+        self,
+        decoder: impl Decode<T>,
+        variant: impl Variant<A, T, E>,
+    ) -> ApiResult<S, E> {
+        Err(Error::Status(variant.build(self.status, decoder.decode(&self)?)))
+    }
+}
+/// How a response body is decoded: [`Json`], [`Text`] or [`Bytes`].
+pub trait Decode<T> {
+    /// Decodes the body of `response`.
+    fn decode<E>(&self, response: &RawResponse) -> ::std::result::Result<T, Error<E>>;
+}
+/// A JSON body.
+pub struct Json;
+/// A text body.
+pub struct Text;
+/// A raw body.
+pub struct Bytes;
+impl<T: ::serde::de::DeserializeOwned> Decode<T> for Json {
+    fn decode<E>(&self, response: &RawResponse) -> ::std::result::Result<T, Error<E>> {
+        response.json()
+    }
+}
+impl Decode<::std::string::String> for Text {
+    fn decode<E>(
+        &self,
+        response: &RawResponse,
+    ) -> ::std::result::Result<::std::string::String, Error<E>> {
+        Ok(response.text())
+    }
+}
+impl Decode<::std::vec::Vec<u8>> for Bytes {
+    fn decode<E>(
+        &self,
+        response: &RawResponse,
+    ) -> ::std::result::Result<::std::vec::Vec<u8>, Error<E>> {
+        Ok(response.bytes())
+    }
+}
+/// The constructor of a status variant: `Variant(body)` for an exact status, or
+/// `Variant(status, body)` for a range or `default`, whose status is only known on arrival.
+/// `A` tells the two apart.
+pub trait Variant<A, T, V> {
+    /// The variant for `body` received with `status`.
+    fn build(self, status: ::reqwest::StatusCode, body: T) -> V;
+}
+impl<F: FnOnce(T) -> V, T, V> Variant<(T,), T, V> for F {
+    fn build(self, _status: ::reqwest::StatusCode, body: T) -> V {
+        self(body)
+    }
+}
+impl<
+    F: FnOnce(::reqwest::StatusCode, T) -> V,
+    T,
+    V,
+> Variant<(::reqwest::StatusCode, T), T, V> for F {
+    fn build(self, status: ::reqwest::StatusCode, body: T) -> V {
+        self(status, body)
+    }
 }
 /// How a parameter is serialized (OpenAPI `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,20 +432,29 @@ pub enum Style {
     /// `matrix`: `;name=a,b`.
     Matrix,
 }
-/// Query pairs, headers and cookies gathered for one request.
+/// The path, query pairs, headers, cookies and body gathered for one request.
 #[derive(Default)]
 pub struct RequestParts {
+    /// The path, percent-encoded, relative to the base URL.
+    path: ::std::string::String,
     /// Percent-encoded `name=value` pairs. They are encoded here, item by item, so that the
     /// delimiter between array items stays literal (`a%2Cb,c` is two items, `a,b,c` three).
     query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+    body: ::std::option::Option<Body>,
+}
+/// A request body, encoded.
+enum Body {
+    Encoded(&'static str, ::std::vec::Vec<u8>),
+    Multipart(::reqwest::multipart::Form),
 }
 fn to_json<T: ::serde::Serialize + ?Sized>(
     name: &str,
     value: &T,
-) -> ::std::result::Result<::serde_json::Value, ::std::string::String> {
-    ::serde_json::to_value(value).map_err(|error| format!("parameter `{name}`: {error}"))
+) -> ::std::result::Result<::serde_json::Value, InvalidRequest> {
+    ::serde_json::to_value(value)
+        .map_err(|error| InvalidRequest(format!("parameter `{name}`: {error}")))
 }
 fn scalar_text(value: &::serde_json::Value) -> ::std::string::String {
     match value {
@@ -367,14 +474,53 @@ fn flatten(value: &::serde_json::Value) -> ::std::vec::Vec<::std::string::String
     }
 }
 impl RequestParts {
-    /// Adds a query parameter; `None` (null) adds nothing.
-    pub fn query<T: ::serde::Serialize + ?Sized>(
+    /// Parts for a request to `path` (literal text, as in the spec's path template).
+    pub fn new(path: &str) -> Self {
+        RequestParts {
+            path: path.to_string(),
+            ..RequestParts::default()
+        }
+    }
+    /// Appends literal path text.
+    pub fn path_text(&mut self, text: &str) {
+        self.path.push_str(text);
+    }
+    /// Appends a path parameter in the default style (`simple`, not exploded).
+    pub fn path<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
+        self.path_styled(name, value, Style::Simple, false)
+    }
+    /// Appends a path parameter in the given style.
+    pub fn path_styled<T: ::serde::Serialize + ?Sized>(
         &mut self,
         name: &str,
         value: &T,
         style: Style,
         explode: bool,
-    ) -> ::std::result::Result<(), ::std::string::String> {
+    ) -> ::std::result::Result<(), InvalidRequest> {
+        let text = path_param(name, value, style, explode)?;
+        self.path.push_str(&text);
+        Ok(())
+    }
+    /// Adds a query parameter in the default style (`form`, exploded); `None` adds nothing.
+    pub fn query<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
+        self.query_styled(name, value, Style::Form, true)
+    }
+    /// Adds a query parameter in the given style; `None` (null) adds nothing.
+    pub fn query_styled<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         let delimiter = match style {
             Style::SpaceDelimited => "%20",
@@ -416,7 +562,7 @@ impl RequestParts {
         &mut self,
         name: &str,
         value: &T,
-    ) -> ::std::result::Result<(), ::std::string::String> {
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         if !value.is_null() {
             self.headers.push((name.to_string(), flatten(&value).join(","), false));
@@ -432,7 +578,7 @@ impl RequestParts {
         &mut self,
         name: &str,
         value: &T,
-    ) -> ::std::result::Result<(), ::std::string::String> {
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         if !value.is_null() {
             self.cookies.push((name.to_string(), flatten(&value).join(",")));
@@ -443,21 +589,52 @@ impl RequestParts {
     pub fn raw_query(&mut self, name: &str, value: ::std::string::String) {
         self.query.push((encode_component(name), encode_component(&value)));
     }
-    /// Builds the request: URL from base and path, then query, headers and cookies.
+    /// A JSON body (`application/json` or another JSON media type).
+    pub fn json<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        media_type: &'static str,
+        body: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
+        let bytes = ::serde_json::to_vec(body)
+            .map_err(|error| InvalidRequest(format!("JSON body: {error}")))?;
+        self.body = Some(Body::Encoded(media_type, bytes));
+        Ok(())
+    }
+    /// An `application/x-www-form-urlencoded` body.
+    pub fn form<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        media_type: &'static str,
+        body: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
+        self.body = Some(Body::Encoded(media_type, form_body(body)?.into_bytes()));
+        Ok(())
+    }
+    /// A body sent as it is (text or bytes).
+    pub fn raw(
+        &mut self,
+        media_type: &'static str,
+        body: impl ::std::convert::Into<::std::vec::Vec<u8>>,
+    ) {
+        self.body = Some(Body::Encoded(media_type, body.into()));
+    }
+    /// A `multipart/form-data` body.
+    pub fn multipart(&mut self, form: ::reqwest::multipart::Form) {
+        self.body = Some(Body::Multipart(form));
+    }
+    /// Builds the request: URL from base and path, then query, headers, cookies and body.
     pub fn build(
         self,
         http: &::reqwest::Client,
         method: ::reqwest::Method,
         base_url: &str,
-        path: &str,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, ::std::string::String> {
-        let joined = join_url(base_url, path);
+    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+        let joined = join_url(base_url, &self.path);
         let mut url = ::reqwest::Url::parse(&joined)
-            .map_err(|error| {
+            .map_err(|error| InvalidRequest(
                 format!(
                     "invalid URL `{joined}`: {error}; set the base URL with `Server::Custom`"
-                )
-            })?;
+                ),
+            ))?;
         if !self.query.is_empty() {
             let ours: ::std::vec::Vec<::std::string::String> = self
                 .query
@@ -473,9 +650,11 @@ impl RequestParts {
         let mut request = http.request(method, url);
         for (name, value, sensitive) in self.headers {
             let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| format!("invalid header name `{name}`"))?;
+                .map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
             let mut value = ::reqwest::header::HeaderValue::from_str(&value)
-                .map_err(|_| format!("invalid value for header `{name}`"))?;
+                .map_err(|_| InvalidRequest(
+                    format!("invalid value for header `{name}`"),
+                ))?;
             value.set_sensitive(sensitive);
             request = request.header(name, value);
         }
@@ -487,9 +666,18 @@ impl RequestParts {
                 .collect::<::std::vec::Vec<_>>()
                 .join("; ");
             let mut value = ::reqwest::header::HeaderValue::from_str(&cookie)
-                .map_err(|_| "invalid cookie value".to_string())?;
+                .map_err(|_| InvalidRequest("invalid cookie value".to_string()))?;
             value.set_sensitive(true);
             request = request.header(::reqwest::header::COOKIE, value);
+        }
+        match self.body {
+            Some(Body::Encoded(media_type, bytes)) => {
+                request = request
+                    .header(::reqwest::header::CONTENT_TYPE, media_type)
+                    .body(bytes);
+            }
+            Some(Body::Multipart(form)) => request = request.multipart(form),
+            None => {}
         }
         Ok(request)
     }
@@ -519,7 +707,7 @@ pub fn path_param<T: ::serde::Serialize + ?Sized>(
     value: &T,
     style: Style,
     explode: bool,
-) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+) -> ::std::result::Result<::std::string::String, InvalidRequest> {
     let value = to_json(name, value)?;
     let pairs = explode && value.is_object();
     let items: ::std::vec::Vec<::std::string::String> = match &value {
@@ -554,9 +742,9 @@ pub fn path_param<T: ::serde::Serialize + ?Sized>(
 /// lists as repeated fields, nested objects as JSON text.
 pub fn form_body<T: ::serde::Serialize + ?Sized>(
     body: &T,
-) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+) -> ::std::result::Result<::std::string::String, InvalidRequest> {
     let value = ::serde_json::to_value(body)
-        .map_err(|error| format!("form body: {error}"))?;
+        .map_err(|error| InvalidRequest(format!("form body: {error}")))?;
     let mut out = ::std::string::String::new();
     let mut push = |name: &str, value: &::serde_json::Value| {
         if !out.is_empty() {
@@ -567,7 +755,7 @@ pub fn form_body<T: ::serde::Serialize + ?Sized>(
         out.push_str(&form_encode(&scalar_text(value)));
     };
     let ::serde_json::Value::Object(map) = &value else {
-        return Err("a form body must be an object".into());
+        return Err(InvalidRequest("a form body must be an object".into()));
     };
     for (name, item) in map {
         match item {
@@ -587,11 +775,11 @@ fn form_encode(text: &str) -> ::std::string::String {
 pub fn multipart_text_parts<T: ::serde::Serialize + ?Sized>(
     body: &T,
     binary: &[&str],
-) -> ::std::result::Result<::reqwest::multipart::Form, ::std::string::String> {
+) -> ::std::result::Result<::reqwest::multipart::Form, InvalidRequest> {
     let value = ::serde_json::to_value(body)
-        .map_err(|error| format!("multipart body: {error}"))?;
+        .map_err(|error| InvalidRequest(format!("multipart body: {error}")))?;
     let ::serde_json::Value::Object(map) = value else {
-        return Err("a multipart body must be an object".into());
+        return Err(InvalidRequest("a multipart body must be an object".into()));
     };
     let mut form = ::reqwest::multipart::Form::new();
     for (name, item) in map {

@@ -1,6 +1,7 @@
 // Generated from `specs/generic-login.yaml` by `cargo xtask codegen`; do not edit.
 
 //! The client and its operations.
+use crate::runtime::{ApiResult, RequestParts, Json};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,10 +83,14 @@ pub struct Client {
     base_url: ::std::string::String,
     http: ::reqwest::Client,
     credentials: Credentials,
-    timeout: ::std::time::Duration,
-    user_agent: ::std::string::String,
+    /// Timeout and user agent, set on each request when `http` is the user's own
+    /// client; `None` when they are built into `http`.
+    per_request: ::std::option::Option<
+        (::std::time::Duration, ::reqwest::header::HeaderValue),
+    >,
+    /// Default headers, parsed once; values are marked sensitive, so `Debug` hides them.
     headers: ::std::vec::Vec<
-        (::std::string::String, crate::runtime::Secret<::std::string::String>),
+        (::reqwest::header::HeaderName, ::reqwest::header::HeaderValue),
     >,
     body_limit: usize,
 }
@@ -144,24 +149,41 @@ impl ClientBuilder {
         self.credentials = credentials;
         self
     }
-    /// Builds the client.
+    /// Builds the client. Fails on a user agent or default header that is not a valid
+    /// HTTP header.
     pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-        let http = match self.http {
-            Some(http) => http,
+        let invalid = |what: &str| crate::runtime::BuildError(
+            ::std::format!("invalid {what}"),
+        );
+        let user_agent = ::reqwest::header::HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| invalid("user agent"))?;
+        let mut headers = ::std::vec::Vec::new();
+        for (name, value) in &self.headers {
+            let header = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| invalid("default header name"))?;
+            let mut value = ::reqwest::header::HeaderValue::from_str(value.expose())
+                .map_err(|_| invalid("default header value"))?;
+            value.set_sensitive(true);
+            headers.push((header, value));
+        }
+        let (http, per_request) = match self.http {
+            Some(http) => (http, Some((self.timeout, user_agent))),
             None => {
-                ::reqwest::Client::builder()
+                let http = ::reqwest::Client::builder()
+                    .timeout(self.timeout)
+                    .user_agent(user_agent)
                     .redirect(::reqwest::redirect::Policy::none())
                     .build()
-                    .map_err(|error| crate::runtime::BuildError(error.to_string()))?
+                    .map_err(|error| crate::runtime::BuildError(error.to_string()))?;
+                (http, None)
             }
         };
         Ok(Client {
             base_url: self.server.url(),
             http,
             credentials: self.credentials,
-            timeout: self.timeout,
-            user_agent: self.user_agent,
-            headers: self.headers,
+            per_request,
+            headers,
             body_limit: self.body_limit,
         })
     }
@@ -193,116 +215,48 @@ impl Client {
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
-    /// Builds a request with the client's settings applied.
-    fn prepare<E>(
+    /// Sends a request with the client's settings applied and reads the response.
+    async fn send<E>(
         &self,
         parts: crate::runtime::RequestParts,
         method: ::reqwest::Method,
-        path: &str,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, crate::runtime::Error<E>> {
-        let mut request = parts
-            .build(&self.http, method, &self.base_url, path)
-            .map_err(crate::runtime::Error::InvalidRequest)?
-            .timeout(self.timeout)
-            .header(::reqwest::header::USER_AGENT, &self.user_agent);
-        for (name, value) in &self.headers {
-            request = request.header(name.as_str(), value.expose().as_str());
+    ) -> ::std::result::Result<crate::runtime::RawResponse, crate::runtime::Error<E>> {
+        let mut request = parts.build(&self.http, method, &self.base_url)?;
+        if let Some((timeout, user_agent)) = &self.per_request {
+            request = request
+                .timeout(*timeout)
+                .header(::reqwest::header::USER_AGENT, user_agent.clone());
         }
-        Ok(request)
+        for (name, value) in &self.headers {
+            request = request.header(name.clone(), value.clone());
+        }
+        crate::runtime::send(request, self.body_limit).await
     }
     /// Login
     ///
     /// Login with username and password
     ///
     /// `POST /api/v1/auth/login` (operationId `login`)
-    ///
-    /// Responses:
-    ///
-    /// - `200` (success): Successful Response
-    /// - `400` (error): Invalid request
-    /// - `401` (error): Authentication failed
-    /// - `403` (error): Access forbidden
-    /// - `404` (error): Not found
-    /// - `409` (error): Already exists
-    /// - `422` (error): Validation error
-    /// - `426` (error): Upgrade required
-    /// - `429` (error): Rate limited
-    /// - `500` (error): Internal server error
-    /// - `502` (error): Bad gateway
-    /// - `504` (error): Gateway timeout
     pub async fn login(
         &self,
         body: &crate::types::LoginForm,
-    ) -> ::std::result::Result<
-        crate::runtime::ResponseValue<crate::types::TokenResponse>,
-        crate::runtime::Error<LoginError>,
-    > {
-        #[allow(unused_mut)]
-        let mut parts = crate::runtime::RequestParts::default();
-        let mut path = ::std::string::String::new();
-        path.push_str("/api/v1/auth/login");
-        #[allow(unused_mut)]
-        let mut request = self.prepare(parts, ::reqwest::Method::POST, &path)?;
-        request = request
-            .header(
-                ::reqwest::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            );
-        request = request
-            .body(
-                crate::runtime::form_body(body)
-                    .map_err(crate::runtime::Error::InvalidRequest)?,
-            );
-        let response = crate::runtime::send(request, self.body_limit).await?;
+    ) -> ApiResult<crate::types::TokenResponse, LoginError> {
+        let mut parts = RequestParts::new("/api/v1/auth/login");
+        parts.form("application/x-www-form-urlencoded", body)?;
+        let response = self.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {
-            200u16 => {
-                let body: crate::types::TokenResponse = response.json()?;
-                Ok(response.value(body))
-            }
-            400u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::BadRequest(body)))
-            }
-            401u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::Unauthorized(body)))
-            }
-            403u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::Forbidden(body)))
-            }
-            404u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::NotFound(body)))
-            }
-            409u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::Conflict(body)))
-            }
-            422u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::UnprocessableEntity(body)))
-            }
-            426u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::UpgradeRequired(body)))
-            }
-            429u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::TooManyRequests(body)))
-            }
-            500u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::InternalServerError(body)))
-            }
-            502u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::BadGateway(body)))
-            }
-            504u16 => {
-                let body: crate::types::ErrorEnvelope = response.json()?;
-                Err(crate::runtime::Error::Status(LoginError::GatewayTimeout(body)))
-            }
+            200 => response.ok(Json),
+            400 => response.error(Json, LoginError::BadRequest),
+            401 => response.error(Json, LoginError::Unauthorized),
+            403 => response.error(Json, LoginError::Forbidden),
+            404 => response.error(Json, LoginError::NotFound),
+            409 => response.error(Json, LoginError::Conflict),
+            422 => response.error(Json, LoginError::UnprocessableEntity),
+            426 => response.error(Json, LoginError::UpgradeRequired),
+            429 => response.error(Json, LoginError::TooManyRequests),
+            500 => response.error(Json, LoginError::InternalServerError),
+            502 => response.error(Json, LoginError::BadGateway),
+            504 => response.error(Json, LoginError::GatewayTimeout),
             _ => Err(response.unexpected()),
         }
     }

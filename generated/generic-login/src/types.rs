@@ -17,20 +17,14 @@ pub struct LoginForm {
     /// Client Id
     ///
     /// `None`: absent (not sent); `Some(None)`: sent as `null`; `Some(Some(v))`: sent as `v`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
+    #[serde(default, with = "crate::runtime::nullable")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_id: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Client Secret
     ///
     /// `None`: absent (not sent); `Some(None)`: sent as `null`; `Some(Some(v))`: sent as `v`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "crate::runtime::nullable"
-    )]
+    #[serde(default, with = "crate::runtime::nullable")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<
         ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     >,

@@ -6,18 +6,27 @@ use super::servers::render_servers;
 use crate::ir::Api;
 use crate::Settings;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
+use std::collections::BTreeSet;
 
 /// The whole client module.
 pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
     let servers = render_servers(api);
     let credentials = render_credentials(api);
     let setters = render_setters(api);
+    let mut decoders = BTreeSet::new();
     let (methods, items): (Vec<_>, Vec<_>) = api
         .operations
         .iter()
-        .map(|op| render_operation(api, op))
+        .map(|op| render_operation(api, op, &mut decoders))
         .unzip();
+    // Short names for what every method uses, so that signatures and status arms fit on one
+    // line. No item of this module can take these names: generated ones end in `Error`,
+    // `Options`, `Body` or `Success`.
+    let imports = (!api.operations.is_empty()).then(|| {
+        let names = decoders.iter().map(|name| format_ident!("{name}"));
+        quote! { use crate::runtime::{ApiResult, RequestParts, #(#names),*}; }
+    });
     let user_agent = format!("{}/{}", settings.crate_name, settings.crate_version);
     // A spec without operations (types only) leaves the request machinery unused; the client
     // keeps the same shape as every other one rather than warning.
@@ -27,6 +36,8 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
         .then(|| quote! { #[allow(dead_code)] });
     quote! {
         //! The client and its operations.
+
+        #imports
 
         #servers
         #credentials
@@ -38,9 +49,11 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
             base_url: ::std::string::String,
             http: ::reqwest::Client,
             credentials: Credentials,
-            timeout: ::std::time::Duration,
-            user_agent: ::std::string::String,
-            headers: ::std::vec::Vec<(::std::string::String, crate::runtime::Secret<::std::string::String>)>,
+            /// Timeout and user agent, set on each request when `http` is the user's own
+            /// client; `None` when they are built into `http`.
+            per_request: ::std::option::Option<(::std::time::Duration, ::reqwest::header::HeaderValue)>,
+            /// Default headers, parsed once; values are marked sensitive, so `Debug` hides them.
+            headers: ::std::vec::Vec<(::reqwest::header::HeaderName, ::reqwest::header::HeaderValue)>,
             body_limit: usize,
         }
 
@@ -99,25 +112,40 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
 
             #setters
 
-            /// Builds the client.
+            /// Builds the client. Fails on a user agent or default header that is not a valid
+            /// HTTP header.
             pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-                let http = match self.http {
-                    Some(http) => http,
+                let invalid = |what: &str| crate::runtime::BuildError(::std::format!("invalid {what}"));
+                let user_agent = ::reqwest::header::HeaderValue::from_str(&self.user_agent).map_err(|_| invalid("user agent"))?;
+                let mut headers = ::std::vec::Vec::new();
+                for (name, value) in &self.headers {
+                    let header = ::reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("default header name"))?;
+                    let mut value = ::reqwest::header::HeaderValue::from_str(value.expose()).map_err(|_| invalid("default header value"))?;
+                    value.set_sensitive(true);
+                    headers.push((header, value));
+                }
+                let (http, per_request) = match self.http {
+                    Some(http) => (http, Some((self.timeout, user_agent))),
+                    // Our own client carries timeout and user agent, so requests need not.
                     // Redirects are not followed: a 3xx reply is answered by its declared
                     // status variant or as an unexpected status, and credentials are never
                     // re-sent to wherever a `Location` points.
-                    None => ::reqwest::Client::builder()
-                        .redirect(::reqwest::redirect::Policy::none())
-                        .build()
-                        .map_err(|error| crate::runtime::BuildError(error.to_string()))?,
+                    None => {
+                        let http = ::reqwest::Client::builder()
+                            .timeout(self.timeout)
+                            .user_agent(user_agent)
+                            .redirect(::reqwest::redirect::Policy::none())
+                            .build()
+                            .map_err(|error| crate::runtime::BuildError(error.to_string()))?;
+                        (http, None)
+                    }
                 };
                 Ok(Client {
                     base_url: self.server.url(),
                     http,
                     credentials: self.credentials,
-                    timeout: self.timeout,
-                    user_agent: self.user_agent,
-                    headers: self.headers,
+                    per_request,
+                    headers,
                     body_limit: self.body_limit,
                 })
             }
@@ -152,18 +180,17 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
                 &self.base_url
             }
 
-            /// Builds a request with the client's settings applied.
+            /// Sends a request with the client's settings applied and reads the response.
             #unused
-            fn prepare<E>(&self, parts: crate::runtime::RequestParts, method: ::reqwest::Method, path: &str) -> ::std::result::Result<::reqwest::RequestBuilder, crate::runtime::Error<E>> {
-                let mut request = parts
-                    .build(&self.http, method, &self.base_url, path)
-                    .map_err(crate::runtime::Error::InvalidRequest)?
-                    .timeout(self.timeout)
-                    .header(::reqwest::header::USER_AGENT, &self.user_agent);
-                for (name, value) in &self.headers {
-                    request = request.header(name.as_str(), value.expose().as_str());
+            async fn send<E>(&self, parts: crate::runtime::RequestParts, method: ::reqwest::Method) -> ::std::result::Result<crate::runtime::RawResponse, crate::runtime::Error<E>> {
+                let mut request = parts.build(&self.http, method, &self.base_url)?;
+                if let Some((timeout, user_agent)) = &self.per_request {
+                    request = request.timeout(*timeout).header(::reqwest::header::USER_AGENT, user_agent.clone());
                 }
-                Ok(request)
+                for (name, value) in &self.headers {
+                    request = request.header(name.clone(), value.clone());
+                }
+                crate::runtime::send(request, self.body_limit).await
             }
 
             #(#methods)*

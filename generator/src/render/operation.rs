@@ -7,11 +7,18 @@ use crate::ir::{
     Api, BodyKind, BodyVariant, Operation, Param, ParamLocation, ParamStyle, Prim, Response,
     StatusMatch, TypeKind, TypeRef,
 };
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+use std::collections::BTreeSet;
 
-/// The method (inside `impl Client`) and the operation's own items (at module level).
-pub(crate) fn render_operation(api: &Api, op: &Operation) -> (TokenStream, TokenStream) {
+/// The method (inside `impl Client`) and the operation's own items (at module level). The
+/// runtime decoders the method names (`Json`, `Text`, `Bytes`) are added to `decoders`, for the
+/// module's `use` line.
+pub(crate) fn render_operation(
+    api: &Api,
+    op: &Operation,
+    decoders: &mut BTreeSet<&'static str>,
+) -> (TokenStream, TokenStream) {
     let stem = &op.type_stem;
     let error_name = format_ident!("{stem}Error");
     let options_name = format_ident!("{stem}Options");
@@ -47,8 +54,12 @@ pub(crate) fn render_operation(api: &Api, op: &Operation) -> (TokenStream, Token
     let method_name = ident(&op.name);
     let doc = doc_attrs(Some(&method_doc(op)));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
-    let path = render_path(op);
-    let params = op.params.iter().map(|p| render_param_push(p, p.required));
+    let (path_start, path_rest) = render_path(op);
+    let params: Vec<TokenStream> = op
+        .params
+        .iter()
+        .map(|p| render_param_push(p, p.required))
+        .collect();
     let security = render_security(api, op);
     let method = http_method(&op.method);
     let body = op.body.as_ref().map(|body| {
@@ -60,26 +71,34 @@ pub(crate) fn render_operation(api: &Api, op: &Operation) -> (TokenStream, Token
         )
     });
     let arms = render_arms(
-        api,
         op,
+        decoders,
         single_success.is_some(),
         &error_name,
         &success_name,
     );
 
+    // `parts` is only declared mutable when a statement below changes it, so that no
+    // `unused_mut` allowance is needed.
+    let changes_parts = !path_rest.is_empty()
+        || params.iter().any(|p| !p.is_empty())
+        || !security.is_empty()
+        || body.is_some();
+    let binding = if changes_parts {
+        quote! { let mut parts }
+    } else {
+        quote! { let parts }
+    };
     let method_tokens = quote! {
         #doc
         #deprecated
-        pub async fn #method_name(&self, #(#args),*) -> ::std::result::Result<crate::runtime::ResponseValue<#success_ty>, crate::runtime::Error<#error_name>> {
-            #[allow(unused_mut)]
-            let mut parts = crate::runtime::RequestParts::default();
-            #path
+        pub async fn #method_name(&self, #(#args),*) -> ApiResult<#success_ty, #error_name> {
+            #binding = RequestParts::new(#path_start);
+            #(#path_rest)*
             #(#params)*
             #security
-            #[allow(unused_mut)]
-            let mut request = self.prepare(parts, #method, &path)?;
             #body
-            let response = crate::runtime::send(request, self.body_limit).await?;
+            let response = self.send(parts, #method).await?;
             match response.status.as_u16() {
                 #arms
             }
@@ -142,31 +161,6 @@ fn method_doc(op: &Operation) -> String {
     if let Some(id) = &op.wire_id {
         text.push_str(&format!(" (operationId `{id}`)"));
     }
-    // Each declared status with its description: the reader sees what the server may answer
-    // without opening the error enum.
-    let statuses: Vec<String> = op
-        .responses
-        .iter()
-        .map(|r| {
-            let status = match r.status {
-                StatusMatch::Code(code) => code.to_string(),
-                StatusMatch::Range(digit) => format!("{digit}XX"),
-                StatusMatch::Default => "default".to_string(),
-            };
-            let outcome = if r.success { "success" } else { "error" };
-            match &r.doc {
-                Some(doc) => format!(
-                    "- `{status}` ({outcome}): {}",
-                    doc.lines().next().unwrap_or_default()
-                ),
-                None => format!("- `{status}` ({outcome})"),
-            }
-        })
-        .collect();
-    if !statuses.is_empty() {
-        text.push_str("\n\nResponses:\n\n");
-        text.push_str(&statuses.join("\n"));
-    }
     text
 }
 
@@ -201,18 +195,25 @@ fn style_tokens(style: ParamStyle) -> TokenStream {
     quote! { crate::runtime::Style::#name }
 }
 
-fn render_path(op: &Operation) -> TokenStream {
-    let mut pushes = Vec::new();
+/// The path's leading literal text (what `RequestParts::new` starts from) and the statements
+/// that append the rest: parameters by their style, literal text as it is.
+fn render_path(op: &Operation) -> (String, Vec<TokenStream>) {
+    let mut start = String::new();
+    let mut rest_statements = Vec::new();
+    let mut push_literal = |literal: &str, statements: &mut Vec<TokenStream>| {
+        if statements.is_empty() {
+            start.push_str(literal);
+        } else {
+            statements.push(quote! { parts.path_text(#literal); });
+        }
+    };
     let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        let Some(end) = rest[start..].find('}') else {
+    while let Some(open) = rest.find('{') {
+        let Some(end) = rest[open..].find('}') else {
             break;
         };
-        let literal = &rest[..start];
-        if !literal.is_empty() {
-            pushes.push(push_literal(literal));
-        }
-        let variable = &rest[start + 1..start + end];
+        push_literal(&rest[..open], &mut rest_statements);
+        let variable = &rest[open + 1..open + end];
         match op
             .params
             .iter()
@@ -220,35 +221,23 @@ fn render_path(op: &Operation) -> TokenStream {
         {
             Some(param) => {
                 let name = ident(&param.name);
-                let style = style_tokens(param.style);
-                let explode = param.explode;
-                pushes.push(quote! {
-                    path.push_str(&crate::runtime::path_param(#variable, &#name, #style, #explode).map_err(crate::runtime::Error::InvalidRequest)?);
-                });
+                let statement = if param.style == ParamStyle::Simple && !param.explode {
+                    quote! { parts.path(#variable, &#name)?; }
+                } else {
+                    let style = style_tokens(param.style);
+                    let explode = param.explode;
+                    quote! { parts.path_styled(#variable, &#name, #style, #explode)?; }
+                };
+                rest_statements.push(statement);
             }
-            None => {
-                let literal = &rest[start..start + end + 1];
-                pushes.push(push_literal(literal));
-            }
+            None => push_literal(&rest[open..open + end + 1], &mut rest_statements),
         }
-        rest = &rest[start + end + 1..];
+        rest = &rest[open + end + 1..];
     }
     if !rest.is_empty() {
-        pushes.push(push_literal(rest));
+        push_literal(rest, &mut rest_statements);
     }
-    quote! {
-        let mut path = ::std::string::String::new();
-        #(#pushes)*
-    }
-}
-
-/// Appends literal path text; a single character is pushed as a `char`, as clippy asks.
-fn push_literal(literal: &str) -> TokenStream {
-    let mut chars = literal.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => quote! { path.push(#c); },
-        _ => quote! { path.push_str(#literal); },
-    }
+    (start, rest_statements)
 }
 
 fn render_param_push(param: &Param, required: bool) -> TokenStream {
@@ -259,15 +248,19 @@ fn render_param_push(param: &Param, required: bool) -> TokenStream {
     } else {
         quote! { &options.#name }
     };
-    let style = style_tokens(param.style);
-    let explode = param.explode;
-    let call = match param.location {
-        ParamLocation::Path => return TokenStream::new(),
-        ParamLocation::Query => quote! { parts.query(#wire, #value, #style, #explode) },
-        ParamLocation::Header => quote! { parts.header(#wire, #value) },
-        ParamLocation::Cookie => quote! { parts.cookie(#wire, #value) },
-    };
-    quote! { #call.map_err(crate::runtime::Error::InvalidRequest)?; }
+    match param.location {
+        ParamLocation::Path => TokenStream::new(),
+        ParamLocation::Query if param.style == ParamStyle::Form && param.explode => {
+            quote! { parts.query(#wire, #value)?; }
+        }
+        ParamLocation::Query => {
+            let style = style_tokens(param.style);
+            let explode = param.explode;
+            quote! { parts.query_styled(#wire, #value, #style, #explode)?; }
+        }
+        ParamLocation::Header => quote! { parts.header(#wire, #value)?; },
+        ParamLocation::Cookie => quote! { parts.cookie(#wire, #value)?; },
+    }
 }
 
 fn render_security(api: &Api, op: &Operation) -> TokenStream {
@@ -281,7 +274,7 @@ fn render_security(api: &Api, op: &Operation) -> TokenStream {
             .map(scheme_variant);
         quote! { &[#(Scheme::#variants),*][..] }
     });
-    quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts).await.map_err(crate::runtime::Error::Credential)?; }
+    quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts).await?; }
 }
 
 fn single_success_type(success: &[&Response]) -> Option<TypeRef> {
@@ -402,24 +395,14 @@ fn render_body(api: &Api, body: &crate::ir::Body, multi: bool, enum_name: &Ident
     }
 }
 
-/// Statements that set the body on `request` from `value` (a reference).
+/// Statements that set the body on `parts` from `value` (a reference).
 fn encode_variant(api: &Api, variant: &BodyVariant, value: TokenStream) -> TokenStream {
     let media = &variant.media_type;
-    let content_type =
-        quote! { request = request.header(::reqwest::header::CONTENT_TYPE, #media); };
     match variant.kind {
-        BodyKind::Json => quote! {
-            #content_type
-            request = request.body(::serde_json::to_vec(#value).map_err(|error| crate::runtime::Error::InvalidRequest(error.to_string()))?);
-        },
-        BodyKind::Form => quote! {
-            #content_type
-            request = request.body(crate::runtime::form_body(#value).map_err(crate::runtime::Error::InvalidRequest)?);
-        },
-        BodyKind::Text => quote! { #content_type request = request.body(#value.to_string()); },
-        BodyKind::Bytes | BodyKind::Empty => {
-            quote! { #content_type request = request.body(#value.to_vec()); }
-        }
+        BodyKind::Json => quote! { parts.json(#media, #value)?; },
+        BodyKind::Form => quote! { parts.form(#media, #value)?; },
+        BodyKind::Text => quote! { parts.raw(#media, #value.to_string()); },
+        BodyKind::Bytes | BodyKind::Empty => quote! { parts.raw(#media, #value.to_vec()); },
         BodyKind::Multipart => encode_multipart(api, &variant.ty, value),
     }
 }
@@ -452,18 +435,23 @@ fn encode_multipart(api: &Api, ty: &TypeRef, value: TokenStream) -> TokenStream 
             quote! { if let Some(bytes) = &#value.#field { form = crate::runtime::multipart_file(form, #wire, bytes); } }
         }
     });
+    let binding = if binary_fields.is_empty() {
+        quote! { let form }
+    } else {
+        quote! { let mut form }
+    };
     quote! {
-        #[allow(unused_mut)]
-        let mut form = crate::runtime::multipart_text_parts(#value, &[#(#wires),*]).map_err(crate::runtime::Error::InvalidRequest)?;
+        #binding = crate::runtime::multipart_text_parts(#value, &[#(#wires),*])?;
         #(#files)*
-        request = request.multipart(form);
+        parts.multipart(form);
     }
 }
 
 /// Match arms on the status code: exact codes, then ranges, then `default` or unexpected.
+/// Each arm is one call into the runtime, which decodes the body and builds the variant.
 fn render_arms(
-    api: &Api,
     op: &Operation,
+    decoders: &mut BTreeSet<&'static str>,
     single: bool,
     error_name: &Ident,
     success_name: &Ident,
@@ -474,10 +462,10 @@ fn render_arms(
     let mut has_default = false;
     for response in ordered {
         let pattern = match response.status {
-            StatusMatch::Code(code) => quote! { #code },
+            StatusMatch::Code(code) => Literal::u16_unsuffixed(code).into_token_stream(),
             StatusMatch::Range(digit) => {
-                let low = digit * 100;
-                let high = low + 99;
+                let low = Literal::u16_unsuffixed(digit * 100);
+                let high = Literal::u16_unsuffixed(digit * 100 + 99);
                 quote! { #low..=#high }
             }
             StatusMatch::Default => {
@@ -485,38 +473,25 @@ fn render_arms(
                 quote! { _ }
             }
         };
-        let variant = ident(&response.name);
-        let carries_status = !matches!(response.status, StatusMatch::Code(_));
-        let is_unit = response.ty == TypeRef::Prim(Prim::Unit);
-        // A unit body is only bound where it is passed on whole (a single success type).
-        let decode = if is_unit && !(response.success && single) {
-            TokenStream::new()
-        } else {
-            decode_expr(api, response)
-        };
-        let construct = |enum_name: &Ident| match (carries_status, is_unit) {
-            (true, true) => quote! { #enum_name::#variant(response.status) },
-            (true, false) => quote! { #enum_name::#variant(response.status, body) },
-            (false, true) => quote! { #enum_name::#variant },
-            (false, false) => quote! { #enum_name::#variant(body) },
-        };
-        let result = if response.success {
-            if single {
-                if response.kind == BodyKind::Empty {
-                    quote! { Ok(response.value(())) }
-                } else {
-                    quote! { Ok(response.value(body)) }
+        let result = if response.success && single {
+            match response.kind {
+                BodyKind::Empty => quote! { Ok(response.value(())) },
+                _ => {
+                    let decoder = decoder(response.kind, decoders);
+                    quote! { response.ok(#decoder) }
                 }
-            } else {
-                // Built before `response.value` consumes the response it reads the status from.
-                let value = construct(success_name);
-                quote! { let value = #value; Ok(response.value(value)) }
             }
+        } else if response.success {
+            // Built before `response.value` consumes the response it may read the status from.
+            variant_result(response, success_name, decoders, |value| {
+                quote! { { let value = #value; Ok(response.value(value)) } }
+            })
         } else {
-            let value = construct(error_name);
-            quote! { Err(crate::runtime::Error::Status(#value)) }
+            variant_result(response, error_name, decoders, |value| {
+                quote! { Err(crate::runtime::Error::Status(#value)) }
+            })
         };
-        arms.push(quote! { #pattern => { #decode #result } });
+        arms.push(quote! { #pattern => #result, });
     }
     if !has_default {
         arms.push(quote! { _ => Err(response.unexpected()), });
@@ -524,15 +499,42 @@ fn render_arms(
     quote! { #(#arms)* }
 }
 
-fn decode_expr(api: &Api, response: &Response) -> TokenStream {
-    let ty = rust_type(api, &response.ty);
-    match response.kind {
-        BodyKind::Json => quote! { let body: #ty = response.json()?; },
-        BodyKind::Text => quote! { let body: #ty = response.text(); },
-        // No content: nothing is decoded, and the value below is `()`.
-        BodyKind::Empty => TokenStream::new(),
-        _ => quote! { let body: #ty = response.bytes(); },
+/// The arm of one variant of a success or error enum: a unit variant is built in place (with
+/// the status for a range or `default`); one with a body is decoded and built by the runtime.
+fn variant_result(
+    response: &Response,
+    enum_name: &Ident,
+    decoders: &mut BTreeSet<&'static str>,
+    wrap_unit: impl Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
+    let variant = ident(&response.name);
+    let carries_status = !matches!(response.status, StatusMatch::Code(_));
+    if response.ty == TypeRef::Prim(Prim::Unit) {
+        let value = if carries_status {
+            quote! { #enum_name::#variant(response.status) }
+        } else {
+            quote! { #enum_name::#variant }
+        };
+        return wrap_unit(value);
     }
+    let decoder = decoder(response.kind, decoders);
+    let call = if response.success {
+        quote! { success }
+    } else {
+        quote! { error }
+    };
+    quote! { response.#call(#decoder, #enum_name::#variant) }
+}
+
+/// The runtime's decoder for a body kind, noted in `decoders`.
+fn decoder(kind: BodyKind, decoders: &mut BTreeSet<&'static str>) -> Ident {
+    let name = match kind {
+        BodyKind::Json => "Json",
+        BodyKind::Text => "Text",
+        _ => "Bytes",
+    };
+    decoders.insert(name);
+    format_ident!("{name}")
 }
 
 /// An enum with one variant per response; ranges and `default` also carry the status.

@@ -47,7 +47,9 @@ fn render_type(api: &Api, def: &TypeDef, defaults: &mut Scope) -> TokenStream {
             let wires: Vec<_> = variants.iter().map(|v| v.wire_value.as_str()).collect();
             quote! {
                 #doc
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+                // Two attributes, so that each fits on one line.
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                #[derive(::serde::Serialize, ::serde::Deserialize)]
                 pub enum #name {
                     #( #[serde(rename = #wires)] #names, )*
                 }
@@ -154,7 +156,8 @@ fn render_field(
         ),
         Presence::OptionalNullable => (
             Some(quote! {
-                #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none", with = "crate::runtime::nullable")]
+                #[serde(#rename default, with = "crate::runtime::nullable")]
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             }),
             quote! { ::std::option::Option<::std::option::Option<#value>> },
         ),
