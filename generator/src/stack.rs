@@ -12,22 +12,32 @@ const STACK_BYTES: usize = 64 * 1024 * 1024;
 /// Runs `work` on a thread with a deep stack and returns its result; a panic is resumed on the
 /// caller's thread. Falls back to the caller's thread if no thread can be started.
 pub(crate) fn with_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    let slot = std::sync::Mutex::new(Some(work));
+    join(work, || ()).0
+}
+
+/// Runs `left` on a second thread with a deep stack while `right` runs on this one, and
+/// returns both results; a panic in `left` is resumed here. If no thread can be started,
+/// `left` runs here after `right`.
+pub(crate) fn join<A: Send, B>(
+    left: impl FnOnce() -> A + Send,
+    right: impl FnOnce() -> B,
+) -> (A, B) {
+    let slot = std::sync::Mutex::new(Some(left));
     let take = || slot.lock().ok().and_then(|mut guard| guard.take());
-    let spawned = std::thread::scope(|scope| {
+    let (spawned, right) = std::thread::scope(|scope| {
         let handle = std::thread::Builder::new()
-            .name("generator".into())
+            .name("generator-printer".into())
             .stack_size(STACK_BYTES)
             .spawn_scoped(scope, || take().map(|work| work()))
-            .ok()?;
-        Some(handle.join())
+            .ok();
+        let right = right();
+        (handle.map(|handle| handle.join()), right)
     });
     match spawned {
-        Some(Ok(Some(result))) => result,
+        Some(Ok(Some(left))) => (left, right),
         Some(Err(panic)) => std::panic::resume_unwind(panic),
-        // No thread could be started: run here, with the caller's stack.
         Some(Ok(None)) | None => match take() {
-            Some(work) => work(),
+            Some(work) => (work(), right),
             None => unreachable!("the work ran nowhere but is gone"),
         },
     }

@@ -1,25 +1,56 @@
 //! The `client` module: `Client`, its builder, servers, credentials and one method per operation.
 
-use super::operation::render_operation;
+use super::operation::{decoders_used, render_items, render_method};
 use super::security::{render_credentials, render_setters};
 use super::servers::render_servers;
+use crate::format::Piece;
 use crate::ir::Api;
 use crate::Settings;
-use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeSet;
 
-/// The whole client module.
-pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
+/// The client module, piece by piece: the fixed part, `impl Client` with one method per
+/// operation, then each operation's items. Operations are rendered as the pieces are taken.
+pub(crate) fn render_client<'a>(
+    api: &'a Api,
+    settings: &Settings,
+) -> impl Iterator<Item = Piece> + 'a {
+    let header = || quote! { impl Client };
+    let methods = api.operations.iter().map(move |op| Piece::Member {
+        header: header(),
+        members: render_method(api, op),
+    });
+    let items = api
+        .operations
+        .iter()
+        .map(move |op| Piece::Items(render_items(api, op)));
+    [
+        Piece::Items(fixed_items(api)),
+        Piece::ImplOpen { header: header() },
+        Piece::Member {
+            header: header(),
+            members: fixed_members(api, settings),
+        },
+    ]
+    .into_iter()
+    .chain(methods)
+    .chain([Piece::ImplClose])
+    .chain(items)
+}
+
+/// A spec without operations (types only) leaves the request machinery unused; the client
+/// keeps the same shape as every other one rather than warning.
+fn unused_allowance(api: &Api) -> Option<proc_macro2::TokenStream> {
+    api.operations
+        .is_empty()
+        .then(|| quote! { #[allow(dead_code)] })
+}
+
+/// Everything before `impl Client`: imports, servers, credentials, `Client` and its builder.
+fn fixed_items(api: &Api) -> proc_macro2::TokenStream {
     let servers = render_servers(api);
     let credentials = render_credentials(api);
     let setters = render_setters(api);
-    let mut decoders = BTreeSet::new();
-    let (methods, items): (Vec<_>, Vec<_>) = api
-        .operations
-        .iter()
-        .map(|op| render_operation(api, op, &mut decoders))
-        .unzip();
+    let decoders = decoders_used(api);
     // Short names for what every method uses, so that signatures and status arms fit on one
     // line. No item of this module can take these names: generated ones end in `Error`,
     // `Options`, `Body` or `Success`.
@@ -27,13 +58,7 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
         let names = decoders.iter().map(|name| format_ident!("{name}"));
         quote! { use crate::runtime::{ApiResult, RequestParts, #(#names),*}; }
     });
-    let user_agent = format!("{}/{}", settings.crate_name, settings.crate_version);
-    // A spec without operations (types only) leaves the request machinery unused; the client
-    // keeps the same shape as every other one rather than warning.
-    let unused = api
-        .operations
-        .is_empty()
-        .then(|| quote! { #[allow(dead_code)] });
+    let unused = unused_allowance(api);
     quote! {
         //! The client and its operations.
 
@@ -150,8 +175,14 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
                 })
             }
         }
+    }
+}
 
-        impl Client {
+/// The members of `impl Client` that every client has.
+fn fixed_members(api: &Api, settings: &Settings) -> proc_macro2::TokenStream {
+    let user_agent = format!("{}/{}", settings.crate_name, settings.crate_version);
+    let unused = unused_allowance(api);
+    quote! {
             /// A builder for a client of `server`.
             pub fn builder(server: Server) -> ClientBuilder {
                 ClientBuilder {
@@ -192,10 +223,5 @@ pub(crate) fn render_client(api: &Api, settings: &Settings) -> TokenStream {
                 }
                 crate::runtime::send(request, self.body_limit).await
             }
-
-            #(#methods)*
-        }
-
-        #(#items)*
     }
 }

@@ -11,15 +11,17 @@ mod token;
 mod typeref;
 mod types;
 
+use crate::format::Piece;
 use crate::ir::Api;
 use crate::token::TokenPlan;
 use crate::Settings;
 use proc_macro2::TokenStream;
 
-/// One rendered file: Rust files still as tokens, others as text.
+/// One file of the crate: Rust modules still to be rendered (piece by piece, as they are
+/// printed, on whichever thread prints them), other files as text.
 pub(crate) enum Rendered {
-    /// Rust source, formatted later.
-    Rust { path: String, tokens: TokenStream },
+    /// A Rust module, rendered by [`pieces`].
+    Rust { path: String, module: Module },
     /// Any other text, written as is after the header.
     Text { path: String, text: String },
     /// Rust source that is already text (the fixed runtime module).
@@ -29,7 +31,34 @@ pub(crate) enum Rendered {
 /// The fixed support module copied into every crate.
 const RUNTIME: &str = include_str!("../../templates/runtime.rs");
 
-/// Renders every file of the crate; with a token plan, also its `TokenSource`.
+/// The generated Rust modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Module {
+    Lib,
+    Types,
+    Client,
+    Token,
+}
+
+/// The pieces of `module`, each rendered when it is taken.
+pub(crate) fn pieces<'a>(
+    module: Module,
+    api: &'a Api,
+    settings: &'a Settings,
+    plan: Option<&'a TokenPlan>,
+) -> Box<dyn Iterator<Item = Piece> + 'a> {
+    match module {
+        Module::Lib => Box::new(std::iter::once(Piece::Items(lib_rs(plan)))),
+        Module::Types => Box::new(types::render_types(api)),
+        Module::Client => Box::new(client::render_client(api, settings)),
+        Module::Token => Box::new(
+            plan.map(|plan| Piece::Items(token::render_token_source(api, plan)))
+                .into_iter(),
+        ),
+    }
+}
+
+/// Every file of the crate; with a token plan, also its `TokenSource`.
 pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -> Vec<Rendered> {
     let usage = typeref::Usage::of(api);
     let mut files = vec![
@@ -43,25 +72,25 @@ pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
         },
         Rendered::Rust {
             path: "src/lib.rs".into(),
-            tokens: lib_rs(plan),
+            module: Module::Lib,
         },
         Rendered::Rust {
             path: "src/types.rs".into(),
-            tokens: types::render_types(api),
+            module: Module::Types,
         },
         Rendered::Rust {
             path: "src/client.rs".into(),
-            tokens: client::render_client(api, settings),
+            module: Module::Client,
         },
         Rendered::RustText {
             path: "src/runtime.rs".into(),
             text: RUNTIME.to_string(),
         },
     ];
-    if let Some(plan) = plan {
+    if plan.is_some() {
         files.push(Rendered::Rust {
             path: "src/token.rs".into(),
-            tokens: token::render_token_source(api, plan),
+            module: Module::Token,
         });
     }
     files

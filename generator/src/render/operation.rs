@@ -11,14 +11,8 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 use std::collections::BTreeSet;
 
-/// The method (inside `impl Client`) and the operation's own items (at module level). The
-/// runtime decoders the method names (`Json`, `Text`, `Bytes`) are added to `decoders`, for the
-/// module's `use` line.
-pub(crate) fn render_operation(
-    api: &Api,
-    op: &Operation,
-    decoders: &mut BTreeSet<&'static str>,
-) -> (TokenStream, TokenStream) {
+/// The operation's method, inside `impl Client`.
+pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
     let stem = &op.type_stem;
     let error_name = format_ident!("{stem}Error");
     let options_name = format_ident!("{stem}Options");
@@ -28,7 +22,6 @@ pub(crate) fn render_operation(
     let required: Vec<&Param> = ordered_required(op);
     let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
     let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
-    let errors: Vec<&Response> = op.responses.iter().filter(|r| !r.success).collect();
     let single_success = single_success_type(&success);
 
     let mut args = Vec::new();
@@ -70,13 +63,7 @@ pub(crate) fn render_operation(
             &body_enum_name,
         )
     });
-    let arms = render_arms(
-        op,
-        decoders,
-        single_success.is_some(),
-        &error_name,
-        &success_name,
-    );
+    let arms = render_arms(op, single_success.is_some(), &error_name, &success_name);
 
     // `parts` is only declared mutable when a statement below changes it, so that no
     // `unused_mut` allowance is needed.
@@ -89,7 +76,7 @@ pub(crate) fn render_operation(
     } else {
         quote! { let parts }
     };
-    let method_tokens = quote! {
+    quote! {
         #doc
         #deprecated
         pub async fn #method_name(&self, #(#args),*) -> ApiResult<#success_ty, #error_name> {
@@ -103,8 +90,25 @@ pub(crate) fn render_operation(
                 #arms
             }
         }
-    };
+    }
+}
 
+/// The operation's own items, at module level: options struct, body enum, success and error
+/// enums.
+pub(crate) fn render_items(api: &Api, op: &Operation) -> TokenStream {
+    let stem = &op.type_stem;
+    let error_name = format_ident!("{stem}Error");
+    let options_name = format_ident!("{stem}Options");
+    let body_enum_name = format_ident!("{stem}Body");
+    let success_name = format_ident!("{stem}Success");
+    let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
+    let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
+    let errors: Vec<&Response> = op.responses.iter().filter(|r| !r.success).collect();
+    let single_success = single_success_type(&success);
+    let body_arg = op
+        .body
+        .as_ref()
+        .map(|body| body_arg_type(api, body, &body_enum_name));
     let options = (!optional.is_empty()).then(|| render_options(api, op, &options_name, &optional));
     let body_enum = body_arg
         .as_ref()
@@ -128,8 +132,7 @@ pub(crate) fn render_operation(
             op.name
         ),
     );
-    let items = quote! { #options #body_enum #success_enum #error_enum };
-    (method_tokens, items)
+    quote! { #options #body_enum #success_enum #error_enum }
 }
 
 /// Path parameters in template order, then the other required parameters in spec order.
@@ -451,7 +454,6 @@ fn encode_multipart(api: &Api, ty: &TypeRef, value: TokenStream) -> TokenStream 
 /// Each arm is one call into the runtime, which decodes the body and builds the variant.
 fn render_arms(
     op: &Operation,
-    decoders: &mut BTreeSet<&'static str>,
     single: bool,
     error_name: &Ident,
     success_name: &Ident,
@@ -473,21 +475,19 @@ fn render_arms(
                 quote! { _ }
             }
         };
+        let decoder = arm_decoder(response, single).map(|name| format_ident!("{name}"));
         let result = if response.success && single {
-            match response.kind {
-                BodyKind::Empty => quote! { Ok(response.value(())) },
-                _ => {
-                    let decoder = decoder(response.kind, decoders);
-                    quote! { response.ok(#decoder) }
-                }
+            match decoder {
+                Some(decoder) => quote! { response.ok(#decoder) },
+                None => quote! { Ok(response.value(())) },
             }
         } else if response.success {
             // Built before `response.value` consumes the response it may read the status from.
-            variant_result(response, success_name, decoders, |value| {
+            variant_result(response, success_name, decoder, |value| {
                 quote! { { let value = #value; Ok(response.value(value)) } }
             })
         } else {
-            variant_result(response, error_name, decoders, |value| {
+            variant_result(response, error_name, decoder, |value| {
                 quote! { Err(crate::runtime::Error::Status(#value)) }
             })
         };
@@ -504,20 +504,19 @@ fn render_arms(
 fn variant_result(
     response: &Response,
     enum_name: &Ident,
-    decoders: &mut BTreeSet<&'static str>,
+    decoder: Option<Ident>,
     wrap_unit: impl Fn(TokenStream) -> TokenStream,
 ) -> TokenStream {
     let variant = ident(&response.name);
     let carries_status = !matches!(response.status, StatusMatch::Code(_));
-    if response.ty == TypeRef::Prim(Prim::Unit) {
+    let Some(decoder) = decoder else {
         let value = if carries_status {
             quote! { #enum_name::#variant(response.status) }
         } else {
             quote! { #enum_name::#variant }
         };
         return wrap_unit(value);
-    }
-    let decoder = decoder(response.kind, decoders);
+    };
     let call = if response.success {
         quote! { success }
     } else {
@@ -526,15 +525,35 @@ fn variant_result(
     quote! { response.#call(#decoder, #enum_name::#variant) }
 }
 
-/// The runtime's decoder for a body kind, noted in `decoders`.
-fn decoder(kind: BodyKind, decoders: &mut BTreeSet<&'static str>) -> Ident {
-    let name = match kind {
+/// The runtime decoder (`Json`, `Text` or `Bytes`) a response's arm calls; none for an empty
+/// success body or a unit variant, which are built in place. `single`: the operation has one
+/// success type, returned as it is.
+fn arm_decoder(response: &Response, single: bool) -> Option<&'static str> {
+    let empty = if response.success && single {
+        response.kind == BodyKind::Empty
+    } else {
+        response.ty == TypeRef::Prim(Prim::Unit)
+    };
+    (!empty).then_some(match response.kind {
         BodyKind::Json => "Json",
         BodyKind::Text => "Text",
         _ => "Bytes",
-    };
-    decoders.insert(name);
-    format_ident!("{name}")
+    })
+}
+
+/// The runtime decoders the client's methods call, for the module's `use` line.
+pub(crate) fn decoders_used(api: &Api) -> BTreeSet<&'static str> {
+    let mut used = BTreeSet::new();
+    for op in &api.operations {
+        let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
+        let single = single_success_type(&success).is_some();
+        used.extend(
+            op.responses
+                .iter()
+                .filter_map(|response| arm_decoder(response, single)),
+        );
+    }
+    used
 }
 
 /// An enum with one variant per response; ranges and `default` also carry the status.

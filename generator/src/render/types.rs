@@ -2,6 +2,7 @@
 
 use super::docs::doc_attrs;
 use super::typeref::{ident, rust_type};
+use crate::format::Piece;
 use crate::ir::names::{unraw, Scope};
 use crate::ir::{
     Api, DefaultValue, Field, Presence, StructDef, TypeDef, TypeKind, TypeRef, UnionDef,
@@ -9,17 +10,18 @@ use crate::ir::{
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-/// Every named type, in IR order.
-pub(crate) fn render_types(api: &Api) -> TokenStream {
-    let mut defaults = Scope::default();
-    let items = api
+/// Every named type, in IR order, one piece per type, rendered as the pieces are taken.
+pub(crate) fn render_types(api: &Api) -> impl Iterator<Item = Piece> + '_ {
+    let types = api
         .types
         .iter()
-        .map(|def| render_type(api, def, &mut defaults));
-    quote! {
+        .scan(Scope::default(), move |defaults, def| {
+            Some(Piece::Items(render_type(api, def, defaults)))
+        });
+    let module_doc = quote! {
         //! Types from the spec's schemas.
-        #(#items)*
-    }
+    };
+    std::iter::once(Piece::Items(module_doc)).chain(types)
 }
 
 fn render_type(api: &Api, def: &TypeDef, defaults: &mut Scope) -> TokenStream {

@@ -156,9 +156,10 @@ fn stage_table(out: &mut String, rows: &[Row]) {
     }
     let _ = writeln!(
         out,
-        "\nThe stage sums fall short of the whole call by the generator's thread start and the \
-         clock reads. Progenitor's `print` is `syn::parse2` + `prettyplease::unparse`, as is our \
-         `format`.\n"
+        "\nOur `render` and `format` are summed over the two threads that render and print the \
+         modules (the client on one, the other modules on the other, each piece rendered just \
+         before it is printed), so the stage sums can exceed the whole call. Progenitor's \
+         `print` is `syn::parse2` + `prettyplease::unparse`, as is our `format`.\n"
     );
 }
 
