@@ -11,18 +11,47 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 use std::collections::BTreeSet;
 
+/// The names of an operation's own items, and the parts of it both its method and its items
+/// are shaped by.
+struct OpShape<'a> {
+    error_name: Ident,
+    options_name: Ident,
+    body_enum_name: Ident,
+    success_name: Ident,
+    optional: Vec<&'a Param>,
+    success: Vec<&'a Response>,
+    /// The one type every success status returns, if they agree.
+    single_success: Option<TypeRef>,
+}
+
+impl<'a> OpShape<'a> {
+    fn of(op: &'a Operation) -> Self {
+        let stem = &op.type_stem;
+        let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
+        OpShape {
+            error_name: format_ident!("{stem}Error"),
+            options_name: format_ident!("{stem}Options"),
+            body_enum_name: format_ident!("{stem}Body"),
+            success_name: format_ident!("{stem}Success"),
+            optional: op.params.iter().filter(|p| !p.required).collect(),
+            single_success: single_success_type(&success),
+            success,
+        }
+    }
+}
+
 /// The operation's method, inside `impl Client`.
 pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
-    let stem = &op.type_stem;
-    let error_name = format_ident!("{stem}Error");
-    let options_name = format_ident!("{stem}Options");
-    let body_enum_name = format_ident!("{stem}Body");
-    let success_name = format_ident!("{stem}Success");
-
+    let OpShape {
+        error_name,
+        options_name,
+        body_enum_name,
+        success_name,
+        optional,
+        single_success,
+        ..
+    } = OpShape::of(op);
     let required: Vec<&Param> = ordered_required(op);
-    let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
-    let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
-    let single_success = single_success_type(&success);
 
     let mut args = Vec::new();
     for param in &required {
@@ -96,15 +125,16 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
 /// The operation's own items, at module level: options struct, body enum, success and error
 /// enums.
 pub(crate) fn render_items(api: &Api, op: &Operation) -> TokenStream {
-    let stem = &op.type_stem;
-    let error_name = format_ident!("{stem}Error");
-    let options_name = format_ident!("{stem}Options");
-    let body_enum_name = format_ident!("{stem}Body");
-    let success_name = format_ident!("{stem}Success");
-    let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
-    let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
+    let OpShape {
+        error_name,
+        options_name,
+        body_enum_name,
+        success_name,
+        optional,
+        success,
+        single_success,
+    } = OpShape::of(op);
     let errors: Vec<&Response> = op.responses.iter().filter(|r| !r.success).collect();
-    let single_success = single_success_type(&success);
     let body_arg = op
         .body
         .as_ref()
