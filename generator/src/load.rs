@@ -45,6 +45,10 @@ fn parse_text(text: &str) -> Result<Value, Error> {
     }
     // serde_yaml bounds alias expansion (a billion-laughs document fails with its "repetition
     // limit"); the tree builder refuses duplicate keys and deep nesting, naming the pointer.
+    let state = tree::State {
+        merge_keys: true,
+        ..state
+    };
     let deserializer = serde_yaml::Deserializer::from_str(text);
     tree::Node::root(&state)
         .deserialize(deserializer)

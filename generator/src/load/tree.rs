@@ -42,6 +42,9 @@ pub(super) struct Failure {
 #[derive(Default)]
 pub(super) struct State {
     pub failure: RefCell<Failure>,
+    /// YAML merge keys (`<<: *anchor`) are applied: set for YAML, where `<<` is the merge
+    /// key; in JSON it is an ordinary key.
+    pub merge_keys: bool,
 }
 
 impl State {
@@ -183,10 +186,14 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         self.enter_container()?;
         let mut out = Map::new();
+        let mut merged = Vec::new();
         loop {
             let key = match map.next_key_seed(Key) {
                 Ok(Some(key)) => key,
-                Ok(None) => return Ok(Value::Object(out)),
+                Ok(None) => {
+                    apply_merges(&mut out, merged);
+                    return Ok(Value::Object(out));
+                }
                 Err(error) => {
                     self.state.note_pointer(&self.path);
                     return Err(error);
@@ -209,6 +216,7 @@ impl<'de> Visitor<'de> for Node<'_> {
                 state: self.state,
             };
             match map.next_value_seed(child) {
+                Ok(value) if self.state.merge_keys && key == "<<" => merged.push(value),
                 Ok(value) => {
                     out.insert(key, value);
                 }
@@ -270,5 +278,28 @@ impl<'de> Visitor<'de> for Refuse {
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("no value (the key is a duplicate)")
+    }
+}
+
+/// YAML merge keys: the entries of each merged mapping (`<<: *a`, or `<<: [*a, *b]`, where
+/// earlier mappings win) that the mapping does not set itself. A merge value that is not a
+/// mapping is kept under `<<`, for validation to report.
+fn apply_merges(out: &mut Map<String, Value>, merged: Vec<Value>) {
+    for value in merged {
+        let sources = match value {
+            Value::Array(items) if items.iter().all(Value::is_object) => items,
+            Value::Object(_) => vec![value],
+            other => {
+                out.insert("<<".to_string(), other);
+                continue;
+            }
+        };
+        for source in sources {
+            if let Value::Object(entries) = source {
+                for (key, value) in entries {
+                    out.entry(key).or_insert(value);
+                }
+            }
+        }
     }
 }
