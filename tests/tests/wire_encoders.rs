@@ -252,6 +252,19 @@ fn headers_and_cookies() {
 }
 
 #[test]
+fn secret_header_parameters_are_marked_sensitive() {
+    let mut parts = RequestParts::new("/x");
+    parts.sensitive_header("X-Api-Key", "k-123").unwrap();
+    parts.header("X-Trace", "t").unwrap();
+    let request = built(parts);
+    let headers = request.headers();
+    assert_eq!(headers["x-api-key"], "k-123");
+    assert!(headers["x-api-key"].is_sensitive());
+    assert!(!headers["x-trace"].is_sensitive());
+    assert!(!format!("{headers:?}").contains("k-123"));
+}
+
+#[test]
 fn an_invalid_header_value_is_an_error_not_a_panic() {
     let mut parts = RequestParts::new("/x");
     parts.header("X-Bad", "line\nbreak").unwrap();
@@ -294,10 +307,36 @@ fn urls_join_with_exactly_one_slash() {
         ("https://h/v1/", "/a", "https://h/v1/a"),
         ("https://h/v1", "a", "https://h/v1/a"),
         ("https://h/v1//", "//a", "https://h/v1/a"),
+        ("https://h/v1?tenant=t", "/a", "https://h/v1/a?tenant=t"),
+        (
+            "https://h/v1/?tenant=t#top",
+            "/a",
+            "https://h/v1/a?tenant=t",
+        ),
+        ("https://h/v1#top", "/a", "https://h/v1/a"),
     ];
     for (base, path, expected) in cases {
         assert_eq!(runtime::join_url(base, path), expected, "{base} + {path}");
     }
+}
+
+#[test]
+fn a_query_in_the_base_url_comes_before_the_operations_own() {
+    let mut parts = RequestParts::new("/search");
+    parts.query("q", "x").unwrap();
+    let request = parts
+        .build(
+            &reqwest::Client::new(),
+            reqwest::Method::GET,
+            "http://api.test/v2?tenant=t",
+        )
+        .expect("builds")
+        .build()
+        .expect("a request");
+    assert_eq!(
+        request.url().as_str(),
+        "http://api.test/v2/search?tenant=t&q=x"
+    );
 }
 
 #[test]

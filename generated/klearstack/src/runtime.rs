@@ -563,9 +563,26 @@ impl RequestParts {
         name: &str,
         value: &T,
     ) -> ::std::result::Result<(), InvalidRequest> {
+        self.header_marked(name, value, false)
+    }
+    /// Adds a header parameter that carries a secret (an API key, a password): like
+    /// [`RequestParts::header`], with the value marked sensitive so it is never printed.
+    pub fn sensitive_header<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
+        self.header_marked(name, value, true)
+    }
+    fn header_marked<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        sensitive: bool,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         if !value.is_null() {
-            self.headers.push((name.to_string(), flatten(&value).join(","), false));
+            self.headers.push((name.to_string(), flatten(&value).join(","), sensitive));
         }
         Ok(())
     }
@@ -683,11 +700,21 @@ impl RequestParts {
     }
 }
 /// Joins a base URL and a path with exactly one `/` between them, keeping any path prefix of
-/// the base URL (`https://host/v1` + `/login` = `https://host/v1/login`).
+/// the base URL (`https://host/v1` + `/login` = `https://host/v1/login`) and any query it
+/// carries (`https://host/v1?tenant=a` + `/login` = `https://host/v1/login?tenant=a`); a
+/// fragment, which is never sent, is dropped.
 pub fn join_url(base_url: &str, path: &str) -> ::std::string::String {
-    let base = base_url.trim_end_matches('/');
+    let base_url = base_url.split('#').next().unwrap_or_default();
+    let (base, query) = match base_url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (base_url, None),
+    };
+    let base = base.trim_end_matches('/');
     let path = path.trim_start_matches('/');
-    format!("{base}/{path}")
+    match query {
+        Some(query) => format!("{base}/{path}?{query}"),
+        None => format!("{base}/{path}"),
+    }
 }
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode_component(text: &str) -> ::std::string::String {

@@ -291,6 +291,7 @@ fn render_param_push(param: &Param, required: bool) -> TokenStream {
             let explode = param.explode;
             quote! { parts.query_styled(#wire, #value, #style, #explode)?; }
         }
+        ParamLocation::Header if param.secret => quote! { parts.sensitive_header(#wire, #value)?; },
         ParamLocation::Header => quote! { parts.header(#wire, #value)?; },
         ParamLocation::Cookie => quote! { parts.cookie(#wire, #value)?; },
     }
