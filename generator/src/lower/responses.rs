@@ -38,15 +38,25 @@ impl<'a> Lowerer<'a> {
         let mut out = Vec::new();
         for (status, key, entry) in entries {
             let at = join(pointer, &key);
+            let success = is_success(status);
             let response = match self.resolver.response(entry) {
                 Ok(response) => response,
                 Err(error) => {
+                    // The status is still declared: it keeps its own variant, without a body.
                     self.diagnostics
                         .warn(&at, format!("{error}; the response is read without a body"));
+                    out.push(Response {
+                        status,
+                        name: scope.claim(status_name(status)),
+                        doc: None,
+                        kind: BodyKind::Empty,
+                        media_type: None,
+                        ty: TypeRef::Prim(Prim::Unit),
+                        success,
+                    });
                     continue;
                 }
             };
-            let success = is_success(status);
             let name = scope.claim(status_name(status));
             let hint = if success && successes == 1 {
                 format!("{stem}Response")
