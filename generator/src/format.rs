@@ -38,6 +38,7 @@ pub(crate) fn format_pieces(
     times: &mut PrintTimes,
 ) -> Result<String, Error> {
     let mut out = format!("// {header}\n\n");
+    let mut shells = ShellLines::default();
     let mut pieces = pieces.into_iter();
     loop {
         let started = std::time::Instant::now();
@@ -47,13 +48,39 @@ pub(crate) fn format_pieces(
         };
         let rendered = std::time::Instant::now();
         times.render += rendered - started;
-        print_piece(piece, path, &mut out)?;
+        print_piece(piece, path, &mut shells, &mut out)?;
         times.format += rendered.elapsed();
     }
     Ok(out)
 }
 
-fn print_piece(piece: Piece, path: &str, out: &mut String) -> Result<(), Error> {
+/// How many lines an empty `impl` block prints before its last, by header: the same for every
+/// member of one block, so it is printed once.
+#[derive(Default)]
+struct ShellLines {
+    last: Option<(String, usize)>,
+}
+
+impl ShellLines {
+    fn of(&mut self, header: &TokenStream, path: &str) -> Result<usize, Error> {
+        let key = header.to_string();
+        if let Some((cached, lines)) = &self.last {
+            if *cached == key {
+                return Ok(*lines);
+            }
+        }
+        let lines = print(quote::quote! { #header {} }, path)?.lines().count();
+        self.last = Some((key, lines));
+        Ok(lines)
+    }
+}
+
+fn print_piece(
+    piece: Piece,
+    path: &str,
+    shells: &mut ShellLines,
+    out: &mut String,
+) -> Result<(), Error> {
     match piece {
         Piece::Items(tokens) => out.push_str(&print(tokens, path)?),
         Piece::ImplOpen { header } => {
@@ -65,7 +92,7 @@ fn print_piece(piece: Piece, path: &str, out: &mut String) -> Result<(), Error> 
             out.push_str("{\n");
         }
         Piece::Member { header, members } => {
-            let shell_lines = print(quote::quote! { #header {} }, path)?.lines().count();
+            let shell_lines = shells.of(&header, path)?;
             let whole = print(quote::quote! { #header { #members } }, path)?;
             let lines: Vec<&str> = whole.lines().collect();
             // The shell's lines less its last (`impl X {}`) are the attributes and docs; the
