@@ -517,6 +517,19 @@ impl RequestParts {
         self.header_marked(name, value, true)
     }
 
+    /// Adds a header parameter with `explode: true`: an object's entries read `key=value`
+    /// (`role=admin,firstName=Alex`); other values as [`RequestParts::header`].
+    pub fn header_exploded<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) -> ::std::result::Result<(), InvalidRequest> {
+        let value = to_json(name, value)?;
+        let text = match &value {
+            ::serde_json::Value::Null => return Ok(()),
+            ::serde_json::Value::Object(map) => map.iter().map(|(key, item)| format!("{key}={}", scalar_text(item))).collect::<::std::vec::Vec<_>>().join(","),
+            other => flatten(other).join(","),
+        };
+        self.headers.push((name.to_string(), text, false));
+        Ok(())
+    }
+
     fn header_marked<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T, sensitive: bool) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         if !value.is_null() {

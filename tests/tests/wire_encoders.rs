@@ -252,6 +252,22 @@ fn headers_and_cookies() {
 }
 
 #[test]
+fn header_objects_follow_explode() {
+    let object = json!({"role": "admin", "firstName": "Alex"});
+    let mut parts = RequestParts::new("/x");
+    parts.header("X-Flat", &object).unwrap();
+    parts.header_exploded("X-Exploded", &object).unwrap();
+    parts.header_exploded("X-List", &["a", "b"]).unwrap();
+    parts.header_exploded("X-Unset", &None::<String>).unwrap();
+    let request = built(parts);
+    let headers = request.headers();
+    assert_eq!(headers["x-flat"], "role,admin,firstName,Alex");
+    assert_eq!(headers["x-exploded"], "role=admin,firstName=Alex");
+    assert_eq!(headers["x-list"], "a,b");
+    assert!(headers.get("x-unset").is_none());
+}
+
+#[test]
 fn secret_header_parameters_are_marked_sensitive() {
     let mut parts = RequestParts::new("/x");
     parts.sensitive_header("X-Api-Key", "k-123").unwrap();

@@ -292,6 +292,7 @@ fn render_param_push(param: &Param, required: bool) -> TokenStream {
             quote! { parts.query_styled(#wire, #value, #style, #explode)?; }
         }
         ParamLocation::Header if param.secret => quote! { parts.sensitive_header(#wire, #value)?; },
+        ParamLocation::Header if param.explode => quote! { parts.header_exploded(#wire, #value)?; },
         ParamLocation::Header => quote! { parts.header(#wire, #value)?; },
         ParamLocation::Cookie => quote! { parts.cookie(#wire, #value)?; },
     }
