@@ -97,9 +97,13 @@ impl RefCheck {
 
 /// The node a local reference points at.
 pub(crate) fn lookup<'d>(doc: &'d Value, reference: &str) -> Option<&'d Value> {
-    let segments = local_segments(reference).ok()?;
-    let mut node = doc;
-    for segment in &segments {
+    descend(doc, &local_segments(reference).ok()?)
+}
+
+/// The node reached from `node` through decoded pointer segments (keys and list indices).
+pub(crate) fn descend<'d>(node: &'d Value, segments: &[String]) -> Option<&'d Value> {
+    let mut node = node;
+    for segment in segments {
         node = match node {
             Value::Object(map) => map.get(segment)?,
             Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,

@@ -369,15 +369,8 @@ impl Bundler<'_> {
     }
 
     fn node(&self, path: &str, pointer: &[String]) -> Option<&Value> {
-        let mut node = self.loaded.get(path)?.as_ref().ok()?;
-        for segment in pointer {
-            node = match node {
-                Value::Object(map) => map.get(segment)?,
-                Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
-                _ => return None,
-            };
-        }
-        Some(node)
+        let file = self.loaded.get(path)?.as_ref().ok()?;
+        crate::normalize::refs::descend(file, pointer)
     }
 
     /// A unique name in `kind`: `<file stem>_<last pointer segment>`.
