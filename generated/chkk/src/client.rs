@@ -1,7 +1,7 @@
 // Generated from `specs/chkk.yaml` by `cargo xtask codegen`; do not edit.
 
 //! The client and its operations.
-use crate::runtime::{ApiResult, RequestParts, Json};
+use crate::runtime::{ApiResult, Json, RequestParts};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]

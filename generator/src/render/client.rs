@@ -50,13 +50,14 @@ fn fixed_items(api: &Api) -> proc_macro2::TokenStream {
     let servers = render_servers(api);
     let credentials = render_credentials(api);
     let setters = render_setters(api);
-    let decoders = decoders_used(api);
     // Short names for what every method uses, so that signatures and status arms fit on one
     // line. No item of this module can take these names: generated ones end in `Error`,
-    // `Options`, `Body` or `Success`.
+    // `Options`, `Body` or `Success`. Sorted, as `cargo fmt` would.
     let imports = (!api.operations.is_empty()).then(|| {
-        let names = decoders.iter().map(|name| format_ident!("{name}"));
-        quote! { use crate::runtime::{ApiResult, RequestParts, #(#names),*}; }
+        let mut names = decoders_used(api);
+        names.extend(["ApiResult", "RequestParts"]);
+        let names = names.iter().map(|name| format_ident!("{name}"));
+        quote! { use crate::runtime::{#(#names),*}; }
     });
     let unused = unused_allowance(api);
     quote! {
