@@ -414,6 +414,104 @@ impl<
         self(status, body)
     }
 }
+/// Serde support for properties that may be absent, `null`, or a value: `None` is absent
+/// (not sent), `Some(None)` is `null`, `Some(Some(v))` is the value.
+pub mod nullable {
+    /// Writes `Some(None)` as `null` (absent values are skipped by the field attribute).
+    pub fn serialize<T: ::serde::Serialize, S: ::serde::Serializer>(
+        value: &::std::option::Option<::std::option::Option<T>>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => ::serde::Serialize::serialize(inner, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+    /// Reads a present property: `null` becomes `Some(None)`.
+    pub fn deserialize<'de, T: ::serde::Deserialize<'de>, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<
+        ::std::option::Option<::std::option::Option<T>>,
+        D::Error,
+    > {
+        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
+            .map(Some)
+    }
+}
+/// Any error, boxed: what a [`CredentialSource`] may fail with.
+pub type BoxError = ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>;
+/// The future a [`CredentialSource`] returns.
+pub type CredentialFuture<'a> = ::std::pin::Pin<
+    ::std::boxed::Box<
+        dyn ::std::future::Future<
+            Output = ::std::result::Result<Secret<::std::string::String>, BoxError>,
+        > + Send + 'a,
+    >,
+>;
+/// Supplies a credential each time a request needs one: a token source that logs in and
+/// refreshes, a secrets store. Set one with the builder's `*_source` setters; it is awaited
+/// before every request that uses its scheme. A boxed future keeps the trait dyn-compatible.
+pub trait CredentialSource: Send + Sync {
+    /// The credential's current value (a bearer token, an API key).
+    fn credential(&self) -> CredentialFuture<'_>;
+}
+/// A credential source failed. Its message is the source's error, which never holds the
+/// credential itself.
+#[derive(Debug)]
+pub struct CredentialError(pub BoxError);
+impl fmt::Display for CredentialError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot obtain a credential: {}", self.0)
+    }
+}
+impl ::std::error::Error for CredentialError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
+}
+/// The credential sources set on a client, by scheme. `Debug` names the schemes only.
+pub struct CredentialSources<K> {
+    entries: ::std::vec::Vec<(K, ::std::sync::Arc<dyn CredentialSource>)>,
+}
+impl<K: PartialEq> CredentialSources<K> {
+    /// Sets the source for `scheme`, replacing any earlier one.
+    pub fn set(&mut self, scheme: K, source: ::std::sync::Arc<dyn CredentialSource>) {
+        self.entries.retain(|(key, _)| *key != scheme);
+        self.entries.push((scheme, source));
+    }
+    /// The source for `scheme`, if one is set.
+    pub fn get(&self, scheme: &K) -> ::std::option::Option<&dyn CredentialSource> {
+        self.entries.iter().find(|(key, _)| key == scheme).map(|(_, source)| &**source)
+    }
+}
+impl<K> Default for CredentialSources<K> {
+    fn default() -> Self {
+        CredentialSources {
+            entries: ::std::vec::Vec::new(),
+        }
+    }
+}
+impl<K: Clone> Clone for CredentialSources<K> {
+    fn clone(&self) -> Self {
+        CredentialSources {
+            entries: self.entries.clone(),
+        }
+    }
+}
+impl<K: fmt::Debug> fmt::Debug for CredentialSources<K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.entries.iter().map(|(key, _)| key)).finish()
+    }
+}
+/// The HTTP client could not be built (e.g. the TLS backend failed to initialise).
+#[derive(Debug)]
+pub struct BuildError(pub ::std::string::String);
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot build the HTTP client: {}", self.0)
+    }
+}
+impl ::std::error::Error for BuildError {}
 /// How a parameter is serialized (OpenAPI `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -876,101 +974,3 @@ pub fn base64(input: &[u8]) -> ::std::string::String {
     }
     out
 }
-/// Serde support for properties that may be absent, `null`, or a value: `None` is absent
-/// (not sent), `Some(None)` is `null`, `Some(Some(v))` is the value.
-pub mod nullable {
-    /// Writes `Some(None)` as `null` (absent values are skipped by the field attribute).
-    pub fn serialize<T: ::serde::Serialize, S: ::serde::Serializer>(
-        value: &::std::option::Option<::std::option::Option<T>>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match value {
-            Some(inner) => ::serde::Serialize::serialize(inner, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-    /// Reads a present property: `null` becomes `Some(None)`.
-    pub fn deserialize<'de, T: ::serde::Deserialize<'de>, D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<
-        ::std::option::Option<::std::option::Option<T>>,
-        D::Error,
-    > {
-        <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer)
-            .map(Some)
-    }
-}
-/// Any error, boxed: what a [`CredentialSource`] may fail with.
-pub type BoxError = ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>;
-/// The future a [`CredentialSource`] returns.
-pub type CredentialFuture<'a> = ::std::pin::Pin<
-    ::std::boxed::Box<
-        dyn ::std::future::Future<
-            Output = ::std::result::Result<Secret<::std::string::String>, BoxError>,
-        > + Send + 'a,
-    >,
->;
-/// Supplies a credential each time a request needs one: a token source that logs in and
-/// refreshes, a secrets store. Set one with the builder's `*_source` setters; it is awaited
-/// before every request that uses its scheme. A boxed future keeps the trait dyn-compatible.
-pub trait CredentialSource: Send + Sync {
-    /// The credential's current value (a bearer token, an API key).
-    fn credential(&self) -> CredentialFuture<'_>;
-}
-/// A credential source failed. Its message is the source's error, which never holds the
-/// credential itself.
-#[derive(Debug)]
-pub struct CredentialError(pub BoxError);
-impl fmt::Display for CredentialError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot obtain a credential: {}", self.0)
-    }
-}
-impl ::std::error::Error for CredentialError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        Some(&*self.0)
-    }
-}
-/// The credential sources set on a client, by scheme. `Debug` names the schemes only.
-pub struct CredentialSources<K> {
-    entries: ::std::vec::Vec<(K, ::std::sync::Arc<dyn CredentialSource>)>,
-}
-impl<K: PartialEq> CredentialSources<K> {
-    /// Sets the source for `scheme`, replacing any earlier one.
-    pub fn set(&mut self, scheme: K, source: ::std::sync::Arc<dyn CredentialSource>) {
-        self.entries.retain(|(key, _)| *key != scheme);
-        self.entries.push((scheme, source));
-    }
-    /// The source for `scheme`, if one is set.
-    pub fn get(&self, scheme: &K) -> ::std::option::Option<&dyn CredentialSource> {
-        self.entries.iter().find(|(key, _)| key == scheme).map(|(_, source)| &**source)
-    }
-}
-impl<K> Default for CredentialSources<K> {
-    fn default() -> Self {
-        CredentialSources {
-            entries: ::std::vec::Vec::new(),
-        }
-    }
-}
-impl<K: Clone> Clone for CredentialSources<K> {
-    fn clone(&self) -> Self {
-        CredentialSources {
-            entries: self.entries.clone(),
-        }
-    }
-}
-impl<K: fmt::Debug> fmt::Debug for CredentialSources<K> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.entries.iter().map(|(key, _)| key)).finish()
-    }
-}
-/// The HTTP client could not be built (e.g. the TLS backend failed to initialise).
-#[derive(Debug)]
-pub struct BuildError(pub ::std::string::String);
-impl fmt::Display for BuildError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot build the HTTP client: {}", self.0)
-    }
-}
-impl ::std::error::Error for BuildError {}

@@ -28,8 +28,13 @@ pub(crate) enum Rendered {
     RustText { path: String, text: String },
 }
 
-/// The fixed support module copied into every crate.
-const RUNTIME: &str = include_str!("../../templates/runtime.rs");
+/// The fixed support module copied into every crate: responses, errors, secrets and
+/// credentials, then request building.
+const RUNTIME: &str = concat!(
+    include_str!("../../templates/runtime.rs"),
+    "\n",
+    include_str!("../../templates/request.rs")
+);
 
 /// The generated Rust modules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
