@@ -1,7 +1,7 @@
 //! Stage 2: rewrite OpenAPI 3.1 and loosely written 3.0 constructs into the 3.0 model that
 //! `openapiv3` reads, then deserialize. Every rewrite that loses meaning leaves a warning.
 
-mod inline;
+mod hoist;
 pub(crate) mod readable;
 pub(crate) mod refs;
 
@@ -41,7 +41,7 @@ pub fn normalize(
             .or_insert_with(|| serde_json::json!({"title": "API", "version": "0"}));
     }
     check_path_templates(doc, diagnostics);
-    inline::inline_foreign_refs(doc);
+    hoist::hoist_foreign_refs(doc);
     let refs = refs::RefCheck::new(doc, external);
     let mut normalizer = Normalizer { diagnostics, refs };
     normalizer.walk(doc, "#");
