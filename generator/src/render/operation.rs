@@ -577,8 +577,7 @@ fn arm_decoder(response: &Response, single: bool) -> Option<&'static str> {
 pub(crate) fn decoders_used(api: &Api) -> BTreeSet<&'static str> {
     let mut used = BTreeSet::new();
     for op in &api.operations {
-        let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
-        let single = single_success_type(&success).is_some();
+        let single = OpShape::of(op).single_success.is_some();
         used.extend(
             op.responses
                 .iter()
