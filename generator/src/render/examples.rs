@@ -47,6 +47,9 @@ pub(crate) fn readme(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
     out.push_str(
         "statuses as `Error::UnexpectedStatus`. Secrets print as `[redacted]` in `Debug`.\n",
     );
+    out.push_str(
+        "Redirects are not followed: a 3xx is its declared variant or an unexpected status.\n",
+    );
     out
 }
 
