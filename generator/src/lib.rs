@@ -345,17 +345,24 @@ fn print_files(
     Ok((out, times))
 }
 
+/// The keys of a path item that hold operations.
+pub(crate) const HTTP_METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
 fn count_operations(raw: &Value) -> usize {
-    const METHODS: [&str; 8] = [
-        "get", "put", "post", "delete", "options", "head", "patch", "trace",
-    ];
     raw.get("paths")
         .and_then(Value::as_object)
         .map(|paths| {
             paths
                 .values()
                 .filter_map(Value::as_object)
-                .map(|item| METHODS.iter().filter(|m| item.contains_key(**m)).count())
+                .map(|item| {
+                    HTTP_METHODS
+                        .iter()
+                        .filter(|m| item.contains_key(**m))
+                        .count()
+                })
                 .sum()
         })
         .unwrap_or(0)

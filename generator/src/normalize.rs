@@ -238,12 +238,9 @@ fn fix_non_schema_object(
 /// OpenAPI 3.1 makes an operation's `responses` optional, and real documents write an empty
 /// string for a media type with no schema; both would otherwise cost the whole operation.
 fn fill_operation_gaps(map: &mut Map<String, Value>, pointer: &str) {
-    const METHODS: [&str; 8] = [
-        "get", "put", "post", "delete", "options", "head", "patch", "trace",
-    ];
     let segments: Vec<&str> = pointer.split('/').collect();
     let is_operation =
-        segments.len() == 4 && segments[1] == "paths" && METHODS.contains(&segments[3]);
+        segments.len() == 4 && segments[1] == "paths" && crate::HTTP_METHODS.contains(&segments[3]);
     if is_operation && !map.contains_key("responses") {
         map.insert("responses".into(), Value::Object(Map::new()));
     }
@@ -297,12 +294,7 @@ fn warn_unknown_response_media(
 
 /// Media types whose top-level type is registered (the same list the request side uses).
 pub(crate) fn is_known_media_type(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let essence = media_essence(media_type);
     [
         "application/",
         "text/",
@@ -315,6 +307,17 @@ pub(crate) fn is_known_media_type(media_type: &str) -> bool {
     ]
     .iter()
     .any(|prefix| essence.starts_with(prefix))
+}
+
+/// A media type without its parameters, lowercased: `Application/JSON; charset=utf-8` ->
+/// `application/json`.
+pub(crate) fn media_essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 fn stringify_scalars(value: &mut Value) {
@@ -355,37 +358,21 @@ impl Normalizer<'_> {
     }
 
     fn children(&mut self, map: &mut Map<String, Value>, pointer: &str) {
-        for key in [
-            "items",
-            "not",
-            "additionalProperties",
-            "additionalItems",
-            "contains",
-            "propertyNames",
-            "if",
-            "then",
-            "else",
-        ] {
+        for key in readable::ONE_SCHEMA {
             if let Some(child) = map.get_mut(key) {
                 if !(key == "additionalProperties" && child.is_boolean()) {
                     self.schema(child, &join(pointer, key));
                 }
             }
         }
-        for key in ["allOf", "oneOf", "anyOf", "prefixItems"] {
+        for key in readable::LIST_OF_SCHEMAS {
             if let Some(Value::Array(items)) = map.get_mut(key) {
                 for (index, item) in items.iter_mut().enumerate() {
                     self.schema(item, &format!("{}/{index}", join(pointer, key)));
                 }
             }
         }
-        for key in [
-            "properties",
-            "patternProperties",
-            "$defs",
-            "definitions",
-            "dependentSchemas",
-        ] {
+        for key in readable::MAP_OF_SCHEMAS {
             if let Some(Value::Object(children)) = map.get_mut(key) {
                 let base = join(pointer, key);
                 for (name, child) in children.iter_mut() {

@@ -5,9 +5,6 @@ use crate::error::{join, Diagnostics, Error};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 const COMPONENT_KINDS: [&str; 9] = [
     "schemas",
     "responses",
@@ -99,7 +96,7 @@ fn top_level_valid(key: &str, value: &Value) -> bool {
 
 fn repair_path_item(item: &mut Value, pointer: &str, diagnostics: &mut Diagnostics) {
     let Value::Object(map) = item else { return };
-    for method in METHODS {
+    for method in crate::HTTP_METHODS {
         let Some(operation) = map.get(method) else {
             continue;
         };

@@ -74,16 +74,12 @@ pub(crate) struct RefreshPlan {
     pub body_field: String,
 }
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
 /// The first operation's `x-token-source`, in document order; a malformed one is a warning.
 pub(crate) fn from_extensions(doc: &Value, diagnostics: &mut Diagnostics) -> Option<Declared> {
     let paths = doc.get("paths").and_then(Value::as_object)?;
     let mut found: Option<Declared> = None;
     for (path, item) in paths {
-        for method in METHODS {
+        for method in crate::HTTP_METHODS {
             let Some(extension) = item.get(method).and_then(|op| op.get("x-token-source")) else {
                 continue;
             };

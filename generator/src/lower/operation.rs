@@ -199,12 +199,7 @@ fn variant_name(kind: BodyKind) -> &'static str {
 
 /// How a media type is encoded.
 pub(crate) fn body_kind(media_type: &str) -> BodyKind {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let essence = crate::normalize::media_essence(media_type);
     if essence == "application/json" || essence.ends_with("+json") || essence == "text/json" {
         BodyKind::Json
     } else if essence == "application/x-www-form-urlencoded" {

@@ -17,10 +17,6 @@ type Location = Vec<String>;
 /// Hops followed along a chain of references before giving up on it.
 const MAX_HOPS: usize = 32;
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
 /// Where a reference should lead instead.
 enum Replacement {
     /// A reference to a component, as found at the end of a chain.
@@ -49,7 +45,7 @@ pub(crate) fn hoist_foreign_refs(doc: &mut Value) {
                 "parameters",
                 &mut replacements,
             );
-            for method in METHODS {
+            for method in crate::HTTP_METHODS {
                 let Some(op) = item.get(method) else {
                     continue;
                 };

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// Keywords whose value is one subschema.
-const ONE_SCHEMA: [&str; 9] = [
+pub(crate) const ONE_SCHEMA: [&str; 9] = [
     "items",
     "not",
     "additionalProperties",
@@ -22,9 +22,9 @@ const ONE_SCHEMA: [&str; 9] = [
     "else",
 ];
 /// Keywords whose value is a list of subschemas.
-const LIST_OF_SCHEMAS: [&str; 4] = ["allOf", "oneOf", "anyOf", "prefixItems"];
+pub(crate) const LIST_OF_SCHEMAS: [&str; 4] = ["allOf", "oneOf", "anyOf", "prefixItems"];
 /// Keywords whose value maps names to subschemas.
-const MAP_OF_SCHEMAS: [&str; 5] = [
+pub(crate) const MAP_OF_SCHEMAS: [&str; 5] = [
     "properties",
     "patternProperties",
     "$defs",
