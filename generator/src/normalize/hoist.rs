@@ -110,6 +110,8 @@ fn hoist(
     replacements: &[(Location, Replacement)],
 ) -> BTreeMap<(&'static str, String), String> {
     let mut names = BTreeMap::new();
+    // Names given so far, kept apart so each check is a lookup, not a scan of `names`.
+    let mut given: BTreeSet<(&'static str, String)> = BTreeSet::new();
     let mut copies = Vec::new();
     for (_, replacement) in replacements {
         let Replacement::Hoisted { kind, pointer } = replacement else {
@@ -122,7 +124,6 @@ fn hoist(
         let Some(target) = lookup(doc, pointer) else {
             continue;
         };
-        let taken: BTreeSet<&String> = names.values().collect();
         let existing = doc
             .get("components")
             .and_then(|c| c.get(*kind))
@@ -130,11 +131,14 @@ fn hoist(
         let stem = name_from_pointer(pointer);
         let mut name = stem.clone();
         let mut suffix = 2;
-        while taken.contains(&name) || existing.is_some_and(|e| e.contains_key(&name)) {
+        while given.contains(&(*kind, name.clone()))
+            || existing.is_some_and(|e| e.contains_key(&name))
+        {
             name = format!("{stem}_{suffix}");
             suffix += 1;
         }
         copies.push((*kind, name.clone(), target.clone()));
+        given.insert((*kind, name.clone()));
         names.insert(key, name);
     }
     let Some(root) = doc.as_object_mut() else {
