@@ -58,6 +58,11 @@ pub struct Settings {
     /// token source, so a crate generated anywhere else still builds on its own.
     #[serde(skip)]
     pub token_source_path: Option<String>,
+    /// Path from the generated crate to the `client-runtime` crate it depends on. Set by
+    /// `cargo xtask`, never by the settings file; the default is where it lies from
+    /// `generated/<name>/` in this workspace.
+    #[serde(skip, default = "default_runtime_path")]
+    pub runtime_path: String,
     /// Where the spec lives, as shown in the header of every generated file.
     #[serde(skip)]
     pub source: String,
@@ -68,6 +73,10 @@ pub struct Settings {
 
 fn default_version() -> String {
     "0.1.0".into()
+}
+
+fn default_runtime_path() -> String {
+    "../../generator/client-runtime".into()
 }
 
 fn default_command() -> String {
@@ -84,6 +93,7 @@ impl Settings {
             token_operation: None,
             token: None,
             token_source_path: None,
+            runtime_path: default_runtime_path(),
             source: format!("{crate_name}.yaml"),
             command: default_command(),
         }
@@ -322,10 +332,6 @@ fn print_files(
             render::Rendered::Rust { path, module } => {
                 let pieces = render::pieces(module, api, settings, plan);
                 let contents = format::format_pieces(pieces, header, &path, &mut times)?;
-                GeneratedFile { path, contents }
-            }
-            render::Rendered::RustText { path, text } => {
-                let contents = format::format_rust_text(&text, header, &path)?;
                 GeneratedFile { path, contents }
             }
             render::Rendered::Text { path, text } => {

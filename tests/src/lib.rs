@@ -17,7 +17,8 @@ pub fn fixture_settings(path: &std::path::Path) -> generator::Settings {
         .unwrap_or_default();
     settings.source = format!("tests/fixtures/{file}");
     // Fixture crates are checked in `target/fixture-crates/<stem>/`, from where this is the
-    // token-source crate; fixtures that declare a token source get one.
+    // token-source and client-runtime crates; fixtures that declare a token source get one.
     settings.token_source_path = Some("../../../generator/token-source".into());
+    settings.runtime_path = "../../../generator/client-runtime".into();
     settings
 }

@@ -54,12 +54,9 @@ fn fixture_rendered_snapshots() {
         let bytes = std::fs::read(&path).expect("fixture is readable");
         let generation = generator::generate(&bytes, &settings_for(&path))
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        // The runtime module is the same fixed text in every crate; it is compiled with the
-        // five real clients and left out of the snapshots.
         let text: String = generation
             .files
             .iter()
-            .filter(|f| f.path != "src/runtime.rs")
             .map(|f| format!("=== {} ===\n{}\n", f.path, f.contents))
             .collect();
         insta::assert_snapshot!(format!("rendered__{}", name_of(&path)), text);

@@ -111,6 +111,7 @@ fn generate_all(root: &Path) -> Result<Vec<SpecCrate>> {
             command: "cargo xtask codegen",
             token_source_path: Some(TOKEN_SOURCE_PATH),
             crate_name: None,
+            runtime_path: None,
         };
         match generate_one(&spec_path, &stem, &target) {
             Ok(generation) => {
@@ -161,6 +162,9 @@ struct Target<'a> {
     token_source_path: Option<&'a str>,
     /// A crate name that replaces the settings' one (`generate --name`).
     crate_name: Option<&'a str>,
+    /// Path from the crate to `generator/client-runtime`, where it is not the one from
+    /// `generated/<name>/` (`generate --out` writes anywhere).
+    runtime_path: Option<String>,
 }
 
 fn generate_one(spec_path: &Path, stem: &str, target: &Target) -> Result<generator::Generation> {
@@ -177,6 +181,9 @@ fn generate_one(spec_path: &Path, stem: &str, target: &Target) -> Result<generat
     settings.source = target.source.to_string();
     settings.command = target.command.to_string();
     settings.token_source_path = target.token_source_path.map(str::to_string);
+    if let Some(path) = &target.runtime_path {
+        settings.runtime_path = path.clone();
+    }
     if let Some(name) = target.crate_name {
         settings.crate_name = name.to_string();
     }
@@ -412,6 +419,42 @@ pub fn replace_dir_atomically(
     Ok(())
 }
 
+/// The path from a crate written to `out` to this workspace's `generator/client-runtime`:
+/// relative where both lie under one root, so the crate and the workspace can move together.
+fn runtime_path_from(out: &Path) -> Result<String> {
+    let here = std::env::current_dir()?;
+    let runtime = lexical(&crate::workspace_root().join("generator/client-runtime"));
+    let out = lexical(&here.join(out));
+    let common = out
+        .components()
+        .zip(runtime.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut path = PathBuf::new();
+    for _ in out.components().skip(common) {
+        path.push("..");
+    }
+    path.extend(runtime.components().skip(common));
+    let text = path.to_str().context("the workspace path is not UTF-8")?;
+    Ok(text.to_string())
+}
+
+/// `path` with `.` and `..` folded away, without touching the file system (`out` may not
+/// exist yet).
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// `cargo xtask generate SPEC --out DIR [--name CRATE] [--report FILE]`.
 pub fn run_generate(args: &[String]) -> Result<()> {
     let mut spec = None;
@@ -443,6 +486,7 @@ pub fn run_generate(args: &[String]) -> Result<()> {
         command: "cargo xtask generate",
         token_source_path: None,
         crate_name: name.as_deref(),
+        runtime_path: Some(runtime_path_from(Path::new(&out))?),
     };
     let generation = generate_one(&spec_path, &stem, &target).with_context(|| spec.clone())?;
     for warning in &generation.warnings {

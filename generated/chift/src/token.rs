@@ -80,15 +80,3 @@ impl ::token_source::TokenProvider for TokenSource {
         })
     }
 }
-/// Any token provider (this API's or another's) can supply a client's bearer or API
-/// key credentials: see the builder's `*_source` setters.
-impl<
-    T: ::token_source::TokenProvider + ?::std::marker::Sized,
-> crate::runtime::CredentialSource for T {
-    fn credential(&self) -> crate::runtime::CredentialFuture<'_> {
-        ::std::boxed::Box::pin(async move {
-            let token = ::token_source::TokenProvider::token(self).await?;
-            Ok(crate::runtime::Secret::new(token.expose().to_string()))
-        })
-    }
-}

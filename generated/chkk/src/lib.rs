@@ -21,8 +21,9 @@
 pub mod types;
 #[rustfmt::skip]
 mod client;
-#[rustfmt::skip]
-pub mod runtime;
+/// Support code shared by every generated client: errors, responses, secrets,
+/// credentials and request encoding.
+pub use ::client_runtime as runtime;
 pub use client::*;
 pub use runtime::{CredentialSource, Error, RawBody, ResponseValue, Secret};
 #[rustfmt::skip]

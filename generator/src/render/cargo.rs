@@ -21,6 +21,10 @@ pub(crate) fn manifest(settings: &Settings, usage: &Usage, plan: Option<&TokenPl
         out.push_str(&format!("description = {}\n", toml_string(description)));
     }
     out.push_str("\n[dependencies]\n");
+    out.push_str(&format!(
+        "client-runtime = {{ path = {} }}\n",
+        toml_string(&settings.runtime_path)
+    ));
     out.push_str("reqwest = { version = \"0.12\", default-features = false, features = [\"rustls-tls\", \"multipart\"] }\n");
     out.push_str("serde = { version = \"1\", features = [\"derive\"] }\n");
     // Field order is the spec's order on the wire (form bodies), which needs an ordered map.

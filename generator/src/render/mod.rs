@@ -24,17 +24,7 @@ pub(crate) enum Rendered {
     Rust { path: String, module: Module },
     /// Any other text, written as is after the header.
     Text { path: String, text: String },
-    /// Rust source that is already text (the fixed runtime module).
-    RustText { path: String, text: String },
 }
-
-/// The fixed support module copied into every crate: responses, errors, secrets and
-/// credentials, then request building.
-const RUNTIME: &str = concat!(
-    include_str!("../../templates/runtime.rs"),
-    "\n",
-    include_str!("../../templates/request.rs")
-);
 
 /// The generated Rust modules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,10 +77,6 @@ pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
             path: "src/client.rs".into(),
             module: Module::Client,
         },
-        Rendered::RustText {
-            path: "src/runtime.rs".into(),
-            text: RUNTIME.to_string(),
-        },
     ];
     if plan.is_some() {
         files.push(Rendered::Rust {
@@ -137,8 +123,9 @@ fn lib_rs(plan: Option<&TokenPlan>) -> TokenStream {
         pub mod types;
         #[rustfmt::skip]
         mod client;
-        #[rustfmt::skip]
-        pub mod runtime;
+        /// Support code shared by every generated client: errors, responses, secrets,
+        /// credentials and request encoding.
+        pub use ::client_runtime as runtime;
 
         pub use client::*;
         pub use runtime::{CredentialSource, Error, RawBody, ResponseValue, Secret};

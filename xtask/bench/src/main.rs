@@ -174,6 +174,8 @@ fn settings_for(doc: &docs::Doc) -> generator::Settings {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The crates are checked in `target/bench-crates/<name>/`.
+    settings.runtime_path = "../../../generator/client-runtime".into();
     settings
 }
 

@@ -57,15 +57,13 @@ pub struct Ours {
 }
 
 impl Ours {
-    /// Lines of Rust in the crate: all `.rs` files, and the fixed runtime module alone.
-    pub fn lines(&self) -> (usize, usize) {
-        let rust = self.files.iter().filter(|f| f.path.ends_with(".rs"));
-        let total = rust.clone().map(|f| f.contents.lines().count()).sum();
-        let runtime = rust
-            .filter(|f| f.path.ends_with("runtime.rs"))
+    /// Lines of Rust in the crate: all `.rs` files.
+    pub fn lines(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".rs"))
             .map(|f| f.contents.lines().count())
-            .sum();
-        (total, runtime)
+            .sum()
     }
 }
 

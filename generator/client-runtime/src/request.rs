@@ -1,6 +1,7 @@
-// Request building, appended to `runtime.rs` in every generated crate: parameters serialized by
-// their OpenAPI style, bodies by media type, and the URL. A file of its own only to keep each
-// template short; the generated crate has one `runtime` module.
+//! Request building: parameters serialized by their OpenAPI style, bodies by media type, and
+//! the URL.
+
+use super::*;
 
 /// How a parameter is serialized (OpenAPI `style`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +41,12 @@ enum Body {
     Multipart(::reqwest::multipart::Form),
 }
 
-fn to_json<T: ::serde::Serialize + ?Sized>(name: &str, value: &T) -> ::std::result::Result<::serde_json::Value, InvalidRequest> {
-    ::serde_json::to_value(value).map_err(|error| InvalidRequest(format!("parameter `{name}`: {error}")))
+fn to_json<T: ::serde::Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+) -> ::std::result::Result<::serde_json::Value, InvalidRequest> {
+    ::serde_json::to_value(value)
+        .map_err(|error| InvalidRequest(format!("parameter `{name}`: {error}")))
 }
 
 fn scalar_text(value: &::serde_json::Value) -> ::std::string::String {
@@ -56,7 +61,10 @@ fn scalar_text(value: &::serde_json::Value) -> ::std::string::String {
 fn flatten(value: &::serde_json::Value) -> ::std::vec::Vec<::std::string::String> {
     match value {
         ::serde_json::Value::Array(items) => items.iter().map(scalar_text).collect(),
-        ::serde_json::Value::Object(map) => map.iter().flat_map(|(k, v)| [k.clone(), scalar_text(v)]).collect(),
+        ::serde_json::Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| [k.clone(), scalar_text(v)])
+            .collect(),
         other => vec![scalar_text(other)],
     }
 }
@@ -64,7 +72,10 @@ fn flatten(value: &::serde_json::Value) -> ::std::vec::Vec<::std::string::String
 impl RequestParts {
     /// Parts for a request to `path` (literal text, as in the spec's path template).
     pub fn new(path: &str) -> Self {
-        RequestParts { path: path.to_string(), ..RequestParts::default() }
+        RequestParts {
+            path: path.to_string(),
+            ..RequestParts::default()
+        }
     }
 
     /// Appends literal path text.
@@ -73,24 +84,44 @@ impl RequestParts {
     }
 
     /// Appends a path parameter in the default style (`simple`, not exploded).
-    pub fn path<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn path<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         self.path_styled(name, value, Style::Simple, false)
     }
 
     /// Appends a path parameter in the given style.
-    pub fn path_styled<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T, style: Style, explode: bool) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn path_styled<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let text = path_param(name, value, style, explode)?;
         self.path.push_str(&text);
         Ok(())
     }
 
     /// Adds a query parameter in the default style (`form`, exploded); `None` adds nothing.
-    pub fn query<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn query<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         self.query_styled(name, value, Style::Form, true)
     }
 
     /// Adds a query parameter in the given style; `None` (null) adds nothing.
-    pub fn query_styled<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T, style: Style, explode: bool) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn query_styled<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+        explode: bool,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         // The OpenAPI style table: `blue,black`, `blue%20black`, `blue%7Cblack`.
         let delimiter = match style {
@@ -98,50 +129,85 @@ impl RequestParts {
             Style::PipeDelimited => "%7C",
             _ => ",",
         };
-        let pair = |name: &str, item: &::serde_json::Value| (encode_component(name), encode_component(&scalar_text(item)));
+        let pair = |name: &str, item: &::serde_json::Value| {
+            (encode_component(name), encode_component(&scalar_text(item)))
+        };
         match &value {
             ::serde_json::Value::Null => {}
-            ::serde_json::Value::Array(items) if explode => self.query.extend(items.iter().map(|item| pair(name, item))),
-            ::serde_json::Value::Object(map) if style == Style::DeepObject => {
-                self.query.extend(map.iter().map(|(key, item)| pair(&format!("{name}[{key}]"), item)));
+            ::serde_json::Value::Array(items) if explode => {
+                self.query.extend(items.iter().map(|item| pair(name, item)))
             }
-            ::serde_json::Value::Object(map) if explode => self.query.extend(map.iter().map(|(key, item)| pair(key, item))),
+            ::serde_json::Value::Object(map) if style == Style::DeepObject => {
+                self.query.extend(
+                    map.iter()
+                        .map(|(key, item)| pair(&format!("{name}[{key}]"), item)),
+                );
+            }
+            ::serde_json::Value::Object(map) if explode => self
+                .query
+                .extend(map.iter().map(|(key, item)| pair(key, item))),
             other => {
-                let items: ::std::vec::Vec<::std::string::String> = flatten(other).iter().map(|item| encode_component(item)).collect();
-                self.query.push((encode_component(name), items.join(delimiter)));
+                let items: ::std::vec::Vec<::std::string::String> = flatten(other)
+                    .iter()
+                    .map(|item| encode_component(item))
+                    .collect();
+                self.query
+                    .push((encode_component(name), items.join(delimiter)));
             }
         }
         Ok(())
     }
 
     /// Adds a header (`simple` style); `None` adds nothing.
-    pub fn header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn header<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         self.header_marked(name, value, false)
     }
 
     /// Adds a header parameter that carries a secret (an API key, a password): like
     /// [`RequestParts::header`], with the value marked sensitive so it is never printed.
-    pub fn sensitive_header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn sensitive_header<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         self.header_marked(name, value, true)
     }
 
     /// Adds a header parameter with `explode: true`: an object's entries read `key=value`
     /// (`role=admin,firstName=Alex`); other values as [`RequestParts::header`].
-    pub fn header_exploded<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn header_exploded<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         let text = match &value {
             ::serde_json::Value::Null => return Ok(()),
-            ::serde_json::Value::Object(map) => map.iter().map(|(key, item)| format!("{key}={}", scalar_text(item))).collect::<::std::vec::Vec<_>>().join(","),
+            ::serde_json::Value::Object(map) => map
+                .iter()
+                .map(|(key, item)| format!("{key}={}", scalar_text(item)))
+                .collect::<::std::vec::Vec<_>>()
+                .join(","),
             other => flatten(other).join(","),
         };
         self.headers.push((name.to_string(), text, false));
         Ok(())
     }
 
-    fn header_marked<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T, sensitive: bool) -> ::std::result::Result<(), InvalidRequest> {
+    fn header_marked<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        sensitive: bool,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         if !value.is_null() {
-            self.headers.push((name.to_string(), flatten(&value).join(","), sensitive));
+            self.headers
+                .push((name.to_string(), flatten(&value).join(","), sensitive));
         }
         Ok(())
     }
@@ -152,34 +218,53 @@ impl RequestParts {
     }
 
     /// Adds a cookie; `None` adds nothing.
-    pub fn cookie<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn cookie<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         let value = to_json(name, value)?;
         if !value.is_null() {
-            self.cookies.push((name.to_string(), flatten(&value).join(",")));
+            self.cookies
+                .push((name.to_string(), flatten(&value).join(",")));
         }
         Ok(())
     }
 
     /// Adds a query pair as it is (API keys).
     pub fn raw_query(&mut self, name: &str, value: ::std::string::String) {
-        self.query.push((encode_component(name), encode_component(&value)));
+        self.query
+            .push((encode_component(name), encode_component(&value)));
     }
 
     /// A JSON body (`application/json` or another JSON media type).
-    pub fn json<T: ::serde::Serialize + ?Sized>(&mut self, media_type: &'static str, body: &T) -> ::std::result::Result<(), InvalidRequest> {
-        let bytes = ::serde_json::to_vec(body).map_err(|error| InvalidRequest(format!("JSON body: {error}")))?;
+    pub fn json<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        media_type: &'static str,
+        body: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
+        let bytes = ::serde_json::to_vec(body)
+            .map_err(|error| InvalidRequest(format!("JSON body: {error}")))?;
         self.body = Some(Body::Encoded(media_type, bytes));
         Ok(())
     }
 
     /// An `application/x-www-form-urlencoded` body.
-    pub fn form<T: ::serde::Serialize + ?Sized>(&mut self, media_type: &'static str, body: &T) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn form<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        media_type: &'static str,
+        body: &T,
+    ) -> ::std::result::Result<(), InvalidRequest> {
         self.body = Some(Body::Encoded(media_type, form_body(body)?.into_bytes()));
         Ok(())
     }
 
     /// A body sent as it is (text or bytes).
-    pub fn raw(&mut self, media_type: &'static str, body: impl ::std::convert::Into<::std::vec::Vec<u8>>) {
+    pub fn raw(
+        &mut self,
+        media_type: &'static str,
+        body: impl ::std::convert::Into<::std::vec::Vec<u8>>,
+    ) {
         self.body = Some(Body::Encoded(media_type, body.into()));
     }
 
@@ -189,11 +274,24 @@ impl RequestParts {
     }
 
     /// Builds the request: URL from base and path, then query, headers, cookies and body.
-    pub fn build(self, http: &::reqwest::Client, method: ::reqwest::Method, base_url: &str) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+    pub fn build(
+        self,
+        http: &::reqwest::Client,
+        method: ::reqwest::Method,
+        base_url: &str,
+    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
         let joined = join_url(base_url, &self.path);
-        let mut url = ::reqwest::Url::parse(&joined).map_err(|error| InvalidRequest(format!("invalid URL `{joined}`: {error}; set the base URL with `Server::Custom`")))?;
+        let mut url = ::reqwest::Url::parse(&joined).map_err(|error| {
+            InvalidRequest(format!(
+                "invalid URL `{joined}`: {error}; set the base URL with `Server::Custom`"
+            ))
+        })?;
         if !self.query.is_empty() {
-            let ours: ::std::vec::Vec<::std::string::String> = self.query.iter().map(|(name, value)| format!("{name}={value}")).collect();
+            let ours: ::std::vec::Vec<::std::string::String> = self
+                .query
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
             let query = match url.query().filter(|existing| !existing.is_empty()) {
                 Some(existing) => format!("{existing}&{}", ours.join("&")),
                 None => ours.join("&"),
@@ -202,19 +300,31 @@ impl RequestParts {
         }
         let mut request = http.request(method, url);
         for (name, value, sensitive) in self.headers {
-            let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes()).map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
-            let mut value = ::reqwest::header::HeaderValue::from_str(&value).map_err(|_| InvalidRequest(format!("invalid value for header `{name}`")))?;
+            let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
+            let mut value = ::reqwest::header::HeaderValue::from_str(&value)
+                .map_err(|_| InvalidRequest(format!("invalid value for header `{name}`")))?;
             value.set_sensitive(sensitive);
             request = request.header(name, value);
         }
         if !self.cookies.is_empty() {
-            let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={}", encode_component(v))).collect::<::std::vec::Vec<_>>().join("; ");
-            let mut value = ::reqwest::header::HeaderValue::from_str(&cookie).map_err(|_| InvalidRequest("invalid cookie value".to_string()))?;
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={}", encode_component(v)))
+                .collect::<::std::vec::Vec<_>>()
+                .join("; ");
+            let mut value = ::reqwest::header::HeaderValue::from_str(&cookie)
+                .map_err(|_| InvalidRequest("invalid cookie value".to_string()))?;
             value.set_sensitive(true);
             request = request.header(::reqwest::header::COOKIE, value);
         }
         match self.body {
-            Some(Body::Encoded(media_type, bytes)) => request = request.header(::reqwest::header::CONTENT_TYPE, media_type).body(bytes),
+            Some(Body::Encoded(media_type, bytes)) => {
+                request = request
+                    .header(::reqwest::header::CONTENT_TYPE, media_type)
+                    .body(bytes)
+            }
             Some(Body::Multipart(form)) => request = request.multipart(form),
             None => {}
         }
@@ -254,13 +364,30 @@ pub fn encode_component(text: &str) -> ::std::string::String {
 }
 
 /// One path parameter, serialized by its style and percent-encoded.
-pub fn path_param<T: ::serde::Serialize + ?Sized>(name: &str, value: &T, style: Style, explode: bool) -> ::std::result::Result<::std::string::String, InvalidRequest> {
+pub fn path_param<T: ::serde::Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+    style: Style,
+    explode: bool,
+) -> ::std::result::Result<::std::string::String, InvalidRequest> {
     let value = to_json(name, value)?;
     // Exploded, an object's entries read `key=value`; otherwise keys and values alternate.
     let pairs = explode && value.is_object();
     let items: ::std::vec::Vec<::std::string::String> = match &value {
-        ::serde_json::Value::Object(map) if pairs => map.iter().map(|(key, item)| format!("{}={}", encode_component(key), encode_component(&scalar_text(item)))).collect(),
-        other => flatten(other).iter().map(|item| encode_component(item)).collect(),
+        ::serde_json::Value::Object(map) if pairs => map
+            .iter()
+            .map(|(key, item)| {
+                format!(
+                    "{}={}",
+                    encode_component(key),
+                    encode_component(&scalar_text(item))
+                )
+            })
+            .collect(),
+        other => flatten(other)
+            .iter()
+            .map(|item| encode_component(item))
+            .collect(),
     };
     Ok(match style {
         Style::Label if explode => format!(".{}", items.join(".")),
@@ -274,8 +401,11 @@ pub fn path_param<T: ::serde::Serialize + ?Sized>(name: &str, value: &T, style: 
 
 /// `application/x-www-form-urlencoded`: fields in declaration order, absent ones left out,
 /// lists as repeated fields, nested objects as JSON text.
-pub fn form_body<T: ::serde::Serialize + ?Sized>(body: &T) -> ::std::result::Result<::std::string::String, InvalidRequest> {
-    let value = ::serde_json::to_value(body).map_err(|error| InvalidRequest(format!("form body: {error}")))?;
+pub fn form_body<T: ::serde::Serialize + ?Sized>(
+    body: &T,
+) -> ::std::result::Result<::std::string::String, InvalidRequest> {
+    let value = ::serde_json::to_value(body)
+        .map_err(|error| InvalidRequest(format!("form body: {error}")))?;
     let mut out = ::std::string::String::new();
     let mut push = |name: &str, value: &::serde_json::Value| {
         if !out.is_empty() {
@@ -305,8 +435,12 @@ fn form_encode(text: &str) -> ::std::string::String {
 
 /// `multipart/form-data`: one text part per field (JSON text for structured values), absent
 /// fields left out; the fields named in `binary` are skipped here and added as file parts.
-pub fn multipart_text_parts<T: ::serde::Serialize + ?Sized>(body: &T, binary: &[&str]) -> ::std::result::Result<::reqwest::multipart::Form, InvalidRequest> {
-    let value = ::serde_json::to_value(body).map_err(|error| InvalidRequest(format!("multipart body: {error}")))?;
+pub fn multipart_text_parts<T: ::serde::Serialize + ?Sized>(
+    body: &T,
+    binary: &[&str],
+) -> ::std::result::Result<::reqwest::multipart::Form, InvalidRequest> {
+    let value = ::serde_json::to_value(body)
+        .map_err(|error| InvalidRequest(format!("multipart body: {error}")))?;
     let ::serde_json::Value::Object(map) = value else {
         return Err(InvalidRequest("a multipart body must be an object".into()));
     };
@@ -330,10 +464,16 @@ pub fn multipart_text_parts<T: ::serde::Serialize + ?Sized>(body: &T, binary: &[
 
 /// Adds a file part, labelled `application/octet-stream` as RFC 7578 asks for file data of
 /// unknown type (unlabelled, a server reads the part as `text/plain`).
-pub fn multipart_file(form: ::reqwest::multipart::Form, name: &str, bytes: &[u8]) -> ::reqwest::multipart::Form {
+pub fn multipart_file(
+    form: ::reqwest::multipart::Form,
+    name: &str,
+    bytes: &[u8],
+) -> ::reqwest::multipart::Form {
     let part = || ::reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string());
     // The literal media type always parses; the fallback is the same part without a label.
-    let part = part().mime_str("application/octet-stream").unwrap_or_else(|_| part());
+    let part = part()
+        .mime_str("application/octet-stream")
+        .unwrap_or_else(|_| part());
     form.part(name.to_string(), part)
 }
 
@@ -342,7 +482,11 @@ pub fn base64(input: &[u8]) -> ::std::string::String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = ::std::string::String::with_capacity(input.len().div_ceil(3) * 4);
     for chunk in input.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for (i, shift) in [18u32, 12, 6, 0].iter().enumerate() {
             if i <= chunk.len() {

@@ -1,8 +1,12 @@
-//! Support code shared by every operation of this client: the error type, responses, secrets,
-//! and the encoders for parameters and bodies. Generated clients of every API carry the same
-//! module, so it is written once, by hand, and copied in by the generator.
+//! Support code shared by every generated API client: the error type, responses, secrets,
+//! credentials, and the encoders for parameters and bodies. Each generated crate depends on
+//! this one and re-exports it as its `runtime` module, so the code is compiled once for every
+//! client a program uses.
 
 use ::std::fmt;
+
+mod request;
+pub use request::*;
 
 /// Largest response body read by default (16 MiB); larger bodies are an error, not an
 /// unbounded allocation.
@@ -13,7 +17,9 @@ pub const DEFAULT_TIMEOUT: ::std::time::Duration = ::std::time::Duration::from_s
 
 /// A value that must not leak: `Debug` and `Display` print `[redacted]`. On the wire it is the
 /// plain value. Read it on purpose with [`Secret::expose`].
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct Secret<T>(T);
 
@@ -156,7 +162,9 @@ struct HeaderNames<'a>(&'a ::reqwest::header::HeaderMap);
 
 impl fmt::Debug for HeaderNames<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.0.keys().map(|k| k.as_str())).finish()
+        f.debug_list()
+            .entries(self.0.keys().map(|k| k.as_str()))
+            .finish()
     }
 }
 
@@ -164,13 +172,21 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Status(error) => f.debug_tuple("Status").field(error).finish(),
-            Error::UnexpectedStatus { status, headers, body } => f
+            Error::UnexpectedStatus {
+                status,
+                headers,
+                body,
+            } => f
                 .debug_struct("UnexpectedStatus")
                 .field("status", status)
                 .field("headers", &HeaderNames(headers))
                 .field("body", body)
                 .finish(),
-            Error::Decode { status, body, message } => f
+            Error::Decode {
+                status,
+                body,
+                message,
+            } => f
                 .debug_struct("Decode")
                 .field("status", status)
                 .field("body", body)
@@ -183,7 +199,9 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
                 .finish(),
             Error::Timeout => f.write_str("Timeout"),
             Error::Transport(error) => f.debug_tuple("Transport").field(error).finish(),
-            Error::InvalidRequest(message) => f.debug_tuple("InvalidRequest").field(message).finish(),
+            Error::InvalidRequest(message) => {
+                f.debug_tuple("InvalidRequest").field(message).finish()
+            }
             Error::Credential(error) => f.debug_tuple("Credential").field(error).finish(),
         }
     }
@@ -194,10 +212,18 @@ impl<E: fmt::Debug> fmt::Display for Error<E> {
         match self {
             Error::Status(error) => write!(f, "error response: {error:?}"),
             Error::UnexpectedStatus { status, body, .. } => {
-                write!(f, "unexpected status {status} ({} bytes of body)", body.bytes().len())
+                write!(
+                    f,
+                    "unexpected status {status} ({} bytes of body)",
+                    body.bytes().len()
+                )
             }
-            Error::Decode { status, message, .. } => write!(f, "cannot decode the {status} response: {message}"),
-            Error::BodyTooLarge { status, limit } => write!(f, "the {status} response body exceeds {limit} bytes"),
+            Error::Decode {
+                status, message, ..
+            } => write!(f, "cannot decode the {status} response: {message}"),
+            Error::BodyTooLarge { status, limit } => {
+                write!(f, "the {status} response body exceeds {limit} bytes")
+            }
             Error::Timeout => f.write_str("the request timed out"),
             Error::Transport(error) => write!(f, "transport error: {error}"),
             Error::InvalidRequest(message) => write!(f, "invalid request: {message}"),
@@ -220,7 +246,9 @@ impl<E> Error<E> {
     /// The HTTP status, when a response arrived.
     pub fn status(&self) -> ::std::option::Option<::reqwest::StatusCode> {
         match self {
-            Error::UnexpectedStatus { status, .. } | Error::Decode { status, .. } | Error::BodyTooLarge { status, .. } => Some(*status),
+            Error::UnexpectedStatus { status, .. }
+            | Error::Decode { status, .. }
+            | Error::BodyTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -275,11 +303,17 @@ pub struct RawResponse {
 }
 
 /// Sends a request and reads the whole response, never more than `limit` bytes of body.
-pub async fn send<E>(request: ::reqwest::RequestBuilder, limit: usize) -> ::std::result::Result<RawResponse, Error<E>> {
+pub async fn send<E>(
+    request: ::reqwest::RequestBuilder,
+    limit: usize,
+) -> ::std::result::Result<RawResponse, Error<E>> {
     let mut response = request.send().await.map_err(transport_error)?;
     let status = response.status();
     let headers = ::std::mem::take(response.headers_mut());
-    if response.content_length().is_some_and(|length| length > limit as u64) {
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
         return Err(Error::BodyTooLarge { status, limit });
     }
     let mut body = ::std::vec::Vec::new();
@@ -289,7 +323,11 @@ pub async fn send<E>(request: ::reqwest::RequestBuilder, limit: usize) -> ::std:
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(RawResponse { status, headers, body })
+    Ok(RawResponse {
+        status,
+        headers,
+        body,
+    })
 }
 
 impl RawResponse {
@@ -299,7 +337,12 @@ impl RawResponse {
             status: self.status,
             body: RawBody(self.body.clone()),
             // serde_json's message can quote the offending value; keep only its class and place.
-            message: format!("{:?} error at line {} column {}", error.classify(), error.line(), error.column()),
+            message: format!(
+                "{:?} error at line {} column {}",
+                error.classify(),
+                error.line(),
+                error.column()
+            ),
         })
     }
 
@@ -315,12 +358,20 @@ impl RawResponse {
 
     /// The error for a status the spec does not declare.
     pub fn unexpected<E>(self) -> Error<E> {
-        Error::UnexpectedStatus { status: self.status, headers: self.headers, body: RawBody(self.body) }
+        Error::UnexpectedStatus {
+            status: self.status,
+            headers: self.headers,
+            body: RawBody(self.body),
+        }
     }
 
     /// Wraps a decoded body with this response's status and headers.
     pub fn value<T>(self, body: T) -> ResponseValue<T> {
-        ResponseValue { status: self.status, headers: self.headers, body }
+        ResponseValue {
+            status: self.status,
+            headers: self.headers,
+            body,
+        }
     }
 
     /// The operation's one success type, decoded.
@@ -330,14 +381,24 @@ impl RawResponse {
     }
 
     /// One variant of the operation's success enum, decoded.
-    pub fn success<T, S, E, A>(self, decoder: impl Decode<T>, variant: impl Variant<A, T, S>) -> ApiResult<S, E> {
+    pub fn success<T, S, E, A>(
+        self,
+        decoder: impl Decode<T>,
+        variant: impl Variant<A, T, S>,
+    ) -> ApiResult<S, E> {
         let body = variant.build(self.status, decoder.decode(&self)?);
         Ok(self.value(body))
     }
 
     /// One variant of the operation's error enum, decoded.
-    pub fn error<T, S, E, A>(self, decoder: impl Decode<T>, variant: impl Variant<A, T, E>) -> ApiResult<S, E> {
-        Err(Error::Status(variant.build(self.status, decoder.decode(&self)?)))
+    pub fn error<T, S, E, A>(
+        self,
+        decoder: impl Decode<T>,
+        variant: impl Variant<A, T, E>,
+    ) -> ApiResult<S, E> {
+        Err(Error::Status(
+            variant.build(self.status, decoder.decode(&self)?),
+        ))
     }
 }
 
@@ -363,13 +424,19 @@ impl<T: ::serde::de::DeserializeOwned> Decode<T> for Json {
 }
 
 impl Decode<::std::string::String> for Text {
-    fn decode<E>(&self, response: &RawResponse) -> ::std::result::Result<::std::string::String, Error<E>> {
+    fn decode<E>(
+        &self,
+        response: &RawResponse,
+    ) -> ::std::result::Result<::std::string::String, Error<E>> {
         Ok(response.text())
     }
 }
 
 impl Decode<::std::vec::Vec<u8>> for Bytes {
-    fn decode<E>(&self, response: &RawResponse) -> ::std::result::Result<::std::vec::Vec<u8>, Error<E>> {
+    fn decode<E>(
+        &self,
+        response: &RawResponse,
+    ) -> ::std::result::Result<::std::vec::Vec<u8>, Error<E>> {
         Ok(response.bytes())
     }
 }
@@ -388,7 +455,9 @@ impl<F: FnOnce(T) -> V, T, V> Variant<(T,), T, V> for F {
     }
 }
 
-impl<F: FnOnce(::reqwest::StatusCode, T) -> V, T, V> Variant<(::reqwest::StatusCode, T), T, V> for F {
+impl<F: FnOnce(::reqwest::StatusCode, T) -> V, T, V> Variant<(::reqwest::StatusCode, T), T, V>
+    for F
+{
     fn build(self, status: ::reqwest::StatusCode, body: T) -> V {
         self(status, body)
     }
@@ -398,7 +467,10 @@ impl<F: FnOnce(::reqwest::StatusCode, T) -> V, T, V> Variant<(::reqwest::StatusC
 /// (not sent), `Some(None)` is `null`, `Some(Some(v))` is the value.
 pub mod nullable {
     /// Writes `Some(None)` as `null` (absent values are skipped by the field attribute).
-    pub fn serialize<T: ::serde::Serialize, S: ::serde::Serializer>(value: &::std::option::Option<::std::option::Option<T>>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+    pub fn serialize<T: ::serde::Serialize, S: ::serde::Serializer>(
+        value: &::std::option::Option<::std::option::Option<T>>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         match value {
             Some(inner) => ::serde::Serialize::serialize(inner, serializer),
             None => serializer.serialize_none(),
@@ -406,7 +478,9 @@ pub mod nullable {
     }
 
     /// Reads a present property: `null` becomes `Some(None)`.
-    pub fn deserialize<'de, T: ::serde::Deserialize<'de>, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error> {
+    pub fn deserialize<'de, T: ::serde::Deserialize<'de>, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<::std::option::Option<::std::option::Option<T>>, D::Error> {
         <::std::option::Option<T> as ::serde::Deserialize>::deserialize(deserializer).map(Some)
     }
 }
@@ -415,7 +489,14 @@ pub mod nullable {
 pub type BoxError = ::std::boxed::Box<dyn ::std::error::Error + Send + Sync>;
 
 /// The future a [`CredentialSource`] returns.
-pub type CredentialFuture<'a> = ::std::pin::Pin<::std::boxed::Box<dyn ::std::future::Future<Output = ::std::result::Result<Secret<::std::string::String>, BoxError>> + Send + 'a>>;
+pub type CredentialFuture<'a> = ::std::pin::Pin<
+    ::std::boxed::Box<
+        dyn ::std::future::Future<
+                Output = ::std::result::Result<Secret<::std::string::String>, BoxError>,
+            > + Send
+            + 'a,
+    >,
+>;
 
 /// Supplies a credential each time a request needs one: a token source that logs in and
 /// refreshes, a secrets store. Set one with the builder's `*_source` setters; it is awaited
@@ -423,6 +504,17 @@ pub type CredentialFuture<'a> = ::std::pin::Pin<::std::boxed::Box<dyn ::std::fut
 pub trait CredentialSource: Send + Sync {
     /// The credential's current value (a bearer token, an API key).
     fn credential(&self) -> CredentialFuture<'_>;
+}
+
+/// Any token provider (this API's, another API's, or one of the user's) can supply a client's
+/// bearer or API key credentials: see the builders' `*_source` setters.
+impl<T: ::token_source::TokenProvider + ?Sized> CredentialSource for T {
+    fn credential(&self) -> CredentialFuture<'_> {
+        ::std::boxed::Box::pin(async move {
+            let token = ::token_source::TokenProvider::token(self).await?;
+            Ok(Secret::new(token.expose().to_string()))
+        })
+    }
 }
 
 /// A credential source failed. Its message is the source's error, which never holds the
@@ -456,25 +548,34 @@ impl<K: PartialEq> CredentialSources<K> {
 
     /// The source for `scheme`, if one is set.
     pub fn get(&self, scheme: &K) -> ::std::option::Option<&dyn CredentialSource> {
-        self.entries.iter().find(|(key, _)| key == scheme).map(|(_, source)| &**source)
+        self.entries
+            .iter()
+            .find(|(key, _)| key == scheme)
+            .map(|(_, source)| &**source)
     }
 }
 
 impl<K> Default for CredentialSources<K> {
     fn default() -> Self {
-        CredentialSources { entries: ::std::vec::Vec::new() }
+        CredentialSources {
+            entries: ::std::vec::Vec::new(),
+        }
     }
 }
 
 impl<K: Clone> Clone for CredentialSources<K> {
     fn clone(&self) -> Self {
-        CredentialSources { entries: self.entries.clone() }
+        CredentialSources {
+            entries: self.entries.clone(),
+        }
     }
 }
 
 impl<K: fmt::Debug> fmt::Debug for CredentialSources<K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.entries.iter().map(|(key, _)| key)).finish()
+        f.debug_list()
+            .entries(self.entries.iter().map(|(key, _)| key))
+            .finish()
     }
 }
 
