@@ -3,6 +3,7 @@
 use super::operation::{decoders_used, render_items, render_method};
 use super::security::{render_credentials, render_setters};
 use super::servers::render_servers;
+use super::shared_enums::EnumOwners;
 use crate::format::Piece;
 use crate::ir::Api;
 use crate::Settings;
@@ -19,10 +20,9 @@ pub(crate) fn render_client<'a>(
         header: header(),
         members: render_method(api, op),
     });
-    let items = api
-        .operations
-        .iter()
-        .map(move |op| Piece::Items(render_items(api, op)));
+    let owners = EnumOwners::of(api);
+    let items =
+        (0..api.operations.len()).map(move |index| Piece::Items(render_items(api, index, &owners)));
     [
         Piece::Items(fixed_items(api)),
         Piece::ImplOpen { header: header() },

@@ -7,6 +7,7 @@ mod examples;
 mod operation;
 mod security;
 mod servers;
+mod shared_enums;
 mod token;
 mod typeref;
 mod types;

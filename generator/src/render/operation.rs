@@ -2,6 +2,7 @@
 
 use super::docs::doc_attrs;
 use super::security::scheme_variant;
+use super::shared_enums::EnumOwners;
 use super::typeref::{ident, rust_type};
 use crate::ir::{
     Api, BodyKind, BodyVariant, Operation, Param, ParamLocation, ParamStyle, Prim, Response,
@@ -123,8 +124,9 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
 }
 
 /// The operation's own items, at module level: options struct, body enum, success and error
-/// enums.
-pub(crate) fn render_items(api: &Api, op: &Operation) -> TokenStream {
+/// enums (or aliases of another operation's same enums).
+pub(crate) fn render_items(api: &Api, index: usize, owners: &EnumOwners) -> TokenStream {
+    let op = &api.operations[index];
     let OpShape {
         error_name,
         options_name,
@@ -146,22 +148,28 @@ pub(crate) fn render_items(api: &Api, op: &Operation) -> TokenStream {
         .and(op.body.as_ref())
         .map(|body| render_body_enum(api, body, &body_enum_name, op));
     let success_enum = single_success.is_none().then(|| {
-        render_status_enum(
-            api,
-            &success_name,
-            &success,
-            &format!("Successful responses of `{}`.", op.name),
-        )
+        let doc = format!("Successful responses of `{}`.", op.name);
+        match owners.successes[index] {
+            owner if owner == index => render_status_enum(api, &success_name, &success, &doc),
+            owner => render_alias(
+                &success_name,
+                &OpShape::of(&api.operations[owner]).success_name,
+                &doc,
+            ),
+        }
     });
-    let error_enum = render_status_enum(
-        api,
-        &error_name,
-        &errors,
-        &format!(
-            "Declared error responses of `{}`, chosen by status code.",
-            op.name
-        ),
+    let error_doc = format!(
+        "Declared error responses of `{}`, chosen by status code.",
+        op.name
     );
+    let error_enum = match owners.errors[index] {
+        owner if owner == index => render_status_enum(api, &error_name, &errors, &error_doc),
+        owner => render_alias(
+            &error_name,
+            &OpShape::of(&api.operations[owner]).error_name,
+            &error_doc,
+        ),
+    };
     quote! { #options #body_enum #success_enum #error_enum }
 }
 
@@ -312,7 +320,7 @@ fn render_security(api: &Api, op: &Operation) -> TokenStream {
     quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts).await?; }
 }
 
-fn single_success_type(success: &[&Response]) -> Option<TypeRef> {
+pub(super) fn single_success_type(success: &[&Response]) -> Option<TypeRef> {
     let first = success
         .first()
         .map(|r| r.ty.clone())
@@ -588,6 +596,15 @@ pub(crate) fn decoders_used(api: &Api) -> BTreeSet<&'static str> {
 }
 
 /// An enum with one variant per response; ranges and `default` also carry the status.
+/// An operation's enum that another operation with the same responses already declares.
+fn render_alias(name: &Ident, owner: &Ident, doc: &str) -> TokenStream {
+    let doc = doc_attrs(Some(&format!("{doc} The same enum as [`{owner}`].")));
+    quote! {
+        #doc
+        pub type #name = #owner;
+    }
+}
+
 fn render_status_enum(api: &Api, name: &Ident, responses: &[&Response], doc: &str) -> TokenStream {
     let variants = responses.iter().map(|response| {
         let variant = ident(&response.name);
