@@ -2,7 +2,7 @@
 
 //! Types from the spec's schemas.
 /// AuthItem
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct AuthItem {
     /// Clientid
     #[serde(rename = "clientId")]
@@ -21,7 +21,7 @@ pub struct AuthItem {
     pub marketplace_id: ::std::option::Option<::std::option::Option<::uuid::Uuid>>,
 }
 /// Token
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct Token {
     /// Access Token
     pub access_token: crate::runtime::Secret<::std::string::String>,
@@ -35,7 +35,7 @@ pub struct Token {
 /// Validation Error
 ///
 /// Spec name: `HTTPValidationError`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct HttpValidationError {
     /// Message
     pub message: ::std::string::String,
@@ -50,7 +50,7 @@ fn default_http_validation_error_status() -> ::std::string::String {
     ::std::string::String::from("error")
 }
 /// ValidationError
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct ValidationError {
     /// Location
     pub loc: ::std::vec::Vec<crate::types::ValidationErrorLocItem>,
@@ -67,7 +67,7 @@ pub struct ValidationError {
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 #[serde(untagged)]
 pub enum ValidationErrorLocItem {
     String(::std::string::String),

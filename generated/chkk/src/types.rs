@@ -1,7 +1,7 @@
 // Generated from `specs/chkk.yaml` by `cargo xtask codegen`; do not edit.
 
 //! Types from the spec's schemas.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct LoginResponse {
     /// Map keyed by **org ID**. Each entry is an object keyed by account slug that contains the bearer AccessToken for that account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -18,7 +18,7 @@ pub struct LoginResponse {
     pub user: ::std::option::Option<crate::types::LoginResponseUser>,
 }
 /// An access token as used by the Chkk API for authentication
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct AccessToken {
     /// The actual token to be used in Authorization header
     pub access_token: crate::runtime::Secret<::std::string::String>,
@@ -38,7 +38,7 @@ pub struct AccessToken {
     pub created: i64,
 }
 /// Details of the logged in user
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct LoginResponseUser {
     /// The ID of the user of the current identity
     pub user_id: ::std::string::String,

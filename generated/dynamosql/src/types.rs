@@ -1,7 +1,7 @@
 // Generated from `specs/dynamosql.yaml` by `cargo xtask codegen`; do not edit.
 
 //! Types from the spec's schemas.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct ApiResponse {
     /// `true` when the request was processed without errors, `false` otherwise. Always present.
     pub success: bool,
@@ -11,7 +11,7 @@ pub struct ApiResponse {
     pub error: ::std::option::Option<crate::types::ApiError>,
 }
 /// Present in the response body when `success` is `false`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct ApiError {
     /// Human-readable description of what went wrong.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -27,7 +27,7 @@ pub struct ApiError {
     )]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct AuthTokenBody {
     /// The API client ID from the DynamoSQL portal.
     #[serde(rename = "clientId")]
@@ -36,7 +36,7 @@ pub struct AuthTokenBody {
     #[serde(rename = "clientSecret")]
     pub client_secret: crate::runtime::Secret<::std::string::String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct AuthTokenResponse {
     /// `true` when the request was processed without errors, `false` otherwise. Always present.
     pub success: bool,
@@ -45,7 +45,7 @@ pub struct AuthTokenResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<crate::types::AuthTokenResponseData>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct AuthTokenResponseData {
     /// JWT bearer token.
     #[serde(

@@ -2,7 +2,7 @@
 
 //! Types from the spec's schemas.
 /// OAuth2 password-grant login form.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct LoginForm {
     /// Grant Type
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -33,7 +33,7 @@ fn default_login_form_scope() -> ::std::string::String {
     ::std::string::String::from("")
 }
 /// Response containing an access token.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct TokenResponse {
     /// The access token.
     pub access_token: crate::runtime::Secret<::std::string::String>,
@@ -51,7 +51,7 @@ fn default_token_response_orgs() -> ::std::vec::Vec<crate::types::OrgInfo> {
     ::std::vec::Vec::new()
 }
 /// Organization info for auth responses.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct OrgInfo {
     /// Organization ID.
     pub id: ::std::string::String,
@@ -59,7 +59,7 @@ pub struct OrgInfo {
     pub name: ::std::string::String,
 }
 /// Canonical API error envelope returned by the API.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct ErrorEnvelope {
     /// HTTP status code
     pub code: i64,
@@ -70,7 +70,7 @@ pub struct ErrorEnvelope {
     /// Stable machine-readable error type
     pub r#type: ::std::string::String,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct ErrorDetail {
     /// Where the validation error occurred
     pub loc: ::std::vec::Vec<crate::types::ErrorDetailLocItem>,
@@ -79,7 +79,7 @@ pub struct ErrorDetail {
     /// Machine-readable validation error type
     pub r#type: ::std::string::String,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 #[serde(untagged)]
 pub enum ErrorDetailLocItem {
     String(::std::string::String),

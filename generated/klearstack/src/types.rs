@@ -2,7 +2,7 @@
 
 //! Types from the spec's schemas.
 /// Form fields of the get_access_token request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct GetAccessTokenRequest {
     /// Username of the user to be logged in.
     pub username: ::std::string::String,
@@ -12,7 +12,7 @@ pub struct GetAccessTokenRequest {
     pub company_name: ::std::string::String,
 }
 /// The access token, the refresh token and the server release.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct AccessTokenResponse {
     /// Access token (a JWT). Valid for some minutes; the page does not give the exact lifetime.
     pub access_token: crate::runtime::Secret<::std::string::String>,

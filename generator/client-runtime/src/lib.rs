@@ -5,7 +5,11 @@
 
 use ::std::fmt;
 
+pub mod de;
 mod request;
+
+/// Derives `serde::Deserialize` for the types of a generated client (see [`de`]).
+pub use client_runtime_macros::Deserialize;
 pub use request::*;
 
 /// Largest response body read by default (16 MiB); larger bodies are an error, not an

@@ -51,7 +51,7 @@ fn render_type(api: &Api, def: &TypeDef, defaults: &mut Scope) -> TokenStream {
                 #doc
                 // Two attributes, so that each fits on one line.
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-                #[derive(::serde::Serialize, ::serde::Deserialize)]
+                #[derive(::serde::Serialize, crate::runtime::Deserialize)]
                 pub enum #name {
                     #( #[serde(rename = #wires)] #names, )*
                 }
@@ -72,7 +72,7 @@ fn render_type(api: &Api, def: &TypeDef, defaults: &mut Scope) -> TokenStream {
             let target = rust_type(api, target);
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
                 #[serde(transparent)]
                 pub struct #name(pub #target);
             }
@@ -109,7 +109,7 @@ fn render_struct(
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
         pub struct #name {
             #(#fields)*
             #additional
@@ -240,7 +240,7 @@ fn render_union(
     let Some(tag) = &union.tag else {
         return quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
             #[serde(untagged)]
             pub enum #name {
                 #( #variants(#types), )*

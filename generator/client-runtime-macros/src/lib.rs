@@ -1,0 +1,232 @@
+//! `#[derive(Deserialize)]` for the types of generated API clients.
+//!
+//! It implements `serde::Deserialize` with serde's JSON wire format and the `#[serde(..)]`
+//! attributes the generator writes, but in far less code than serde's own derive: a struct
+//! is read into a JSON object once, then each field is taken from it by one call of a
+//! non-generic closure (see `client_runtime::de`). Type checking serde's expansion was most
+//! of the time `cargo check` spent on a generated crate.
+//!
+//! An attribute it does not know is a compile error, not silently ignored: a generated type
+//! must never decode differently from what its attributes say.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, Ident, LitStr};
+
+/// Derives `serde::Deserialize` (see the crate docs for what it accepts).
+#[proc_macro_derive(Deserialize, attributes(serde))]
+pub fn derive_deserialize(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as DeriveInput);
+    expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "generic types are not supported",
+        ));
+    }
+    let container = SerdeAttrs::of(&input.attrs)?;
+    let name = &input.ident;
+    let body = match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => named_struct(name, fields)?,
+            Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                quote! { ::std::result::Result::Ok(#name(::serde::Deserialize::deserialize(deserializer)?)) }
+            }
+            other => {
+                return Err(syn::Error::new_spanned(
+                    other,
+                    "only structs with named fields or one unnamed field are supported",
+                ))
+            }
+        },
+        Data::Enum(data) if container.untagged => untagged_enum(name, data)?,
+        Data::Enum(data) => string_enum(name, data)?,
+        Data::Union(_) => {
+            return Err(syn::Error::new_spanned(input, "unions are not supported"));
+        }
+    };
+    Ok(quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                #body
+            }
+        }
+    })
+}
+
+/// A struct read as a JSON object: each field taken by its wire name, the flattened map (if
+/// any) takes what is left.
+fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStream> {
+    let mut wire_names = Vec::new();
+    let mut inits = Vec::new();
+    let mut rest = None;
+    for field in &fields.named {
+        let attrs = SerdeAttrs::of(&field.attrs)?;
+        let Some(member) = &field.ident else {
+            continue;
+        };
+        if attrs.flatten {
+            rest = Some(quote! { #member: object.rest()?, });
+            continue;
+        }
+        let wire = attrs
+            .rename
+            .clone()
+            .unwrap_or_else(|| LitStr::new(&unraw(member), member.span()));
+        wire_names.push(wire.clone());
+        let take = match (&attrs.with, &attrs.default) {
+            (None, WhenMissing::Error) => quote! { object.required(#wire) },
+            (None, WhenMissing::DefaultTrait) => quote! { object.or_default(#wire) },
+            (None, WhenMissing::Function(path)) => quote! { object.or_else(#wire, #path) },
+            (Some(with), WhenMissing::DefaultTrait) => {
+                quote! { object.with_or_default(#wire, |value| #with::deserialize(value)) }
+            }
+            (Some(with), _) => {
+                return Err(syn::Error::new_spanned(
+                    with,
+                    "`with` is supported together with a plain `default` only",
+                ))
+            }
+        };
+        inits.push(quote! { #member: #take?, });
+    }
+    let expecting = format!("struct {name}");
+    Ok(quote! {
+        ::client_runtime::de::object(deserializer, #expecting, &[#(#wire_names),*], |object| {
+            ::std::result::Result::Ok(#name { #(#inits)* #rest })
+        })
+    })
+}
+
+/// An enum of unit variants, each a string on the wire.
+fn string_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
+    let mut wires = Vec::new();
+    let mut variants = Vec::new();
+    for variant in &data.variants {
+        if !matches!(variant.fields, Fields::Unit) {
+            return Err(syn::Error::new_spanned(
+                variant,
+                "an enum without `#[serde(untagged)]` must have unit variants only",
+            ));
+        }
+        let attrs = SerdeAttrs::of(&variant.attrs)?;
+        let ident = &variant.ident;
+        wires.push(
+            attrs
+                .rename
+                .unwrap_or_else(|| LitStr::new(&unraw(ident), ident.span())),
+        );
+        variants.push(ident);
+    }
+    Ok(quote! {
+        ::client_runtime::de::string_enum(deserializer, &[#(#wires),*], |wire| match wire {
+            #( #wires => ::std::option::Option::Some(#name::#variants), )*
+            _ => ::std::option::Option::None,
+        })
+    })
+}
+
+/// An enum of one-field variants, the first whose type accepts the value winning.
+fn untagged_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
+    let mut attempts = Vec::new();
+    for variant in &data.variants {
+        SerdeAttrs::of(&variant.attrs)?;
+        let ident = &variant.ident;
+        match &variant.fields {
+            Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+                attempts.push(quote! {
+                    if let ::std::result::Result::Ok(inner) = ::serde::Deserialize::deserialize(value) {
+                        return ::std::option::Option::Some(#name::#ident(inner));
+                    }
+                });
+            }
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    variant,
+                    "untagged enum variants must have one unnamed field",
+                ))
+            }
+        }
+    }
+    let expecting = format!("data did not match any variant of untagged enum {name}");
+    Ok(quote! {
+        ::client_runtime::de::untagged(deserializer, #expecting, |value| {
+            #(#attempts)*
+            ::std::option::Option::None
+        })
+    })
+}
+
+/// A field name without its `r#` prefix: what serde names it on the wire.
+fn unraw(ident: &Ident) -> String {
+    let text = ident.to_string();
+    text.strip_prefix("r#").map(str::to_string).unwrap_or(text)
+}
+
+/// What a missing field becomes.
+#[derive(Default)]
+enum WhenMissing {
+    /// An error (or `None` for an `Option`, as with serde).
+    #[default]
+    Error,
+    /// `Default::default()`.
+    DefaultTrait,
+    /// The function at this path.
+    Function(syn::ExprPath),
+}
+
+/// The `#[serde(..)]` attributes that decide decoding, and those that only serialization reads.
+#[derive(Default)]
+struct SerdeAttrs {
+    rename: Option<LitStr>,
+    default: WhenMissing,
+    with: Option<syn::Path>,
+    flatten: bool,
+    untagged: bool,
+}
+
+impl SerdeAttrs {
+    fn of(attrs: &[syn::Attribute]) -> syn::Result<Self> {
+        let mut out = SerdeAttrs::default();
+        for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            attr.parse_nested_meta(|meta| {
+                let path = &meta.path;
+                if path.is_ident("rename") {
+                    out.rename = Some(meta.value()?.parse()?);
+                } else if path.is_ident("default") {
+                    out.default = if meta.input.peek(syn::Token![=]) {
+                        let text: LitStr = meta.value()?.parse()?;
+                        WhenMissing::Function(text.parse()?)
+                    } else {
+                        WhenMissing::DefaultTrait
+                    };
+                } else if path.is_ident("with") {
+                    let text: LitStr = meta.value()?.parse()?;
+                    out.with = Some(text.parse()?);
+                } else if path.is_ident("flatten") {
+                    out.flatten = true;
+                } else if path.is_ident("untagged") {
+                    out.untagged = true;
+                } else if path.is_ident("transparent") {
+                    // One unnamed field is always read as its inner value.
+                } else if path.is_ident("skip_serializing_if") {
+                    // Serialization only.
+                    let _: LitStr = meta.value()?.parse()?;
+                } else {
+                    return Err(meta.error(
+                        "this serde attribute is not supported by client_runtime's Deserialize",
+                    ));
+                }
+                Ok(())
+            })?;
+        }
+        Ok(out)
+    }
+}
