@@ -29,29 +29,66 @@ pub(crate) struct PrintTimes {
     pub format: std::time::Duration,
 }
 
-/// Prints the pieces in order, with the header line on top. `pieces` is consumed lazily: each
-/// piece is rendered, printed and dropped before the next is made.
-pub(crate) fn format_pieces(
-    pieces: impl IntoIterator<Item = Piece>,
+/// A piece still to be rendered: rendering runs on whichever thread prints it.
+pub(crate) type Deferred<'a> = Box<dyn FnOnce() -> Piece + 'a>;
+
+/// Prints a file's pieces with the header line on top. Pieces are shared out among
+/// `workers` threads by position (piece `i` to worker `i % workers`), each thread making its
+/// own list with `pieces` and rendering, printing and dropping only its own; the texts are
+/// then joined in order, so the file is the same whatever the number of threads.
+pub(crate) fn format_pieces<'a, I>(
+    pieces: impl Fn() -> I + Sync,
+    workers: usize,
     header: &str,
     path: &str,
-    times: &mut PrintTimes,
-) -> Result<String, Error> {
+) -> Result<(String, PrintTimes), Error>
+where
+    I: Iterator<Item = Deferred<'a>>,
+{
+    let workers = workers.max(1);
+    let printed = crate::stack::each_worker(workers, |worker| {
+        print_share(pieces().skip(worker).step_by(workers), path)
+    });
+    let mut times = PrintTimes::default();
+    let mut shares = Vec::with_capacity(workers);
+    for share in printed {
+        let (texts, share_times) = share?;
+        times.render += share_times.render;
+        times.format += share_times.format;
+        shares.push(texts.into_iter());
+    }
     let mut out = format!("// {header}\n\n");
+    // Piece i is the (i / workers)-th of worker i % workers: take from each in turn.
+    'join: loop {
+        for share in &mut shares {
+            match share.next() {
+                Some(text) => out.push_str(&text),
+                None => break 'join,
+            }
+        }
+    }
+    Ok((out, times))
+}
+
+/// Renders and prints one worker's pieces, in order, each dropped before the next is made.
+fn print_share<'a>(
+    pieces: impl Iterator<Item = Deferred<'a>>,
+    path: &str,
+) -> Result<(Vec<String>, PrintTimes), Error> {
+    let mut times = PrintTimes::default();
     let mut shells = ShellLines::default();
-    let mut pieces = pieces.into_iter();
-    loop {
+    let mut texts = Vec::new();
+    for render in pieces {
         let started = std::time::Instant::now();
-        let Some(piece) = pieces.next() else {
-            times.render += started.elapsed();
-            break;
-        };
+        let piece = render();
         let rendered = std::time::Instant::now();
         times.render += rendered - started;
-        print_piece(piece, path, &mut shells, &mut out)?;
+        let mut text = String::new();
+        print_piece(piece, path, &mut shells, &mut text)?;
+        texts.push(text);
         times.format += rendered.elapsed();
     }
-    Ok(out)
+    Ok((texts, times))
 }
 
 /// How many lines an empty `impl` block prints before its last, by header: the same for every
@@ -115,4 +152,48 @@ fn print(tokens: TokenStream, path: &str) -> Result<String, Error> {
         Error::Internal(format!("{path}: generated code does not parse: {error}"))
     })?;
     Ok(prettyplease::unparse(&file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    /// A file of items and an `impl` block, as the client module is made.
+    fn pieces() -> impl Iterator<Item = Deferred<'static>> {
+        let items = (0..7).map(|n| -> Deferred {
+            Box::new(move || {
+                let name = quote::format_ident!("Item{n}");
+                Piece::Items(quote! { #[doc = " An item."] pub struct #name { pub field: u8 } })
+            })
+        });
+        let members = (0..5).map(|n| -> Deferred {
+            Box::new(move || {
+                let name = quote::format_ident!("method_{n}");
+                Piece::Member {
+                    header: quote! { impl Item0 },
+                    members: quote! { pub fn #name(&self) -> u8 { self.field } },
+                }
+            })
+        });
+        let open: Deferred = Box::new(|| Piece::ImplOpen {
+            header: quote! { impl Item0 },
+        });
+        let close: Deferred = Box::new(|| Piece::ImplClose);
+        items
+            .chain(std::iter::once(open))
+            .chain(members)
+            .chain(std::iter::once(close))
+    }
+
+    #[test]
+    fn any_number_of_threads_prints_the_same_file() {
+        let (alone, _) = format_pieces(pieces, 1, "header", "f.rs").unwrap();
+        for workers in 2..=5 {
+            let (shared, _) = format_pieces(pieces, workers, "header", "f.rs").unwrap();
+            assert_eq!(alone, shared, "{workers} threads");
+        }
+        assert!(alone.contains("impl Item0 {\n    pub fn method_0(&self) -> u8 {"));
+        assert!(alone.ends_with("}\n}\n"), "{alone}");
+    }
 }

@@ -283,31 +283,16 @@ fn generate_in_place(
         settings.source, settings.command
     );
     let rendered_files = render::render(&api, settings, token_plan.as_ref());
-    // The client module is about as much work as all the others together, so it is rendered
-    // and printed on a second thread while this one does the rest. Rust files are rendered
-    // while they are printed; the two are timed apart inside (summed over both threads).
-    let (client, others): (Vec<_>, Vec<_>) = rendered_files.into_iter().partition(|file| {
-        matches!(
-            file,
-            render::Rendered::Rust {
-                module: render::Module::Client,
-                ..
-            }
-        )
-    });
-    let plan = token_plan.as_ref();
-    let print = |files: Vec<render::Rendered>| print_files(files, &api, settings, plan, &header);
-    let (client, others) = stack::join(|| print(client), || print(others));
-    let (mut files, client_times) = client?;
-    let (other_files, other_times) = others?;
-    files.extend(other_files);
+    // Each Rust file's pieces are rendered and printed on several threads; the two are timed
+    // apart inside (summed over the threads).
+    let (mut files, print_times) =
+        print_files(rendered_files, &api, settings, token_plan.as_ref(), &header)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let total = lap(&mut clock);
-    let printing = client_times.format + other_times.format;
-    let rendering = client_times.render + other_times.render;
-    // What is not printing is rendering: the file list, the text files, the join.
-    times.render = rendering + total.saturating_sub(printing + rendering);
-    times.format = printing;
+    // What is not printing is rendering: the file list, the text files, the threads.
+    times.render =
+        print_times.render + total.saturating_sub(print_times.format + print_times.render);
+    times.format = print_times.format;
     Ok(Generation {
         files,
         warnings,
@@ -327,11 +312,14 @@ fn print_files(
 ) -> Result<(Vec<GeneratedFile>, format::PrintTimes), Error> {
     let mut times = format::PrintTimes::default();
     let mut out = Vec::new();
+    let workers = stack::printing_workers();
     for rendered in files {
         let file = match rendered {
             render::Rendered::Rust { path, module } => {
-                let pieces = render::pieces(module, api, settings, plan);
-                let contents = format::format_pieces(pieces, header, &path, &mut times)?;
+                let pieces = || render::pieces(module, api, settings, plan);
+                let (contents, file_times) = format::format_pieces(pieces, workers, header, &path)?;
+                times.render += file_times.render;
+                times.format += file_times.format;
                 GeneratedFile { path, contents }
             }
             render::Rendered::Text { path, text } => {

@@ -12,33 +12,62 @@ const STACK_BYTES: usize = 64 * 1024 * 1024;
 /// Runs `work` on a thread with a deep stack and returns its result; a panic is resumed on the
 /// caller's thread. Falls back to the caller's thread if no thread can be started.
 pub(crate) fn with_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    join(work, || ()).0
-}
-
-/// Runs `left` on a second thread with a deep stack while `right` runs on this one, and
-/// returns both results; a panic in `left` is resumed here. If no thread can be started,
-/// `left` runs here after `right`.
-pub(crate) fn join<A: Send, B>(
-    left: impl FnOnce() -> A + Send,
-    right: impl FnOnce() -> B,
-) -> (A, B) {
-    let slot = std::sync::Mutex::new(Some(left));
+    let slot = std::sync::Mutex::new(Some(work));
     let take = || slot.lock().ok().and_then(|mut guard| guard.take());
-    let (spawned, right) = std::thread::scope(|scope| {
-        let handle = std::thread::Builder::new()
-            .name("generator-printer".into())
-            .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || take().map(|work| work()))
-            .ok();
-        let right = right();
-        (handle.map(|handle| handle.join()), right)
+    let spawned = std::thread::scope(|scope| {
+        spawn_deep(scope, || take().map(|work| work())).map(|handle| handle.join())
     });
     match spawned {
-        Some(Ok(Some(left))) => (left, right),
+        Some(Ok(Some(result))) => result,
         Some(Err(panic)) => std::panic::resume_unwind(panic),
         Some(Ok(None)) | None => match take() {
-            Some(work) => (work(), right),
+            Some(work) => work(),
             None => unreachable!("the work ran nowhere but is gone"),
         },
     }
+}
+
+/// Runs `work(0)` .. `work(workers - 1)`, one per thread (the caller's is the first), and
+/// returns their results in that order; a panic in any is resumed here. Workers whose thread
+/// cannot be started run on the caller's thread afterwards.
+pub(crate) fn each_worker<T: Send>(workers: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let work = &work;
+    let mut results: Vec<Option<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..workers)
+            .map(|k| spawn_deep(scope, move || work(k)))
+            .collect();
+        let first = work(0);
+        let mut results = vec![Some(first)];
+        for handle in handles {
+            results.push(match handle.map(|handle| handle.join()) {
+                Some(Ok(result)) => Some(result),
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                None => None,
+            });
+        }
+        results
+    });
+    for (k, result) in results.iter_mut().enumerate() {
+        if result.is_none() {
+            *result = Some(work(k));
+        }
+    }
+    results.into_iter().flatten().collect()
+}
+
+/// How many threads printing uses: the machine's, up to four (more does not pay for the
+/// threads on the files real specs give).
+pub(crate) fn printing_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4))
+}
+
+fn spawn_deep<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> Option<std::thread::ScopedJoinHandle<'scope, T>> {
+    std::thread::Builder::new()
+        .name("generator".into())
+        .stack_size(STACK_BYTES)
+        .spawn_scoped(scope, work)
+        .ok()
 }

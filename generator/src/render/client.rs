@@ -4,37 +4,42 @@ use super::operation::{decoders_used, render_items, render_method};
 use super::security::{render_credentials, render_setters};
 use super::servers::render_servers;
 use super::shared_enums::EnumOwners;
-use crate::format::Piece;
+use crate::format::{Deferred, Piece};
 use crate::ir::Api;
 use crate::Settings;
 use quote::{format_ident, quote};
 
 /// The client module, piece by piece: the fixed part, `impl Client` with one method per
-/// operation, then each operation's items. Operations are rendered as the pieces are taken.
+/// operation, then each operation's items. Each piece is rendered when it is called for.
 pub(crate) fn render_client<'a>(
     api: &'a Api,
-    settings: &Settings,
-) -> impl Iterator<Item = Piece> + 'a {
+    settings: &'a Settings,
+) -> impl Iterator<Item = Deferred<'a>> + 'a {
     let header = || quote! { impl Client };
-    let methods = api.operations.iter().map(move |op| Piece::Member {
-        header: header(),
-        members: render_method(api, op),
+    let methods = api.operations.iter().map(move |op| -> Deferred {
+        Box::new(move || Piece::Member {
+            header: header(),
+            members: render_method(api, op),
+        })
     });
     let owners = EnumOwners::of(api);
-    let items =
-        (0..api.operations.len()).map(move |index| Piece::Items(render_items(api, index, &owners)));
-    [
-        Piece::Items(fixed_items(api)),
-        Piece::ImplOpen { header: header() },
-        Piece::Member {
+    let items = (0..api.operations.len()).map(move |index| -> Deferred {
+        let owners = owners.of_operation(index);
+        Box::new(move || Piece::Items(render_items(api, index, owners)))
+    });
+    let fixed: [Deferred; 3] = [
+        Box::new(move || Piece::Items(fixed_items(api))),
+        Box::new(move || Piece::ImplOpen { header: header() }),
+        Box::new(move || Piece::Member {
             header: header(),
             members: fixed_members(api, settings),
-        },
-    ]
-    .into_iter()
-    .chain(methods)
-    .chain([Piece::ImplClose])
-    .chain(items)
+        }),
+    ];
+    fixed
+        .into_iter()
+        .chain(methods)
+        .chain(std::iter::once(Box::new(|| Piece::ImplClose) as Deferred))
+        .chain(items)
 }
 
 /// A spec without operations (types only) leaves the request machinery unused; the client

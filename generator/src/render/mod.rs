@@ -12,7 +12,7 @@ mod token;
 mod typeref;
 mod types;
 
-use crate::format::Piece;
+use crate::format::{Deferred, Piece};
 use crate::ir::Api;
 use crate::token::TokenPlan;
 use crate::Settings;
@@ -36,21 +36,23 @@ pub(crate) enum Module {
     Token,
 }
 
-/// The pieces of `module`, each rendered when it is taken.
+/// The pieces of `module`, each rendered when it is called for. Cheap to make: a printer
+/// running on several threads makes it on each and renders only the pieces it prints.
 pub(crate) fn pieces<'a>(
     module: Module,
     api: &'a Api,
     settings: &'a Settings,
     plan: Option<&'a TokenPlan>,
-) -> Box<dyn Iterator<Item = Piece> + 'a> {
+) -> Box<dyn Iterator<Item = Deferred<'a>> + 'a> {
     match module {
-        Module::Lib => Box::new(std::iter::once(Piece::Items(lib_rs(plan)))),
+        Module::Lib => Box::new(std::iter::once(
+            Box::new(move || Piece::Items(lib_rs(plan))) as Deferred,
+        )),
         Module::Types => Box::new(types::render_types(api)),
         Module::Client => Box::new(client::render_client(api, settings)),
-        Module::Token => Box::new(
-            plan.map(|plan| Piece::Items(token::render_token_source(api, plan)))
-                .into_iter(),
-        ),
+        Module::Token => Box::new(plan.into_iter().map(move |plan| -> Deferred {
+            Box::new(move || Piece::Items(token::render_token_source(api, plan)))
+        })),
     }
 }
 

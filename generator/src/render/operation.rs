@@ -2,7 +2,7 @@
 
 use super::docs::doc_attrs;
 use super::security::scheme_variant;
-use super::shared_enums::EnumOwners;
+use super::shared_enums::OperationOwners;
 use super::typeref::{ident, rust_type};
 use crate::ir::{
     Api, BodyKind, BodyVariant, Operation, Param, ParamLocation, ParamStyle, Prim, Response,
@@ -125,7 +125,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
 
 /// The operation's own items, at module level: options struct, body enum, success and error
 /// enums (or aliases of another operation's same enums).
-pub(crate) fn render_items(api: &Api, index: usize, owners: &EnumOwners) -> TokenStream {
+pub(crate) fn render_items(api: &Api, index: usize, owners: OperationOwners) -> TokenStream {
     let op = &api.operations[index];
     let OpShape {
         error_name,
@@ -149,7 +149,7 @@ pub(crate) fn render_items(api: &Api, index: usize, owners: &EnumOwners) -> Toke
         .map(|body| render_body_enum(api, body, &body_enum_name, op));
     let success_enum = single_success.is_none().then(|| {
         let doc = format!("Successful responses of `{}`.", op.name);
-        match owners.successes[index] {
+        match owners.success {
             owner if owner == index => render_status_enum(api, &success_name, &success, &doc),
             owner => render_alias(
                 &success_name,
@@ -162,7 +162,7 @@ pub(crate) fn render_items(api: &Api, index: usize, owners: &EnumOwners) -> Toke
         "Declared error responses of `{}`, chosen by status code.",
         op.name
     );
-    let error_enum = match owners.errors[index] {
+    let error_enum = match owners.error {
         owner if owner == index => render_status_enum(api, &error_name, &errors, &error_doc),
         owner => render_alias(
             &error_name,

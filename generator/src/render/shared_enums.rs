@@ -15,7 +15,24 @@ pub(crate) struct EnumOwners {
     pub successes: Vec<usize>,
 }
 
+/// The owners of one operation's enums.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OperationOwners {
+    /// The operation whose error enum this one uses.
+    pub error: usize,
+    /// The operation whose success enum this one uses.
+    pub success: usize,
+}
+
 impl EnumOwners {
+    /// The owners of the enums of the operation at `index`.
+    pub(crate) fn of_operation(&self, index: usize) -> OperationOwners {
+        OperationOwners {
+            error: self.errors.get(index).copied().unwrap_or(index),
+            success: self.successes.get(index).copied().unwrap_or(index),
+        }
+    }
+
     pub(crate) fn of(api: &Api) -> Self {
         EnumOwners {
             errors: owners(api, |op| Some(op.responses.iter().filter(|r| !r.success))),

@@ -2,7 +2,7 @@
 
 use super::docs::doc_attrs;
 use super::typeref::{ident, rust_type};
-use crate::format::Piece;
+use crate::format::{Deferred, Piece};
 use crate::ir::names::{unraw, Scope};
 use crate::ir::{
     Api, DefaultValue, Field, Presence, StructDef, TypeDef, TypeKind, TypeRef, UnionDef,
@@ -10,21 +10,50 @@ use crate::ir::{
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-/// Every named type, in IR order, one piece per type, rendered as the pieces are taken.
-pub(crate) fn render_types(api: &Api) -> impl Iterator<Item = Piece> + '_ {
-    let types = api
-        .types
-        .iter()
-        .scan(Scope::default(), move |defaults, def| {
-            Some(Piece::Items(render_type(api, def, defaults)))
-        });
-    let module_doc = quote! {
-        //! Types from the spec's schemas.
-    };
-    std::iter::once(Piece::Items(module_doc)).chain(types)
+/// Every named type, in IR order, one piece per type, each rendered when it is called for.
+pub(crate) fn render_types(api: &Api) -> impl Iterator<Item = Deferred<'_>> + '_ {
+    let module_doc: Deferred = Box::new(|| {
+        Piece::Items(quote! {
+            //! Types from the spec's schemas.
+        })
+    });
+    let types =
+        api.types
+            .iter()
+            .zip(default_fn_names(api))
+            .map(move |(def, defaults)| -> Deferred {
+                Box::new(move || Piece::Items(render_type(api, def, &defaults)))
+            });
+    std::iter::once(module_doc).chain(types)
 }
 
-fn render_type(api: &Api, def: &TypeDef, defaults: &mut Scope) -> TokenStream {
+/// The names of the functions that give defaulted fields their value, per type and field
+/// (`None` for fields without one): unique in the module, so claimed in order, before any
+/// type is rendered.
+fn default_fn_names(api: &Api) -> Vec<Vec<Option<String>>> {
+    let mut scope = Scope::default();
+    api.types
+        .iter()
+        .map(|def| match &def.kind {
+            TypeKind::Struct(s) => s
+                .fields
+                .iter()
+                .map(|field| {
+                    (field.presence == Presence::Defaulted).then(|| {
+                        scope.claim(format!(
+                            "default_{}_{}",
+                            heck::ToSnakeCase::to_snake_case(def.name.as_str()),
+                            unraw(&field.name)
+                        ))
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+fn render_type(api: &Api, def: &TypeDef, defaults: &[Option<String>]) -> TokenStream {
     let name = ident(&def.name);
     let mut doc_text = def.doc.clone().unwrap_or_default();
     if let Some(wire) = def
@@ -85,15 +114,16 @@ fn render_struct(
     def: &TypeDef,
     s: &StructDef,
     doc: TokenStream,
-    defaults: &mut Scope,
+    defaults: &[Option<String>],
 ) -> TokenStream {
     let name = ident(&def.name);
     let mut default_fns = Vec::new();
     let fields: Vec<TokenStream> = s
         .fields
         .iter()
-        .map(|field| {
-            let (tokens, default_fn) = render_field(api, def, field, defaults);
+        .zip(defaults.iter().chain(std::iter::repeat(&None)))
+        .map(|(field, default_name)| {
+            let (tokens, default_fn) = render_field(api, field, default_name.as_deref());
             default_fns.extend(default_fn);
             tokens
         })
@@ -129,9 +159,8 @@ fn additional_field_name(s: &StructDef) -> proc_macro2::Ident {
 /// A field and, for a defaulted one, the function serde calls for its default.
 fn render_field(
     api: &Api,
-    def: &TypeDef,
     field: &Field,
-    defaults: &mut Scope,
+    default_fn_name: Option<&str>,
 ) -> (TokenStream, Option<TokenStream>) {
     let name = ident(&field.name);
     let doc = doc_attrs(field.doc.as_deref());
@@ -164,11 +193,7 @@ fn render_field(
             quote! { ::std::option::Option<::std::option::Option<#value>> },
         ),
         Presence::Defaulted => {
-            let fn_name = defaults.claim(format!(
-                "default_{}_{}",
-                heck::ToSnakeCase::to_snake_case(def.name.as_str()),
-                unraw(&field.name)
-            ));
+            let fn_name = default_fn_name.unwrap_or("default_value");
             let fn_ident = format_ident!("{}", fn_name);
             let literal = field
                 .default

@@ -156,8 +156,8 @@ fn stage_table(out: &mut String, rows: &[Row]) {
     }
     let _ = writeln!(
         out,
-        "\nOur `render` and `format` are summed over the two threads that render and print the \
-         modules (the client on one, the other modules on the other, each piece rendered just \
+        "\nOur `render` and `format` are summed over the threads that render and print each \
+         file's pieces (one per core, up to four; piece i on thread i mod n, each rendered just \
          before it is printed), so the stage sums can exceed the whole call. Progenitor's \
          `print` is `syn::parse2` + `prettyplease::unparse`, as is our `format`.\n"
     );
