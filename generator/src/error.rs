@@ -81,10 +81,27 @@ impl Diagnostics {
 
 /// Escapes one JSON pointer segment (`~` -> `~0`, `/` -> `~1`).
 pub(crate) fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(segment.len());
+    push_escaped(&mut out, segment);
+    out
 }
 
-/// Appends an escaped segment to a pointer.
+/// Appends an escaped segment to a pointer. Called for every node the normalizer visits, so
+/// it makes one allocation and no more.
 pub(crate) fn join(pointer: &str, segment: &str) -> String {
-    format!("{pointer}/{}", escape_segment(segment))
+    let mut out = String::with_capacity(pointer.len() + 1 + segment.len());
+    out.push_str(pointer);
+    out.push('/');
+    push_escaped(&mut out, segment);
+    out
+}
+
+fn push_escaped(out: &mut String, segment: &str) {
+    for c in segment.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }

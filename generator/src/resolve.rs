@@ -33,6 +33,9 @@ impl std::fmt::Display for RefError {
 
 /// Decodes a JSON pointer segment: percent-encoding first, then `~1` and `~0`.
 pub fn decode_segment(segment: &str) -> String {
+    if !segment.contains(['%', '~']) {
+        return segment.to_string();
+    }
     percent_decode(segment)
         .replace("~1", "/")
         .replace("~0", "~")
