@@ -68,6 +68,7 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
     let mut inits = Vec::new();
     let mut rest = None;
     for field in &fields.named {
+        let index = wire_names.len();
         let attrs = SerdeAttrs::of(&field.attrs)?;
         let Some(member) = &field.ident else {
             continue;
@@ -80,13 +81,13 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
             .rename
             .clone()
             .unwrap_or_else(|| LitStr::new(&unraw(member), member.span()));
-        wire_names.push(wire.clone());
+        wire_names.push(wire);
         let take = match (&attrs.with, &attrs.default) {
-            (None, WhenMissing::Error) => quote! { object.required(#wire) },
-            (None, WhenMissing::DefaultTrait) => quote! { object.or_default(#wire) },
-            (None, WhenMissing::Function(path)) => quote! { object.or_else(#wire, #path) },
+            (None, WhenMissing::Error) => quote! { object.required(#index) },
+            (None, WhenMissing::DefaultTrait) => quote! { object.or_default(#index) },
+            (None, WhenMissing::Function(path)) => quote! { object.or_else(#index, #path) },
             (Some(with), WhenMissing::DefaultTrait) => {
-                quote! { object.with_or_default(#wire, |value| #with::deserialize(value)) }
+                quote! { object.with_or_default(#index, |value| #with::deserialize(value)) }
             }
             (Some(with), _) => {
                 return Err(syn::Error::new_spanned(
@@ -98,8 +99,13 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
         inits.push(quote! { #member: #take?, });
     }
     let expecting = format!("struct {name}");
+    let read = if rest.is_some() {
+        quote! { object_with_rest }
+    } else {
+        quote! { object }
+    };
     Ok(quote! {
-        ::client_runtime::de::object(deserializer, #expecting, &[#(#wire_names),*], |object| {
+        ::client_runtime::de::#read(deserializer, #expecting, &[#(#wire_names),*], |object| {
             ::std::result::Result::Ok(#name { #(#inits)* #rest })
         })
     })

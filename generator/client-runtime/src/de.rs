@@ -12,59 +12,72 @@ use ::serde::Deserialize as _;
 use ::serde_json::{Map, Value};
 use ::std::fmt;
 
-/// The fields of one JSON object, taken one by one as a struct is built.
+/// The fields of one JSON object, taken one by one as a struct is built: the values of the
+/// struct's own fields by position, and (for a struct with a flattened map) the others.
 pub struct Object {
-    fields: Map<::std::string::String, Value>,
+    names: &'static [&'static str],
+    values: ::std::vec::Vec<Option<Value>>,
+    rest: Map<::std::string::String, Value>,
 }
 
 impl Object {
-    /// A field that must be present; an `Option` field may be absent (it is then `None`).
+    /// Field `index`, which must be present; an `Option` field may be absent (it is then
+    /// `None`).
     pub fn required<T: DeserializeOwned>(
         &mut self,
-        key: &'static str,
+        index: usize,
     ) -> Result<T, ::serde_json::Error> {
-        match self.fields.remove(key) {
-            Some(value) => decode_field(key, T::deserialize(value)),
-            None => T::deserialize(Missing(key)),
+        let name = self.name(index);
+        match self.take(index) {
+            Some(value) => decode_field(name, T::deserialize(value)),
+            None => T::deserialize(Missing(name)),
         }
     }
 
-    /// A field that is `Default::default()` when absent.
+    /// Field `index`, `Default::default()` when absent.
     pub fn or_default<T: DeserializeOwned + Default>(
         &mut self,
-        key: &'static str,
+        index: usize,
     ) -> Result<T, ::serde_json::Error> {
-        self.or_else(key, T::default)
+        self.or_else(index, T::default)
     }
 
-    /// A field that is `default()` when absent.
+    /// Field `index`, `default()` when absent.
     pub fn or_else<T: DeserializeOwned>(
         &mut self,
-        key: &'static str,
+        index: usize,
         default: fn() -> T,
     ) -> Result<T, ::serde_json::Error> {
-        match self.fields.remove(key) {
-            Some(value) => decode_field(key, T::deserialize(value)),
+        match self.take(index) {
+            Some(value) => decode_field(self.name(index), T::deserialize(value)),
             None => Ok(default()),
         }
     }
 
-    /// A field read by a function of its own (serde's `with`), `Default::default()` when
-    /// absent.
+    /// Field `index` read by a function of its own (serde's `with`), `Default::default()`
+    /// when absent.
     pub fn with_or_default<T: Default>(
         &mut self,
-        key: &'static str,
+        index: usize,
         read: impl FnOnce(Value) -> Result<T, ::serde_json::Error>,
     ) -> Result<T, ::serde_json::Error> {
-        match self.fields.remove(key) {
-            Some(value) => decode_field(key, read(value)),
+        match self.take(index) {
+            Some(value) => decode_field(self.name(index), read(value)),
             None => Ok(T::default()),
         }
     }
 
-    /// Every field not taken yet (serde's `flatten`).
+    /// The fields that are not the struct's own (serde's `flatten`).
     pub fn rest<T: DeserializeOwned>(&mut self) -> Result<T, ::serde_json::Error> {
-        T::deserialize(Value::Object(::std::mem::take(&mut self.fields)))
+        T::deserialize(Value::Object(::std::mem::take(&mut self.rest)))
+    }
+
+    fn take(&mut self, index: usize) -> Option<Value> {
+        self.values.get_mut(index).and_then(Option::take)
+    }
+
+    fn name(&self, index: usize) -> &'static str {
+        self.names.get(index).copied().unwrap_or("?")
     }
 }
 
@@ -77,47 +90,142 @@ fn decode_field<T>(
     result.map_err(|error| ::serde_json::Error::custom(format_args!("`{key}`: {error}")))
 }
 
-/// A struct: reads a JSON object, then `build` takes its fields.
+/// A struct whose fields are `names`: reads a JSON object, then `build` takes its fields.
+/// Other keys are skipped unread.
 pub fn object<'de, D, T>(
     deserializer: D,
     expecting: &'static str,
-    fields: &'static [&'static str],
+    names: &'static [&'static str],
     build: impl FnOnce(&mut Object) -> Result<T, ::serde_json::Error>,
 ) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {
-    let fields = deserializer.deserialize_map(ObjectVisitor {
-        expecting,
-        known: fields,
-    })?;
-    build(&mut Object { fields }).map_err(D::Error::custom)
+    read_object(
+        deserializer,
+        ObjectVisitor {
+            expecting,
+            names,
+            keep_rest: false,
+        },
+        build,
+    )
+}
+
+/// A struct with a flattened map: as [`object`], but the keys that are not among `names`
+/// are kept for [`Object::rest`].
+pub fn object_with_rest<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+    names: &'static [&'static str],
+    build: impl FnOnce(&mut Object) -> Result<T, ::serde_json::Error>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    read_object(
+        deserializer,
+        ObjectVisitor {
+            expecting,
+            names,
+            keep_rest: true,
+        },
+        build,
+    )
+}
+
+fn read_object<'de, D, T>(
+    deserializer: D,
+    visitor: ObjectVisitor,
+    build: impl FnOnce(&mut Object) -> Result<T, ::serde_json::Error>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let mut object = deserializer.deserialize_map(visitor)?;
+    build(&mut object).map_err(D::Error::custom)
 }
 
 struct ObjectVisitor {
     expecting: &'static str,
-    known: &'static [&'static str],
+    names: &'static [&'static str],
+    keep_rest: bool,
 }
 
 impl<'de> Visitor<'de> for ObjectVisitor {
-    type Value = Map<::std::string::String, Value>;
+    type Value = Object;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.expecting)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = Map::new();
-        while let Some(key) = map.next_key::<::std::string::String>()? {
-            let value: Value = map.next_value()?;
-            if let Some(known) = self.known.iter().find(|known| **known == key) {
-                if fields.contains_key(*known) {
-                    return Err(A::Error::duplicate_field(known));
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
+        let mut object = Object {
+            names: self.names,
+            values: ::std::vec![None; self.names.len()],
+            rest: Map::new(),
+        };
+        let seed = KeySeed {
+            names: self.names,
+            keep_rest: self.keep_rest,
+        };
+        while let Some(key) = map.next_key_seed(seed)? {
+            match key {
+                Key::Field(index) => {
+                    if object.values[index].is_some() {
+                        return Err(A::Error::duplicate_field(self.names[index]));
+                    }
+                    object.values[index] = Some(map.next_value()?);
+                }
+                Key::Other(name) => {
+                    let value = map.next_value()?;
+                    object.rest.insert(name, value);
+                }
+                Key::Skipped => {
+                    map.next_value::<de::IgnoredAny>()?;
                 }
             }
-            fields.insert(key, value);
         }
-        Ok(fields)
+        Ok(object)
+    }
+}
+
+/// A key of an object read as a struct: one of its fields (by position), another key kept
+/// for a flattened map, or one skipped. Keys are matched where they are read, without being
+/// copied.
+enum Key {
+    Field(usize),
+    Other(::std::string::String),
+    Skipped,
+}
+
+#[derive(Clone, Copy)]
+struct KeySeed {
+    names: &'static [&'static str],
+    keep_rest: bool,
+}
+
+impl<'de> de::DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(match self.names.iter().position(|name| *name == key) {
+            Some(index) => Key::Field(index),
+            None if self.keep_rest => Key::Other(key.to_string()),
+            None => Key::Skipped,
+        })
     }
 }
 
