@@ -73,6 +73,13 @@ twice! {
 
     #[serde(transparent)]
     pub struct Id(pub String);
+
+    pub struct Nothing {}
+
+    #[serde(untagged)]
+    pub enum Never {}
+
+    pub enum NoValue {}
 }
 
 /// Each input decoded as `T` by both derives: the same value, or an error from both.
@@ -145,6 +152,9 @@ fn enums_and_newtypes_decode_as_with_serde() {
         json!(1.5),
     );
     same!(Id, json!("abc"), json!(1), json!(null));
+    same!(Nothing, json!({}), json!({"a": 1}), json!(null));
+    same!(Never, json!({}), json!(1));
+    same!(NoValue, json!("a"), json!(1));
 }
 
 #[test]
