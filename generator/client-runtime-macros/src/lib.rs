@@ -35,7 +35,7 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         Data::Struct(data) => match &data.fields {
             Fields::Named(fields) => named_struct(name, fields)?,
             Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
-                quote! { ::std::result::Result::Ok(#name(::serde::Deserialize::deserialize(deserializer)?)) }
+                quote! { ::std::result::Result::Ok(#name(::serde::Deserialize::deserialize(__deserializer)?)) }
             }
             other => {
                 return Err(syn::Error::new_spanned(
@@ -52,9 +52,9 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     };
     Ok(quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::std::result::Result<Self, __D::Error> {
                 #body
             }
         }
@@ -74,7 +74,7 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
             continue;
         };
         if attrs.flatten {
-            rest = Some(quote! { #member: object.rest()?, });
+            rest = Some(quote! { #member: __object.rest()?, });
             continue;
         }
         let wire = attrs
@@ -83,11 +83,11 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
             .unwrap_or_else(|| LitStr::new(&unraw(member), member.span()));
         wire_names.push(wire);
         let take = match (&attrs.with, &attrs.default) {
-            (None, WhenMissing::Error) => quote! { object.required(#index) },
-            (None, WhenMissing::DefaultTrait) => quote! { object.or_default(#index) },
-            (None, WhenMissing::Function(path)) => quote! { object.or_else(#index, #path) },
+            (None, WhenMissing::Error) => quote! { __object.required(#index) },
+            (None, WhenMissing::DefaultTrait) => quote! { __object.or_default(#index) },
+            (None, WhenMissing::Function(path)) => quote! { __object.or_else(#index, #path) },
             (Some(with), WhenMissing::DefaultTrait) => {
-                quote! { object.with_or_default(#index, |value| #with::deserialize(value)) }
+                quote! { __object.with_or_default(#index, |__value| #with::deserialize(__value)) }
             }
             (Some(with), _) => {
                 return Err(syn::Error::new_spanned(
@@ -105,7 +105,7 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
         quote! { object }
     };
     Ok(quote! {
-        ::client_runtime::de::#read(deserializer, #expecting, &[#(#wire_names),*], |object| {
+        ::client_runtime::de::#read(__deserializer, #expecting, &[#(#wire_names),*], |__object| {
             ::std::result::Result::Ok(#name { #(#inits)* #rest })
         })
     })
@@ -132,7 +132,7 @@ fn string_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
         variants.push(ident);
     }
     Ok(quote! {
-        ::client_runtime::de::string_enum(deserializer, &[#(#wires),*], |wire| match wire {
+        ::client_runtime::de::string_enum(__deserializer, &[#(#wires),*], |__wire| match __wire {
             #( #wires => ::std::option::Option::Some(#name::#variants), )*
             _ => ::std::option::Option::None,
         })
@@ -148,8 +148,8 @@ fn untagged_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream>
         match &variant.fields {
             Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
                 attempts.push(quote! {
-                    if let ::std::result::Result::Ok(inner) = ::serde::Deserialize::deserialize(value) {
-                        return ::std::option::Option::Some(#name::#ident(inner));
+                    if let ::std::result::Result::Ok(__inner) = ::serde::Deserialize::deserialize(__value) {
+                        return ::std::option::Option::Some(#name::#ident(__inner));
                     }
                 });
             }
@@ -163,7 +163,7 @@ fn untagged_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream>
     }
     let expecting = format!("data did not match any variant of untagged enum {name}");
     Ok(quote! {
-        ::client_runtime::de::untagged(deserializer, #expecting, |value| {
+        ::client_runtime::de::untagged(__deserializer, #expecting, |__value| {
             #(#attempts)*
             ::std::option::Option::None
         })

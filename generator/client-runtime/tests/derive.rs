@@ -80,6 +80,13 @@ twice! {
     pub enum Never {}
 
     pub enum NoValue {}
+
+    /// Named like the names a derive's expansion might introduce.
+    pub struct D {
+        pub deserializer: Option<Box<D>>,
+        pub object: Option<i64>,
+        pub value: Option<Value>,
+    }
 }
 
 /// Each input decoded as `T` by both derives: the same value, or an error from both.
@@ -155,6 +162,11 @@ fn enums_and_newtypes_decode_as_with_serde() {
     same!(Nothing, json!({}), json!({"a": 1}), json!(null));
     same!(Never, json!({}), json!(1));
     same!(NoValue, json!("a"), json!(1));
+    same!(
+        D,
+        json!({"deserializer": {"object": 1}, "value": 2}),
+        json!({"object": "x"})
+    );
 }
 
 #[test]
