@@ -185,7 +185,7 @@ fn lower_in_place(
     let operations_in_document = count_operations(&value);
     normalize::normalize(&mut value, unbundled, &mut diagnostics)?;
     times.normalize = lap(&mut clock);
-    let api = repair::deserialize(&value, &mut diagnostics)?;
+    let api = repair::deserialize(&mut value, &mut diagnostics)?;
     let extra = extra_schemas(&value);
     let token = token::from_extensions(&value, &mut diagnostics);
     drop(value);

@@ -12,19 +12,7 @@ const STACK_BYTES: usize = 64 * 1024 * 1024;
 /// Runs `work` on a thread with a deep stack and returns its result; a panic is resumed on the
 /// caller's thread. Falls back to the caller's thread if no thread can be started.
 pub(crate) fn with_deep_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    let slot = std::sync::Mutex::new(Some(work));
-    let take = || slot.lock().ok().and_then(|mut guard| guard.take());
-    let spawned = std::thread::scope(|scope| {
-        spawn_deep(scope, || take().map(|work| work())).map(|handle| handle.join())
-    });
-    match spawned {
-        Some(Ok(Some(result))) => result,
-        Some(Err(panic)) => std::panic::resume_unwind(panic),
-        Some(Ok(None)) | None => match take() {
-            Some(work) => work(),
-            None => unreachable!("the work ran nowhere but is gone"),
-        },
-    }
+    join(work, || ()).0
 }
 
 /// Runs `work(0)` .. `work(workers - 1)`, one per thread (the caller's is the first), and
@@ -53,6 +41,30 @@ pub(crate) fn each_worker<T: Send>(workers: usize, work: impl Fn(usize) -> T + S
         }
     }
     results.into_iter().flatten().collect()
+}
+
+/// Runs `left` on a second thread with a deep stack while `right` runs on this one, and
+/// returns both results; a panic in `left` is resumed here. If no thread can be started,
+/// `left` runs here after `right`.
+pub(crate) fn join<A: Send, B>(
+    left: impl FnOnce() -> A + Send,
+    right: impl FnOnce() -> B,
+) -> (A, B) {
+    let slot = std::sync::Mutex::new(Some(left));
+    let take = || slot.lock().ok().and_then(|mut guard| guard.take());
+    let (spawned, right) = std::thread::scope(|scope| {
+        let handle = spawn_deep(scope, || take().map(|work| work()));
+        let right = right();
+        (handle.map(|handle| handle.join()), right)
+    });
+    match spawned {
+        Some(Ok(Some(left))) => (left, right),
+        Some(Err(panic)) => std::panic::resume_unwind(panic),
+        Some(Ok(None)) | None => match take() {
+            Some(work) => (work(), right),
+            None => unreachable!("the work ran nowhere but is gone"),
+        },
+    }
 }
 
 /// How many threads printing uses: the machine's, up to four (more does not pay for the
