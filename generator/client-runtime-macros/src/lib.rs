@@ -61,8 +61,8 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     })
 }
 
-/// A struct read as a JSON object: each field taken by its wire name, the flattened map (if
-/// any) takes what is left.
+/// A struct read as a JSON object: each field taken by its position among the wire names,
+/// the flattened map (if any) takes what is left.
 fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStream> {
     let mut wire_names = Vec::new();
     let mut inits = Vec::new();
