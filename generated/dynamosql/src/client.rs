@@ -111,38 +111,21 @@ impl Credentials {
 /// A client for the API. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
 pub struct Client {
-    base_url: ::std::string::String,
-    http: ::reqwest::Client,
+    transport: crate::runtime::Transport,
     credentials: Credentials,
-    /// Timeout and user agent, set on each request when `http` is the user's own
-    /// client; `None` when they are built into `http`.
-    per_request: ::std::option::Option<
-        (::std::time::Duration, ::reqwest::header::HeaderValue),
-    >,
-    /// Default headers, parsed once; values are marked sensitive, so `Debug` hides them.
-    headers: ::std::vec::Vec<
-        (::reqwest::header::HeaderName, ::reqwest::header::HeaderValue),
-    >,
-    body_limit: usize,
 }
 /// Settings for a [`Client`]: timeout, user agent, default headers, credentials, and an
 /// optional `reqwest::Client` of your own.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     server: Server,
-    http: ::std::option::Option<::reqwest::Client>,
+    settings: crate::runtime::TransportSettings,
     credentials: Credentials,
-    timeout: ::std::time::Duration,
-    user_agent: ::std::string::String,
-    headers: ::std::vec::Vec<
-        (::std::string::String, crate::runtime::Secret<::std::string::String>),
-    >,
-    body_limit: usize,
 }
 impl ClientBuilder {
     /// Time allowed for each whole request (default 30 s).
     pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-        self.timeout = timeout;
+        self.settings.timeout = timeout;
         self
     }
     /// The `User-Agent` header sent with every request.
@@ -150,7 +133,7 @@ impl ClientBuilder {
         mut self,
         user_agent: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.user_agent = user_agent.into();
+        self.settings.user_agent = user_agent.into();
         self
     }
     /// A header sent with every request. Its value prints as redacted in `Debug`, since
@@ -160,19 +143,21 @@ impl ClientBuilder {
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
+        self.settings
+            .headers
+            .push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
     /// user agent and default headers are still applied to each request; its redirect
     /// policy is its own (the default client follows no redirects).
     pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
-        self.http = Some(http);
+        self.settings.http = Some(http);
         self
     }
     /// Largest response body read, in bytes (default 16 MiB).
     pub fn body_limit(mut self, bytes: usize) -> Self {
-        self.body_limit = bytes;
+        self.settings.body_limit = bytes;
         self
     }
     /// All credentials at once.
@@ -202,39 +187,9 @@ impl ClientBuilder {
     /// Builds the client. Fails on a user agent or default header that is not a valid
     /// HTTP header.
     pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-        let invalid = |what: &str| crate::runtime::BuildError(
-            ::std::format!("invalid {what}"),
-        );
-        let user_agent = ::reqwest::header::HeaderValue::from_str(&self.user_agent)
-            .map_err(|_| invalid("user agent"))?;
-        let mut headers = ::std::vec::Vec::new();
-        for (name, value) in &self.headers {
-            let header = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| invalid("default header name"))?;
-            let mut value = ::reqwest::header::HeaderValue::from_str(value.expose())
-                .map_err(|_| invalid("default header value"))?;
-            value.set_sensitive(true);
-            headers.push((header, value));
-        }
-        let (http, per_request) = match self.http {
-            Some(http) => (http, Some((self.timeout, user_agent))),
-            None => {
-                let http = ::reqwest::Client::builder()
-                    .timeout(self.timeout)
-                    .user_agent(user_agent)
-                    .redirect(::reqwest::redirect::Policy::none())
-                    .build()
-                    .map_err(|error| crate::runtime::BuildError(error.to_string()))?;
-                (http, None)
-            }
-        };
         Ok(Client {
-            base_url: self.server.url(),
-            http,
+            transport: self.settings.build(self.server.url())?,
             credentials: self.credentials,
-            per_request,
-            headers,
-            body_limit: self.body_limit,
         })
     }
 }
@@ -243,12 +198,8 @@ impl Client {
     pub fn builder(server: Server) -> ClientBuilder {
         ClientBuilder {
             server,
-            http: None,
+            settings: crate::runtime::TransportSettings::new("dynamosql/0.1.0"),
             credentials: Credentials::default(),
-            timeout: crate::runtime::DEFAULT_TIMEOUT,
-            user_agent: ::std::string::String::from("dynamosql/0.1.0"),
-            headers: ::std::vec::Vec::new(),
-            body_limit: crate::runtime::DEFAULT_BODY_LIMIT,
         }
     }
     /// A client of `server` with default settings and no credentials.
@@ -263,24 +214,7 @@ impl Client {
     }
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        &self.base_url
-    }
-    /// Sends a request with the client's settings applied and reads the response.
-    async fn send<E>(
-        &self,
-        parts: crate::runtime::RequestParts,
-        method: ::reqwest::Method,
-    ) -> ::std::result::Result<crate::runtime::RawResponse, crate::runtime::Error<E>> {
-        let mut request = parts.build(&self.http, method, &self.base_url)?;
-        if let Some((timeout, user_agent)) = &self.per_request {
-            request = request
-                .timeout(*timeout)
-                .header(::reqwest::header::USER_AGENT, user_agent.clone());
-        }
-        for (name, value) in &self.headers {
-            request = request.header(name.clone(), value.clone());
-        }
-        crate::runtime::send(request, self.body_limit).await
+        self.transport.base_url()
     }
     /// Get access token
     ///
@@ -293,7 +227,7 @@ impl Client {
     ) -> ApiResult<crate::types::AuthTokenResponse, AuthTokenError> {
         let mut parts = RequestParts::new("/v1/auth/token");
         parts.json("application/json", body)?;
-        let response = self.send(parts, ::reqwest::Method::POST).await?;
+        let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             400 => response.error(Json, AuthTokenError::BadRequest),

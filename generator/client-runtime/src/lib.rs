@@ -7,10 +7,12 @@ use ::std::fmt;
 
 pub mod de;
 mod request;
+mod transport;
 
 /// Derives `serde::Deserialize` for the types of a generated client (see [`de`]).
 pub use client_runtime_macros::Deserialize;
 pub use request::*;
+pub use transport::{Transport, TransportSettings};
 
 /// Largest response body read by default (16 MiB); larger bodies are an error, not an
 /// unbounded allocation.
@@ -307,7 +309,7 @@ pub struct RawResponse {
 }
 
 /// Sends a request and reads the whole response, never more than `limit` bytes of body.
-pub async fn send<E>(
+pub(crate) async fn send<E>(
     request: ::reqwest::RequestBuilder,
     limit: usize,
 ) -> ::std::result::Result<RawResponse, Error<E>> {

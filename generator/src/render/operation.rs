@@ -115,7 +115,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
             #(#params)*
             #security
             #body
-            let response = self.send(parts, #method).await?;
+            let response = self.transport.send(parts, #method).await?;
             match response.status.as_u16() {
                 #arms
             }
