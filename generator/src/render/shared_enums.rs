@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 /// with the same responses.
 pub(crate) struct EnumOwners {
     /// Owners of the error enums.
-    pub errors: Vec<usize>,
+    errors: Vec<usize>,
     /// Owners of the success enums (of the operations that need one).
-    pub successes: Vec<usize>,
+    successes: Vec<usize>,
 }
 
 /// The owners of one operation's enums.
