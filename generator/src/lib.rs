@@ -1,8 +1,8 @@
 //! An OpenAPI 3.0 / 3.1 to Rust client generator.
 //!
 //! Generation is a pure function from spec bytes and [`Settings`] to files in memory:
-//! load -> normalize -> resolve -> lower to an IR -> render with `quote!` -> format with
-//! `prettyplease`. Nothing here touches the file system; `xtask` writes the files.
+//! load -> normalize -> resolve -> lower to an IR -> render with `quote!` -> lay the tokens
+//! out as text (`format`). Nothing here touches the file system; `xtask` writes the files.
 //!
 //! ```
 //! let spec = br#"{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}}"#;

@@ -35,10 +35,7 @@ impl TokenSource {
     /// expires within the margin. Concurrent callers share one request.
     pub async fn token(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>> {
         self.cache.get(|| self.login()).await
     }
     /// Forgets the cached token, so the next call logs in again (after the server
@@ -48,10 +45,7 @@ impl TokenSource {
     }
     async fn login(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>> {
         let response = self.client.generate_access_token_token_post(&self.body).await?;
         read_token(&self.fields, response)
     }

@@ -36,9 +36,7 @@ pub struct Credentials {
     /// `bearer_token`: API key sent as is in the `Authorization` header.
     ///
     /// Authorization credentials supplied in the Authorization header.
-    pub bearer_token: ::std::option::Option<
-        crate::runtime::Secret<::std::string::String>,
-    >,
+    pub bearer_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -72,18 +70,15 @@ impl Credentials {
     }
     /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some()
-            || match scheme {
-                Scheme::BearerToken => self.bearer_token.is_some(),
-            }
+        self.sources.get(&scheme).is_some() || match scheme {
+            Scheme::BearerToken => self.bearer_token.is_some(),
+        }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::BearerToken => {
-                if let Some(value) = &self.bearer_token {
-                    parts.secret_header("Authorization", value.expose().clone());
-                }
-            }
+            Scheme::BearerToken => if let Some(value) = &self.bearer_token {
+                parts.secret_header("Authorization", value.expose().clone());
+            },
         }
     }
     fn attach_value(
@@ -156,10 +151,7 @@ impl ClientBuilder {
         self
     }
     /// Sets the credentials for `bearer_token`.
-    pub fn bearer_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn bearer_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
         self.credentials.bearer_token = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -171,7 +163,9 @@ impl ClientBuilder {
         mut self,
         source: impl crate::runtime::CredentialSource + 'static,
     ) -> Self {
-        self.credentials.sources.set(Scheme::BearerToken, ::std::sync::Arc::new(source));
+        self.credentials
+            .sources
+            .set(Scheme::BearerToken, ::std::sync::Arc::new(source));
         self
     }
     /// Builds the client. Fails on a user agent or default header that is not a valid
@@ -193,9 +187,7 @@ impl Client {
         }
     }
     /// A client of `server` with default settings and no credentials.
-    pub fn new(
-        server: Server,
-    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+    pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
         Self::builder(server).build()
     }
     /// The credentials the client holds.
@@ -213,7 +205,9 @@ impl Client {
     /// `POST /login` (operationId `login`)
     pub async fn login(&self) -> ApiResult<crate::types::LoginResponse, LoginError> {
         let mut parts = RequestParts::new("/login");
-        self.credentials.authorize(&[&[Scheme::BearerToken][..]], &mut parts).await?;
+        self.credentials
+            .authorize(&[&[Scheme::BearerToken][..]], &mut parts)
+            .await?;
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {
             200 => response.ok(Json),

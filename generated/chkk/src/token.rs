@@ -23,9 +23,7 @@ impl TokenSource {
         let account: ::std::string::String = account.into();
         TokenSource {
             client,
-            fields: ::token_source::TokenFields::new(
-                    "/access_tokens/{org}/{account}/access_token",
-                )
+            fields: ::token_source::TokenFields::new("/access_tokens/{org}/{account}/access_token")
                 .default_lifetime(::std::time::Duration::from_secs(900u64))
                 .bind("org", &org)
                 .bind("account", &account),
@@ -42,10 +40,7 @@ impl TokenSource {
     /// expires within the margin. Concurrent callers share one request.
     pub async fn token(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::LoginError>> {
         self.cache.get(|| self.login()).await
     }
     /// Forgets the cached token, so the next call logs in again (after the server
@@ -55,10 +50,7 @@ impl TokenSource {
     }
     async fn login(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::LoginError>> {
         let response = self.client.login().await?;
         read_token(&self.fields, response)
     }

@@ -20,9 +20,7 @@ impl Server {
     /// The base URL, with variables substituted.
     pub fn url(&self) -> ::std::string::String {
         match self {
-            Server::Production => {
-                ::std::string::String::from("https://api.dynamosql.com")
-            }
+            Server::Production => ::std::string::String::from("https://api.dynamosql.com"),
             Server::Custom(url) => url.clone(),
         }
     }
@@ -38,9 +36,7 @@ pub struct Credentials {
     /// `cognitoJwt`: sent as `Authorization: Bearer <token>`.
     ///
     /// Bearer token obtained from `POST /v1/auth/token`. Pass in the `Authorization` header as `Bearer <token>`.
-    pub cognito_jwt: ::std::option::Option<
-        crate::runtime::Secret<::std::string::String>,
-    >,
+    pub cognito_jwt: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -74,22 +70,15 @@ impl Credentials {
     }
     /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some()
-            || match scheme {
-                Scheme::CognitoJwt => self.cognito_jwt.is_some(),
-            }
+        self.sources.get(&scheme).is_some() || match scheme {
+            Scheme::CognitoJwt => self.cognito_jwt.is_some(),
+        }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::CognitoJwt => {
-                if let Some(value) = &self.cognito_jwt {
-                    parts
-                        .secret_header(
-                            "Authorization",
-                            format!("Bearer {}", value.expose()),
-                        );
-                }
-            }
+            Scheme::CognitoJwt => if let Some(value) = &self.cognito_jwt {
+                parts.secret_header("Authorization", format!("Bearer {}", value.expose()));
+            },
         }
     }
     fn attach_value(
@@ -99,11 +88,7 @@ impl Credentials {
     ) {
         match scheme {
             Scheme::CognitoJwt => {
-                parts
-                    .secret_header(
-                        "Authorization",
-                        format!("Bearer {}", value.expose()),
-                    );
+                parts.secret_header("Authorization", format!("Bearer {}", value.expose()));
             }
         }
     }
@@ -166,10 +151,7 @@ impl ClientBuilder {
         self
     }
     /// Sets the credentials for `cognitoJwt`.
-    pub fn cognito_jwt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cognito_jwt(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
         self.credentials.cognito_jwt = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -203,9 +185,7 @@ impl Client {
         }
     }
     /// A client of `server` with default settings and no credentials.
-    pub fn new(
-        server: Server,
-    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+    pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
         Self::builder(server).build()
     }
     /// The credentials the client holds.

@@ -36,10 +36,7 @@ impl TokenSource {
     /// expires within the margin. Concurrent callers share one request.
     pub async fn token(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::AuthTokenError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::AuthTokenError>> {
         self.cache.get(|| self.login()).await
     }
     /// Forgets the cached token, so the next call logs in again (after the server
@@ -49,10 +46,7 @@ impl TokenSource {
     }
     async fn login(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::AuthTokenError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::AuthTokenError>> {
         let response = self.client.auth_token(&self.body).await?;
         read_token(&self.fields, response)
     }

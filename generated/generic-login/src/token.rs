@@ -34,10 +34,7 @@ impl TokenSource {
     /// expires within the margin. Concurrent callers share one request.
     pub async fn token(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::LoginError>> {
         self.cache.get(|| self.login()).await
     }
     /// Forgets the cached token, so the next call logs in again (after the server
@@ -47,10 +44,7 @@ impl TokenSource {
     }
     async fn login(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::LoginError>> {
         let response = self.client.login(&self.body).await?;
         read_token(&self.fields, response)
     }

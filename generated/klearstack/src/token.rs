@@ -15,10 +15,7 @@ pub struct TokenSource {
 }
 impl TokenSource {
     /// A token source that calls `get_access_token` through `client` with these inputs.
-    pub fn new(
-        client: crate::Client,
-        body: crate::types::GetAccessTokenRequest,
-    ) -> Self {
+    pub fn new(client: crate::Client, body: crate::types::GetAccessTokenRequest) -> Self {
         TokenSource {
             client,
             body,
@@ -38,10 +35,7 @@ impl TokenSource {
     /// expires within the margin. Concurrent callers share one request.
     pub async fn token(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::GetAccessTokenError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::GetAccessTokenError>> {
         self.cache.get(|| self.login()).await
     }
     /// Forgets the cached token, so the next call logs in again (after the server
@@ -51,10 +45,7 @@ impl TokenSource {
     }
     async fn login(
         &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::GetAccessTokenError>,
-    > {
+    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::GetAccessTokenError>> {
         let response = self.client.get_access_token(&self.body).await?;
         read_token(&self.fields, response)
     }

@@ -15,13 +15,10 @@ pub(crate) fn render_client<'a>(
     api: &'a Api,
     settings: &'a Settings,
 ) -> impl Iterator<Item = Deferred<'a>> + 'a {
-    let header = || quote! { impl Client };
-    let methods = api.operations.iter().map(move |op| -> Deferred {
-        Box::new(move || Piece::Member {
-            header: header(),
-            members: render_method(api, op),
-        })
-    });
+    let methods = api
+        .operations
+        .iter()
+        .map(move |op| -> Deferred { Box::new(move || Piece::Member(render_method(api, op))) });
     let owners = EnumOwners::of(api);
     let items = (0..api.operations.len()).map(move |index| -> Deferred {
         let owners = owners.of_operation(index);
@@ -29,11 +26,10 @@ pub(crate) fn render_client<'a>(
     });
     let fixed: [Deferred; 3] = [
         Box::new(move || Piece::Items(fixed_items(api))),
-        Box::new(move || Piece::ImplOpen { header: header() }),
-        Box::new(move || Piece::Member {
-            header: header(),
-            members: fixed_members(settings),
+        Box::new(move || Piece::ImplOpen {
+            header: quote! { impl Client },
         }),
+        Box::new(move || Piece::Member(fixed_members(settings))),
     ];
     fixed
         .into_iter()

@@ -141,9 +141,7 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
 /// The example as Markdown code lines, with the wrapper function hidden: the reader sees
 /// only the calls.
 fn hide_wrapper(file: TokenStream) -> String {
-    let formatted = syn::parse2::<syn::File>(file)
-        .map(|f| prettyplease::unparse(&f))
-        .unwrap_or_default();
+    let formatted = crate::format::print_items(file);
     let lines: Vec<&str> = formatted.lines().collect();
     let mut out = String::new();
     let signature_end = lines

@@ -115,7 +115,9 @@ const ALLOWED_LINTS: [&str; 16] = [
 
 fn lib_rs(plan: Option<&TokenPlan>) -> TokenStream {
     let allows = ALLOWED_LINTS.iter().map(|lint| {
-        let path: syn::Path = syn::parse_str(lint).unwrap_or_else(|_| syn::parse_quote!(unused));
+        let path = lint
+            .parse::<TokenStream>()
+            .unwrap_or_else(|_| quote::quote!(unused));
         quote::quote! { #![allow(#path)] }
     });
     let modules = quote::quote! {

@@ -158,13 +158,21 @@ fn stage_table(out: &mut String, rows: &[Row]) {
         out,
         "\nOur `render` and `format` are summed over the threads that render and print each \
          file's pieces (one per core, up to four; piece i on thread i mod n, each rendered just \
-         before it is printed), so the stage sums can exceed the whole call. Progenitor's \
-         `print` is `syn::parse2` + `prettyplease::unparse`, as is our `format`.\n"
+         before it is printed), so the stage sums can exceed the whole call. Our `format` lays \
+         the tokens out as text directly (`generator/src/format/layout.rs`); progenitor's \
+         `print` is `syn::parse2` + `prettyplease::unparse`.\n"
     );
 }
 
 fn anatomy_table(out: &mut String, formatter: &Formatter) {
-    let _ = writeln!(out, "## Inside the formatter, on {} (ms)\n", formatter.name);
+    let _ = writeln!(
+        out,
+        "## A syntax-tree formatter on the same output, on {} (ms)\n\nWhat parsing and \
+         pretty-printing each output would cost (progenitor's `print`, and ours before the \
+         token layout replaced it): our files read back, for comparison with our `format` \
+         above.\n",
+        formatter.name
+    );
     let _ = writeln!(
         out,
         "| output | lines | tokens to `syn::File` | `prettyplease::unparse` | drop tree | (lexing text, not in our pipeline) |\n|---|--:|--:|--:|--:|--:|"

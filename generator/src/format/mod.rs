@@ -1,5 +1,8 @@
 //! Stage 6: tokens to text. One formatting path for every generated Rust file.
 
+mod layout;
+mod verify;
+
 use crate::error::Error;
 use proc_macro2::TokenStream;
 
@@ -13,13 +16,22 @@ pub(crate) enum Piece {
     /// The opening of an `impl` block whose members follow as [`Piece::Member`]s; `header` is
     /// everything before the braces. At least one member must follow.
     ImplOpen { header: TokenStream },
-    /// Members of the `impl` block opened with the same `header`.
-    Member {
-        header: TokenStream,
-        members: TokenStream,
-    },
+    /// Members of the `impl` block opened last.
+    Member(TokenStream),
     /// The closing brace of an `impl` block.
     ImplClose,
+}
+
+impl Piece {
+    /// The piece as the tokens of a whole file, with the text that completes its printed
+    /// form to that file; `None` for the closing brace, which is no file.
+    fn as_file(&self) -> Option<(TokenStream, &'static str)> {
+        match self {
+            Piece::Items(tokens) | Piece::Member(tokens) => Some((tokens.clone(), "")),
+            Piece::ImplOpen { header } => Some((quote::quote! { #header {} }, "}")),
+            Piece::ImplClose => None,
+        }
+    }
 }
 
 /// Where the time of printing a file went: producing the pieces (rendering) and printing them.
@@ -76,82 +88,37 @@ fn print_share<'a>(
     path: &str,
 ) -> Result<(Vec<String>, PrintTimes), Error> {
     let mut times = PrintTimes::default();
-    let mut shells = ShellLines::default();
     let mut texts = Vec::new();
     for render in pieces {
         let started = std::time::Instant::now();
         let piece = render();
         let rendered = std::time::Instant::now();
         times.render += rendered - started;
-        let mut text = String::new();
-        print_piece(piece, path, &mut shells, &mut text)?;
+        let expected = cfg!(debug_assertions).then(|| piece.as_file()).flatten();
+        let text = print_piece(piece);
+        if let Some((tokens, suffix)) = expected {
+            verify::same_tokens(tokens, &format!("{text}{suffix}"), path)?;
+        }
         texts.push(text);
         times.format += rendered.elapsed();
     }
     Ok((texts, times))
 }
 
-/// How many lines an empty `impl` block prints before its last, by header: the same for every
-/// member of one block, so it is printed once.
-#[derive(Default)]
-struct ShellLines {
-    last: Option<(String, usize)>,
-}
-
-impl ShellLines {
-    fn of(&mut self, header: &TokenStream, path: &str) -> Result<usize, Error> {
-        let key = header.to_string();
-        if let Some((cached, lines)) = &self.last {
-            if *cached == key {
-                return Ok(*lines);
-            }
-        }
-        let lines = print(quote::quote! { #header {} }, path)?.lines().count();
-        self.last = Some((key, lines));
-        Ok(lines)
-    }
-}
-
-fn print_piece(
-    piece: Piece,
-    path: &str,
-    shells: &mut ShellLines,
-    out: &mut String,
-) -> Result<(), Error> {
+fn print_piece(piece: Piece) -> String {
+    let mut printer = layout::Printer::new();
     match piece {
-        Piece::Items(tokens) => out.push_str(&print(tokens, path)?),
-        Piece::ImplOpen { header } => {
-            // `impl X {}` prints its attributes and docs, then the header line ending in `{}`.
-            let shell = print(quote::quote! { #header {} }, path)?;
-            let shell = shell.trim_end_matches('\n');
-            let open = shell.strip_suffix("{}").unwrap_or(shell);
-            out.push_str(open);
-            out.push_str("{\n");
-        }
-        Piece::Member { header, members } => {
-            let shell_lines = shells.of(&header, path)?;
-            let whole = print(quote::quote! { #header { #members } }, path)?;
-            let lines: Vec<&str> = whole.lines().collect();
-            // The shell's lines less its last (`impl X {}`) are the attributes and docs; the
-            // header line of the block with members is one more, and the last is `}`.
-            let start = shell_lines.min(lines.len());
-            let end = lines.len().saturating_sub(1).max(start);
-            for line in &lines[start..end] {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        Piece::ImplClose => out.push_str("}\n"),
+        Piece::Items(tokens) => printer.items(tokens, 0),
+        Piece::ImplOpen { header } => printer.open_block(header),
+        Piece::Member(members) => printer.items(members, 1),
+        Piece::ImplClose => printer.close_block(),
     }
-    Ok(())
+    printer.finish()
 }
 
-/// Parses tokens as a file and pretty-prints them.
-fn print(tokens: TokenStream, path: &str) -> Result<String, Error> {
-    let file: syn::File = syn::parse2(tokens).map_err(|error| {
-        Error::Internal(format!("{path}: generated code does not parse: {error}"))
-    })?;
-    Ok(prettyplease::unparse(&file))
+/// Prints a stand-alone piece of code (a README example) as a file.
+pub(crate) fn print_items(tokens: TokenStream) -> String {
+    print_piece(Piece::Items(tokens))
 }
 
 #[cfg(test)]
@@ -170,10 +137,7 @@ mod tests {
         let members = (0..5).map(|n| -> Deferred {
             Box::new(move || {
                 let name = quote::format_ident!("method_{n}");
-                Piece::Member {
-                    header: quote! { impl Item0 },
-                    members: quote! { pub fn #name(&self) -> u8 { self.field } },
-                }
+                Piece::Member(quote! { pub fn #name(&self) -> u8 { self.field } })
             })
         });
         let open: Deferred = Box::new(|| Piece::ImplOpen {

@@ -1,0 +1,127 @@
+//! Layout of small token streams, printed and compared whole.
+
+use super::*;
+use quote::quote;
+
+fn print(tokens: TokenStream) -> String {
+    let mut printer = Printer::new();
+    printer.items(tokens, 0);
+    printer.finish()
+}
+
+#[test]
+fn spaces_fall_where_rust_is_usually_written() {
+    let out = print(quote! {
+        impl<'de> ::serde::Deserialize<'de> for Wrapper {
+            fn f(&self, x: &mut ::std::vec::Vec<u8>) -> ::std::option::Option<&'static str> {
+                let n = -1;
+                let ok = !self.items.is_empty() && x.len() > 0usize;
+                let found = self.items.iter().find(|item| **item == n).map(|_| ());
+                let rest = Self { n, ..::std::default::Default::default() };
+                format!("{}", n)?;
+                match x { Some(Value { a, b }) | None => {} _ => return None, }
+                None
+            }
+        }
+    });
+    let expected = r#"impl<'de> ::serde::Deserialize<'de> for Wrapper {
+    fn f(&self, x: &mut ::std::vec::Vec<u8>) -> ::std::option::Option<&'static str> {
+        let n = -1;
+        let ok = !self.items.is_empty() && x.len() > 0usize;
+        let found = self.items.iter().find(|item| **item == n).map(|_| ());
+        let rest = Self {
+            n,
+            ..::std::default::Default::default()
+        };
+        format!("{}", n)?;
+        match x {
+            Some(Value { a, b }) | None => {}
+            _ => return None,
+        }
+        None
+    }
+}
+"#;
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn a_list_too_long_for_its_line_puts_one_element_on_each() {
+    let out = print(quote! {
+        pub fn operation_with_a_long_name(&self, first_argument: &crate::types::FirstArgument, second: u8) -> ApiResult<crate::types::Reply, OperationError> {}
+        fn g() { call(one_quite_long_argument_name, another_quite_long_argument_name, a_third_one_that_is_longer_still); }
+        fn h() { wrap(a_single_argument_that_is_long_enough_to_reach_past_the_right_edge_of_the_line_by_itself_alone); }
+    });
+    let expected = r#"pub fn operation_with_a_long_name(
+    &self,
+    first_argument: &crate::types::FirstArgument,
+    second: u8,
+) -> ApiResult<crate::types::Reply, OperationError> {}
+fn g() {
+    call(
+        one_quite_long_argument_name,
+        another_quite_long_argument_name,
+        a_third_one_that_is_longer_still,
+    );
+}
+fn h() {
+    wrap(
+        a_single_argument_that_is_long_enough_to_reach_past_the_right_edge_of_the_line_by_itself_alone,
+    );
+}
+"#;
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn a_chain_too_long_for_its_line_puts_each_call_on_its_own() {
+    let out = print(quote! {
+        fn f() {
+            let client = example_crate::Client::builder(example_crate::Server::default()).bearer_token("YOUR-CREDENTIAL").build()?;
+            self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into_the_secret_value())));
+        }
+    });
+    let expected = r#"fn f() {
+    let client = example_crate::Client::builder(example_crate::Server::default())
+        .bearer_token("YOUR-CREDENTIAL")
+        .build()?;
+    self.settings
+        .headers
+        .push((name.into(), crate::runtime::Secret::new(value.into_the_secret_value())));
+}
+"#;
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn doc_attributes_become_comments_where_the_text_allows() {
+    let out = print(quote! {
+        #![doc = " Crate docs."]
+        #[doc = " A line."]
+        #[doc = ""]
+        #[doc = "/ starts with a slash"]
+        #[doc = " two\nlines"]
+        #[doc = " \u{202e} turns the text around"]
+        pub struct S;
+    });
+    let expected = r#"//! Crate docs.
+/// A line.
+///
+#[doc = "/ starts with a slash"]
+#[doc = " two\nlines"]
+#[doc = " \u{202e} turns the text around"]
+pub struct S;
+"#;
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn trailing_commas_go_only_where_they_change_nothing() {
+    let out = print(quote! {
+        const A: (u8,) = (1,);
+        const B: (u8, u8,) = (1, 2,);
+        fn f() { g(1,); }
+    });
+    let expected = "const A: (u8,) = (1,);\nconst B: (u8, u8) = (1, 2);\nfn f() {\n    g(1);\n}\n";
+    assert_eq!(out, expected);
+}
