@@ -35,7 +35,10 @@ impl TokenSource {
     /// expires within the margin. Concurrent callers share one request.
     pub async fn token(
         &self,
-    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>> {
+    ) -> ::std::result::Result<
+        ::token_source::AccessToken,
+        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>
+    > {
         self.cache.get(|| self.login()).await
     }
     /// Forgets the cached token, so the next call logs in again (after the server
@@ -45,7 +48,10 @@ impl TokenSource {
     }
     async fn login(
         &self,
-    ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>> {
+    ) -> ::std::result::Result<
+        ::token_source::AccessToken,
+        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>
+    > {
         let response = self.client.generate_access_token_token_post(&self.body).await?;
         read_token(&self.fields, response)
     }
@@ -63,8 +69,7 @@ fn read_token<T: ::serde::Serialize, E>(
         body: crate::runtime::RawBody::default(),
         message,
     };
-    let value = ::serde_json::to_value(&response.body)
-        .map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

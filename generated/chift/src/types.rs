@@ -63,7 +63,9 @@ pub struct ValidationError {
     pub input: ::std::option::Option<::serde_json::Value>,
     /// Context
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ctx: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>>,
+    pub ctx: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>
+    >,
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 #[serde(untagged)]

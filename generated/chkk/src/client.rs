@@ -57,10 +57,7 @@ impl Credentials {
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
             match self.sources.get(scheme) {
                 Some(source) => {
-                    let value = source
-                        .credential()
-                        .await
-                        .map_err(crate::runtime::CredentialError)?;
+                    let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
                 }
                 None => self.attach(*scheme, parts),
@@ -128,9 +125,7 @@ impl ClientBuilder {
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.settings
-            .headers
-            .push((name.into(), crate::runtime::Secret::new(value.into())));
+        self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
@@ -163,9 +158,7 @@ impl ClientBuilder {
         mut self,
         source: impl crate::runtime::CredentialSource + 'static,
     ) -> Self {
-        self.credentials
-            .sources
-            .set(Scheme::BearerToken, ::std::sync::Arc::new(source));
+        self.credentials.sources.set(Scheme::BearerToken, ::std::sync::Arc::new(source));
         self
     }
     /// Builds the client. Fails on a user agent or default header that is not a valid
@@ -205,9 +198,7 @@ impl Client {
     /// `POST /login` (operationId `login`)
     pub async fn login(&self) -> ApiResult<crate::types::LoginResponse, LoginError> {
         let mut parts = RequestParts::new("/login");
-        self.credentials
-            .authorize(&[&[Scheme::BearerToken][..]], &mut parts)
-            .await?;
+        self.credentials.authorize(&[&[Scheme::BearerToken][..]], &mut parts).await?;
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {
             200 => response.ok(Json),

@@ -5,7 +5,12 @@
 pub struct LoginResponse {
     /// Map keyed by **org ID**. Each entry is an object keyed by account slug that contains the bearer AccessToken for that account.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_tokens: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::collections::BTreeMap<::std::string::String, crate::types::AccessToken>>>,
+    pub access_tokens: ::std::option::Option<
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::collections::BTreeMap<::std::string::String, crate::types::AccessToken>
+        >
+    >,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<crate::types::LoginResponseUser>,
 }

@@ -25,7 +25,9 @@ pub struct LoginForm {
     /// `None`: absent (not sent); `Some(None)`: sent as `null`; `Some(Some(v))`: sent as `v`.
     #[serde(default, with = "crate::runtime::nullable")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub client_secret: ::std::option::Option<::std::option::Option<crate::runtime::Secret<::std::string::String>>>,
+    pub client_secret: ::std::option::Option<
+        ::std::option::Option<crate::runtime::Secret<::std::string::String>>
+    >,
 }
 fn default_login_form_scope() -> ::std::string::String {
     ::std::string::String::from("")

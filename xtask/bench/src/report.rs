@@ -159,7 +159,7 @@ fn stage_table(out: &mut String, rows: &[Row]) {
         "\nOur `render` and `format` are summed over the threads that render and print each \
          file's pieces (one per core, up to four; piece i on thread i mod n, each rendered just \
          before it is printed), so the stage sums can exceed the whole call. Our `format` lays \
-         the tokens out as text directly (`generator/src/format/layout.rs`); progenitor's \
+         the tokens out as text directly (`generator/src/format/layout/`); progenitor's \
          `print` is `syn::parse2` + `prettyplease::unparse`.\n"
     );
 }

@@ -27,7 +27,12 @@ impl Chain {
     /// value (after any `=` or `=>`) is a chain of two or more `.`s with a call among them,
     /// each of those `.`s starts a line, as in `Client::builder(..)` / `.timeout(..)` /
     /// `.build()?`. A chain on `self` keeps its first field on the first line.
-    pub(super) fn plan(units: &[Unit], start: usize, column: usize) -> Chain {
+    pub(super) fn plan(
+        units: &[Unit],
+        start: usize,
+        column: usize,
+        one_line_width: impl Fn(&[Unit]) -> Option<usize>,
+    ) -> Chain {
         let mut angles = 0usize;
         let mut end = start;
         let mut value_start = start;
@@ -47,7 +52,8 @@ impl Chain {
             end += 1;
         }
         let clause = Chain::none(end);
-        if fits(&units[start..end], WIDTH.saturating_sub(column)) {
+        let columns = WIDTH.saturating_sub(column + terminator_width(units.get(end)));
+        if fits_exactly(&units[start..end], columns, one_line_width) {
             return clause;
         }
         let dot = |index: usize| {
@@ -118,25 +124,52 @@ pub(super) fn without_trailing_comma(contents: &[Unit], after_name: bool) -> &[U
 }
 
 /// What follows a list up to the end of its clause: the next block, `;`, `=`, `=>`, or `,`
-/// outside generics. A signature's return type counts with its parameters.
-pub(super) fn clause_tail(rest: &[Unit]) -> &[Unit] {
+/// outside generics; with the columns of that end where it stays on the same line (` {`,
+/// `;`). A signature's return type counts with its parameters.
+pub(super) fn clause_tail(rest: &[Unit]) -> (&[Unit], usize) {
     let mut angles = 0usize;
     for (index, unit) in rest.iter().enumerate() {
         match unit {
             Unit::Op(op) => match op.as_str() {
-                ";" | "=" | "=>" => return &rest[..index],
-                "," if angles == 0 => return &rest[..index],
+                ";" | "=" | "=>" => return (&rest[..index], terminator_width(Some(unit))),
+                "," if angles == 0 => return (&rest[..index], terminator_width(Some(unit))),
                 "<" => angles += 1,
                 "<<" => angles += 2,
                 ">" => angles = angles.saturating_sub(1),
                 ">>" => angles = angles.saturating_sub(2),
                 _ => {}
             },
-            Unit::Group(Delimiter::Brace, _) => return &rest[..index],
+            Unit::Group(Delimiter::Brace, _) => {
+                return (&rest[..index], terminator_width(Some(unit)))
+            }
             _ => {}
         }
     }
-    rest
+    (rest, 0)
+}
+
+/// The columns that the unit ending a clause takes on the clause's last line: `;` and `,`
+/// their own, ` =` and ` =>` theirs with a space, and a block its ` {`.
+fn terminator_width(end: Option<&Unit>) -> usize {
+    match end {
+        Some(Unit::Op(op)) => match op.as_str() {
+            ";" | "," => 1,
+            text => text.len() + 1,
+        },
+        Some(Unit::Group(Delimiter::Brace, _)) => 2,
+        _ => 0,
+    }
+}
+
+/// Whether `units` fit in `columns` on one line: by the upper bound of [`Unit::width`] where
+/// that is enough, else by `one_line_width`, which prints them (and is `None` for units that
+/// do not stay on one line).
+pub(super) fn fits_exactly(
+    units: &[Unit],
+    columns: usize,
+    one_line_width: impl Fn(&[Unit]) -> Option<usize>,
+) -> bool {
+    fits(units, columns) || one_line_width(units).is_some_and(|width| width <= columns)
 }
 
 /// Whether `units` fit in `columns` on one line, by the upper bound of [`Unit::width`]: a list

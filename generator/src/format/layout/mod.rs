@@ -15,6 +15,7 @@
 //! tokens it was printed from.
 
 mod doc_text;
+mod generics;
 mod lines;
 mod spacing;
 mod units;
@@ -23,7 +24,7 @@ pub(super) use doc_text::unescape_string_literal;
 pub(super) use spacing::keyword;
 
 use doc_text::doc_comment_text;
-use lines::{clause_tail, fits, without_trailing_comma, Chain};
+use lines::{clause_tail, fits_exactly, without_trailing_comma, Chain};
 use proc_macro2::{Delimiter, TokenStream};
 use spacing::{needs_space, Prev, Role, Sequence};
 use std::fmt::Write as _;
@@ -121,7 +122,12 @@ impl Printer {
     fn sequence(&mut self, units: &[Unit], context: Context) -> Sequence {
         let mut seq = Sequence::new();
         let mut chain = Chain::none(0);
+        // Units up to this index were written with broken generics before them.
+        let mut written_to = 0;
         for (index, unit) in units.iter().enumerate() {
+            if index < written_to {
+                continue;
+            }
             let at_line_start = self.out.len() == self.line_start;
             if index == chain.end && chain.indented {
                 self.indent -= 1;
@@ -133,7 +139,7 @@ impl Printer {
                 } else {
                     self.out.len() - self.line_start
                 };
-                chain = Chain::plan(units, index, column + self.reserve);
+                chain = Chain::plan(units, index, column + self.reserve, one_line_width);
             }
             if chain.breaks.first() == Some(&index) {
                 chain.breaks.remove(0);
@@ -179,6 +185,13 @@ impl Printer {
                 }
                 Unit::Op(op) => {
                     let role = role.unwrap_or(Role::Binary);
+                    if role == Role::AngleOpen && context != Context::Inline {
+                        if let Some(close) = self.generics_to_break(units, index, rest_end) {
+                            self.broken_generics(&units[index + 1..close], &mut seq);
+                            written_to = close + 1;
+                            continue;
+                        }
+                    }
                     let text = op.as_str();
                     self.write(text);
                     seq.prev = Prev::Op(role);
@@ -300,7 +313,10 @@ impl Printer {
             return;
         }
         let line = self.out.len() - self.line_start + self.reserve;
-        if line <= WIDTH && fits(clause_tail(rest), WIDTH - line) {
+        let (tail, tail_end) = clause_tail(rest);
+        // The tail's first unit may bring a space that printing it alone does not show.
+        let tail_width = |units: &[Unit]| one_line_width(units).map(|width| width + 1);
+        if line + tail_end <= WIDTH && fits_exactly(tail, WIDTH - line - tail_end, tail_width) {
             return;
         }
         self.out.truncate(start);
@@ -345,6 +361,16 @@ impl Printer {
             self.newline();
         }
     }
+}
+
+/// The width of `units` printed on one line by themselves, or `None` if they take more than
+/// one line (a block inside a closure). Used where the upper bound of [`Unit::width`] says a
+/// line would be too long, so that only lines near the limit are printed twice.
+fn one_line_width(units: &[Unit]) -> Option<usize> {
+    let mut printer = Printer::new();
+    printer.sequence(units, Context::Inline);
+    let text = printer.finish();
+    (!text.contains('\n')).then_some(text.len())
 }
 
 #[cfg(test)]

@@ -125,3 +125,63 @@ fn trailing_commas_go_only_where_they_change_nothing() {
     let expected = "const A: (u8,) = (1,);\nconst B: (u8, u8) = (1, 2);\nfn f() {\n    g(1);\n}\n";
     assert_eq!(out, expected);
 }
+
+#[test]
+fn the_end_of_a_statement_counts_toward_its_width() {
+    // On one line these are 100 and 101 columns, the last with its `;`.
+    let out = print(quote! {
+        fn f() {
+            parts.query_styled("poll.fields", &options.poll_fields, crate::runtime::Style::Form, false_33)?;
+            parts.query_styled("poll.fields", &options.poll_fields, crate::runtime::Style::Form, false_333)?;
+        }
+    });
+    let expected = r#"fn f() {
+    parts.query_styled("poll.fields", &options.poll_fields, crate::runtime::Style::Form, false_33)?;
+    parts.query_styled(
+        "poll.fields",
+        &options.poll_fields,
+        crate::runtime::Style::Form,
+        false_333,
+    )?;
+}
+"#;
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn generics_too_long_for_their_line_put_one_argument_on_each() {
+    let out = print(quote! {
+        pub struct S {
+            pub tokens: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::collections::BTreeMap<::std::string::String, crate::types::AccessToken> > >,
+            pub short: ::std::option::Option<::std::vec::Vec<u8> >,
+            pub fused: ::std::option::Option<::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<crate::types::AccessTokenWithALongName>>>,
+        }
+    });
+    let expected = r#"pub struct S {
+    pub tokens: ::std::option::Option<
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::collections::BTreeMap<::std::string::String, crate::types::AccessToken>
+        >
+    >,
+    pub short: ::std::option::Option<::std::vec::Vec<u8>>,
+    pub fused: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::vec::Vec<crate::types::AccessTokenWithALongName>>
+    >,
+}
+"#;
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn a_signature_breaks_its_parameters_before_its_generics() {
+    let out = print(quote! {
+        fn read_token<T: ::serde::Serialize, E>(fields: &::token_source::TokenFields, response: crate::runtime::ResponseValue<T>) {}
+    });
+    let expected = r#"fn read_token<T: ::serde::Serialize, E>(
+    fields: &::token_source::TokenFields,
+    response: crate::runtime::ResponseValue<T>,
+) {}
+"#;
+    assert_eq!(out, expected);
+}
