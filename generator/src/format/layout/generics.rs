@@ -34,15 +34,7 @@ impl Printer {
     /// own, closing the generics that `seq` opened at the `<`. No trailing comma is added:
     /// the verification reads a `,` before `>` as a token the tokens did not have.
     pub(super) fn broken_generics(&mut self, arguments: &[Unit], seq: &mut Sequence) {
-        self.write("<");
-        self.newline();
-        self.indent += 1;
-        let reserve = std::mem::replace(&mut self.reserve, 1);
-        self.sequence(arguments, Context::Broken);
-        self.reserve = reserve;
-        self.end_line();
-        self.indent -= 1;
-        self.write(">");
+        self.indented(["<", ">"], arguments, Context::Broken, |_, _| {});
         seq.prev = Prev::Op(seq.role(">"));
     }
 }

@@ -274,15 +274,30 @@ impl Printer {
     /// A brace block: contents indented on lines of their own, the closing brace on its own
     /// line at the depth of the line that opened it.
     fn block(&mut self, contents: &[Unit]) {
-        self.write("{");
+        self.indented(["{", "}"], contents, Context::Block, |_, _| {});
+    }
+
+    /// `open`, then `contents` one level deeper on lines of their own, then `close` on a line
+    /// of its own; `end` writes what the contents end with (a trailing comma). In a
+    /// [`Context::Broken`] list each line keeps a column for its `,`.
+    fn indented(
+        &mut self,
+        [open, close]: [&str; 2],
+        contents: &[Unit],
+        context: Context,
+        end: impl FnOnce(&mut Printer, &Sequence),
+    ) {
+        self.write(open);
         self.newline();
         self.indent += 1;
-        let reserve = std::mem::replace(&mut self.reserve, 0);
-        self.sequence(contents, Context::Block);
+        let columns = usize::from(context == Context::Broken);
+        let reserve = std::mem::replace(&mut self.reserve, columns);
+        let seq = self.sequence(contents, context);
         self.reserve = reserve;
+        end(self, &seq);
         self.end_line();
         self.indent -= 1;
-        self.write("}");
+        self.write(close);
     }
 
     /// A parenthesised or bracketed list: on one line if it fits together with what follows it
@@ -320,20 +335,13 @@ impl Printer {
             return;
         }
         self.out.truncate(start);
-        self.write(open);
-        self.newline();
-        self.indent += 1;
-        let reserve = std::mem::replace(&mut self.reserve, 1);
-        let seq = self.sequence(contents, Context::Broken);
-        self.reserve = reserve;
-        let trailing_comma_allowed =
-            seq.commas > 0 || (after_name && delimiter == Delimiter::Parenthesis);
-        if trailing_comma_allowed && !seq.ends_with_comma {
-            self.write(",");
-        }
-        self.end_line();
-        self.indent -= 1;
-        self.write(close);
+        self.indented([open, close], contents, Context::Broken, |printer, seq| {
+            let trailing_comma_allowed =
+                seq.commas > 0 || (after_name && delimiter == Delimiter::Parenthesis);
+            if trailing_comma_allowed && !seq.ends_with_comma {
+                printer.write(",");
+            }
+        });
     }
 
     /// An attribute; `#[doc = "text"]` as a `///text` line where the text allows.
