@@ -42,9 +42,7 @@ impl Chain {
                     ";" => break,
                     "," if angles == 0 => break,
                     "=" | "=>" => value_start = end + 1,
-                    "<" => angles += 1,
-                    ">" => angles = angles.saturating_sub(1),
-                    _ => {}
+                    other => step_generics(other, &mut angles),
                 },
                 Unit::Group(Delimiter::Brace, contents) if !contents.is_empty() => break,
                 _ => {}
@@ -102,24 +100,29 @@ pub(super) fn without_trailing_comma(contents: &[Unit], after_name: bool) -> &[U
     }
     let mut angles = 0usize;
     let another_comma = init.iter().any(|unit| match unit {
-        Unit::Op(op) => match op.as_str() {
-            "<" => {
-                angles += 1;
-                false
-            }
-            ">" => {
-                angles = angles.saturating_sub(1);
-                false
-            }
-            "," => angles == 0,
-            _ => false,
-        },
+        Unit::Op(op) if op.as_str() == "," => angles == 0,
+        Unit::Op(op) => {
+            step_generics(op.as_str(), &mut angles);
+            false
+        }
         _ => false,
     });
     if another_comma || after_name {
         init
     } else {
         contents
+    }
+}
+
+/// Moves `depth`, the generics open, past `op`: `<` and `<<` open one and two, `>` and `>>`
+/// close them (`>>` is one token where two generics end together).
+fn step_generics(op: &str, depth: &mut usize) {
+    match op {
+        "<" => *depth += 1,
+        "<<" => *depth += 2,
+        ">" => *depth = depth.saturating_sub(1),
+        ">>" => *depth = depth.saturating_sub(2),
+        _ => {}
     }
 }
 
@@ -133,11 +136,7 @@ pub(super) fn clause_tail(rest: &[Unit]) -> (&[Unit], usize) {
             Unit::Op(op) => match op.as_str() {
                 ";" | "=" | "=>" => return (&rest[..index], terminator_width(Some(unit))),
                 "," if angles == 0 => return (&rest[..index], terminator_width(Some(unit))),
-                "<" => angles += 1,
-                "<<" => angles += 2,
-                ">" => angles = angles.saturating_sub(1),
-                ">>" => angles = angles.saturating_sub(2),
-                _ => {}
+                other => step_generics(other, &mut angles),
             },
             Unit::Group(Delimiter::Brace, _) => {
                 return (&rest[..index], terminator_width(Some(unit)))

@@ -185,3 +185,22 @@ fn a_signature_breaks_its_parameters_before_its_generics() {
 "#;
     assert_eq!(out, expected);
 }
+
+#[test]
+fn a_fused_closing_of_generics_ends_them_both() {
+    // `>>` closes two generics: the `,` after it ends the element, and the one before `)`
+    // in the call on one line is dropped like any trailing comma after another comma.
+    let out = print(quote! {
+        fn f(first_argument: ::std::option::Option<::std::vec::Vec<u8>>, second_argument: ::std::vec::Vec<u8>) {
+            g((a::<Vec<u8>>, b,));
+        }
+    });
+    let expected = r#"fn f(
+    first_argument: ::std::option::Option<::std::vec::Vec<u8>>,
+    second_argument: ::std::vec::Vec<u8>,
+) {
+    g((a::<Vec<u8>>, b));
+}
+"#;
+    assert_eq!(out, expected);
+}
