@@ -3,7 +3,7 @@
 use super::lines::{clause_tail, fits_exactly};
 use super::spacing::{Prev, Sequence};
 use super::units::Unit;
-use super::{one_line_width, Context, Printer, WIDTH};
+use super::{Context, Printer, WIDTH};
 use proc_macro2::Delimiter;
 
 impl Printer {
@@ -27,7 +27,7 @@ impl Printer {
         let line = self.out.len() - self.line_start + self.reserve;
         let columns = WIDTH.saturating_sub(line + tail_end);
         let through_tail = &units[open..close + 1 + tail.len()];
-        (!fits_exactly(through_tail, columns, one_line_width)).then_some(close)
+        (!fits_exactly(through_tail, columns)).then_some(close)
     }
 
     /// Writes `<`, the `arguments` one to a line one level deeper, and `>` on a line of its

@@ -1,7 +1,7 @@
 //! Where lines break: lists and method chains too long for their line.
 
 use super::units::Unit;
-use super::WIDTH;
+use super::{prints_within, WIDTH};
 use proc_macro2::Delimiter;
 
 /// The clause being printed in a block or a broken list, and where its method chain breaks.
@@ -27,12 +27,7 @@ impl Chain {
     /// value (after any `=` or `=>`) is a chain of two or more `.`s with a call among them,
     /// each of those `.`s starts a line, as in `Client::builder(..)` / `.timeout(..)` /
     /// `.build()?`. A chain on `self` keeps its first field on the first line.
-    pub(super) fn plan(
-        units: &[Unit],
-        start: usize,
-        column: usize,
-        one_line_width: impl Fn(&[Unit]) -> Option<usize>,
-    ) -> Chain {
+    pub(super) fn plan(units: &[Unit], start: usize, column: usize) -> Chain {
         let mut angles = 0usize;
         let mut end = start;
         let mut value_start = start;
@@ -51,7 +46,7 @@ impl Chain {
         }
         let clause = Chain::none(end);
         let columns = WIDTH.saturating_sub(column + terminator_width(units.get(end)));
-        if fits_exactly(&units[start..end], columns, one_line_width) {
+        if fits_exactly(&units[start..end], columns) {
             return clause;
         }
         let dot = |index: usize| {
@@ -161,14 +156,9 @@ fn terminator_width(end: Option<&Unit>) -> usize {
 }
 
 /// Whether `units` fit in `columns` on one line: by the upper bound of [`Unit::width`] where
-/// that is enough, else by `one_line_width`, which prints them (and is `None` for units that
-/// do not stay on one line).
-pub(super) fn fits_exactly(
-    units: &[Unit],
-    columns: usize,
-    one_line_width: impl Fn(&[Unit]) -> Option<usize>,
-) -> bool {
-    fits(units, columns) || one_line_width(units).is_some_and(|width| width <= columns)
+/// that is enough, else by printing them.
+pub(super) fn fits_exactly(units: &[Unit], columns: usize) -> bool {
+    fits(units, columns) || prints_within(units, columns)
 }
 
 /// Whether `units` fit in `columns` on one line, by the upper bound of [`Unit::width`]: a list

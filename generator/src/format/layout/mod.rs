@@ -24,7 +24,7 @@ pub(super) use doc_text::unescape_string_literal;
 pub(super) use spacing::keyword;
 
 use doc_text::doc_comment_text;
-use lines::{clause_tail, fits_exactly, without_trailing_comma, Chain};
+use lines::{clause_tail, fits, without_trailing_comma, Chain};
 use proc_macro2::{Delimiter, TokenStream};
 use spacing::{needs_space, Prev, Role, Sequence};
 use std::fmt::Write as _;
@@ -53,6 +53,9 @@ pub(crate) struct Printer {
     /// Columns that what is being printed leaves for text that follows it on the same line
     /// (the `]` of an attribute, the `,` after an element of a broken list).
     reserve: usize,
+    /// Printing stops at the next unit once the text is longer than this (see
+    /// [`prints_within`]); `usize::MAX` for a printer whose text is kept.
+    give_up_after: usize,
 }
 
 impl Printer {
@@ -62,6 +65,7 @@ impl Printer {
             indent: 0,
             line_start: 0,
             reserve: 0,
+            give_up_after: usize::MAX,
         }
     }
 
@@ -125,6 +129,9 @@ impl Printer {
         // Units up to this index were written with broken generics before them.
         let mut written_to = 0;
         for (index, unit) in units.iter().enumerate() {
+            if self.out.len() > self.give_up_after {
+                break;
+            }
             if index < written_to {
                 continue;
             }
@@ -139,7 +146,7 @@ impl Printer {
                 } else {
                     self.out.len() - self.line_start
                 };
-                chain = Chain::plan(units, index, column + self.reserve, one_line_width);
+                chain = Chain::plan(units, index, column + self.reserve);
             }
             if chain.breaks.first() == Some(&index) {
                 chain.breaks.remove(0);
@@ -330,8 +337,11 @@ impl Printer {
         let line = self.out.len() - self.line_start + self.reserve;
         let (tail, tail_end) = clause_tail(rest);
         // The tail's first unit may bring a space that printing it alone does not show.
-        let tail_width = |units: &[Unit]| one_line_width(units).map(|width| width + 1);
-        if line + tail_end <= WIDTH && fits_exactly(tail, WIDTH - line - tail_end, tail_width) {
+        // Printed alone, the tail lacks the space its first unit may bring.
+        let fits_tail = |columns: usize| {
+            fits(tail, columns) || (columns > 0 && prints_within(tail, columns - 1))
+        };
+        if line + tail_end <= WIDTH && fits_tail(WIDTH - line - tail_end) {
             return;
         }
         self.out.truncate(start);
@@ -371,14 +381,15 @@ impl Printer {
     }
 }
 
-/// The width of `units` printed on one line by themselves, or `None` if they take more than
-/// one line (a block inside a closure). Used where the upper bound of [`Unit::width`] says a
-/// line would be too long, so that only lines near the limit are printed twice.
-fn one_line_width(units: &[Unit]) -> Option<usize> {
+/// Whether `units`, printed by themselves, take one line of at most `columns`. Used where the
+/// upper bound of [`Unit::width`] says a line would be too long; printing stops once past
+/// `columns`, so a clause far too long costs no more than one that nearly fits.
+fn prints_within(units: &[Unit], columns: usize) -> bool {
     let mut printer = Printer::new();
+    printer.give_up_after = columns;
     printer.sequence(units, Context::Inline);
     let text = printer.finish();
-    (!text.contains('\n')).then_some(text.len())
+    text.len() <= columns && !text.contains('\n')
 }
 
 #[cfg(test)]
