@@ -302,7 +302,8 @@ fn generate_in_place(
     })
 }
 
-/// Renders and prints `files`, returning them with the time spent on each.
+/// Renders and prints `files`, returning them with the time spent on each. The pieces of all
+/// Rust files are printed in one pass over the worker threads.
 fn print_files(
     files: Vec<render::Rendered>,
     api: &ir::Api,
@@ -310,32 +311,37 @@ fn print_files(
     plan: Option<&token::TokenPlan>,
     header: &str,
 ) -> Result<(Vec<GeneratedFile>, format::PrintTimes), Error> {
-    let mut times = format::PrintTimes::default();
+    let mut rust = Vec::new();
     let mut out = Vec::new();
-    let workers = stack::printing_workers();
     for rendered in files {
-        let file = match rendered {
-            render::Rendered::Rust { path, module } => {
-                let pieces = || render::pieces(module, api, settings, plan);
-                let (contents, file_times) = format::format_pieces(pieces, workers, header, &path)?;
-                times.render += file_times.render;
-                times.format += file_times.format;
-                GeneratedFile { path, contents }
-            }
+        match rendered {
+            render::Rendered::Rust { path, module } => rust.push((path, module)),
             render::Rendered::Text { path, text } => {
                 let comment = if path.ends_with(".md") {
                     format!("<!-- {header} -->")
                 } else {
                     format!("# {header}")
                 };
-                GeneratedFile {
+                out.push(GeneratedFile {
                     path,
                     contents: format!("{comment}\n\n{text}"),
-                }
+                });
             }
-        };
-        out.push(file);
+        }
     }
+    let paths: Vec<String> = rust.iter().map(|(path, _)| path.clone()).collect();
+    let pieces = || {
+        rust.iter().enumerate().flat_map(|(file, (_, module))| {
+            render::pieces(*module, api, settings, plan).map(move |piece| (file, piece))
+        })
+    };
+    let (texts, times) = format::format_files(pieces, &paths, stack::printing_workers(), header)?;
+    out.extend(
+        paths
+            .into_iter()
+            .zip(texts)
+            .map(|(path, contents)| GeneratedFile { path, contents }),
+    );
     Ok((out, times))
 }
 

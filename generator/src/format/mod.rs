@@ -44,65 +44,80 @@ pub(crate) struct PrintTimes {
 /// A piece still to be rendered: rendering runs on whichever thread prints it.
 pub(crate) type Deferred<'a> = Box<dyn FnOnce() -> Piece + 'a>;
 
-/// Prints a file's pieces with the header line on top. Pieces are shared out among
-/// `workers` threads by position (piece `i` to worker `i % workers`), each thread making its
-/// own list with `pieces` and rendering, printing and dropping only its own; the texts are
-/// then joined in order, so the file is the same whatever the number of threads.
-pub(crate) fn format_pieces<'a, I>(
+/// A printed piece: its position among all the pieces, the index of its file, and its text
+/// (or why it could not be printed).
+type Printed = (usize, usize, Result<String, Error>);
+
+/// Prints the pieces of several files, each file with the header line on top, returning
+/// the texts in the order of `paths`. `pieces` lists every piece with the index of its file
+/// (in `paths`), in order. Each of `workers` threads makes its own list with `pieces` and
+/// claims the next unclaimed piece whenever it is free, so a thread never waits on another's
+/// share; each piece is rendered, printed and dropped by the thread that claimed it, and the
+/// texts are joined by position, so the files are the same whatever the number of threads.
+pub(crate) fn format_files<'a, I>(
     pieces: impl Fn() -> I + Sync,
+    paths: &[String],
     workers: usize,
     header: &str,
-    path: &str,
-) -> Result<(String, PrintTimes), Error>
+) -> Result<(Vec<String>, PrintTimes), Error>
 where
-    I: Iterator<Item = Deferred<'a>>,
+    I: Iterator<Item = (usize, Deferred<'a>)>,
 {
-    let workers = workers.max(1);
-    let printed = crate::stack::each_worker(workers, |worker| {
-        print_share(pieces().skip(worker).step_by(workers), path)
-    });
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let printed =
+        crate::stack::each_worker(workers.max(1), |_| print_claimed(pieces(), &next, paths));
     let mut times = PrintTimes::default();
-    let mut shares = Vec::with_capacity(workers);
-    for share in printed {
-        let (texts, share_times) = share?;
+    let mut texts: Vec<Printed> = Vec::new();
+    for (share, share_times) in printed {
         times.render += share_times.render;
         times.format += share_times.format;
-        shares.push(texts.into_iter());
+        texts.extend(share);
     }
-    let mut out = format!("// {header}\n\n");
-    // Piece i is the (i / workers)-th of worker i % workers: take from each in turn.
-    'join: loop {
-        for share in &mut shares {
-            match share.next() {
-                Some(text) => out.push_str(&text),
-                None => break 'join,
-            }
+    texts.sort_unstable_by_key(|(position, _, _)| *position);
+    let mut files = vec![format!("// {header}\n\n"); paths.len()];
+    for (_, file, text) in texts {
+        let text = text?;
+        if let Some(out) = files.get_mut(file) {
+            out.push_str(&text);
         }
     }
-    Ok((out, times))
+    Ok((files, times))
 }
 
-/// Renders and prints one worker's pieces, in order, each dropped before the next is made.
-fn print_share<'a>(
-    pieces: impl Iterator<Item = Deferred<'a>>,
-    path: &str,
-) -> Result<(Vec<String>, PrintTimes), Error> {
+/// Claims pieces from `next` until none is left, rendering and printing each in turn; returns
+/// each with its position and its file.
+fn print_claimed<'a>(
+    mut pieces: impl Iterator<Item = (usize, Deferred<'a>)>,
+    next: &std::sync::atomic::AtomicUsize,
+    paths: &[String],
+) -> (Vec<Printed>, PrintTimes) {
     let mut times = PrintTimes::default();
     let mut texts = Vec::new();
-    for render in pieces {
+    let mut position = 0;
+    loop {
+        let claimed = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // Claims only grow, so the pieces before this one are another thread's: skip them.
+        let Some((file, render)) = pieces.nth(claimed - position) else {
+            break;
+        };
+        position = claimed + 1;
         let started = std::time::Instant::now();
         let piece = render();
         let rendered = std::time::Instant::now();
         times.render += rendered - started;
         let expected = cfg!(debug_assertions).then(|| piece.as_file()).flatten();
         let text = print_piece(piece);
-        if let Some((tokens, suffix)) = expected {
-            verify::same_tokens(tokens, &format!("{text}{suffix}"), path)?;
-        }
-        texts.push(text);
+        let checked = match expected {
+            Some((tokens, suffix)) => {
+                let path = paths.get(file).map_or("", String::as_str);
+                verify::same_tokens(tokens, &format!("{text}{suffix}"), path).map(|()| text)
+            }
+            None => Ok(text),
+        };
+        texts.push((claimed, file, checked));
         times.format += rendered.elapsed();
     }
-    Ok((texts, times))
+    (texts, times)
 }
 
 fn print_piece(piece: Piece) -> String {
@@ -151,13 +166,21 @@ mod tests {
     }
 
     #[test]
-    fn any_number_of_threads_prints_the_same_file() {
-        let (alone, _) = format_pieces(pieces, 1, "header", "f.rs").unwrap();
+    fn any_number_of_threads_prints_the_same_files() {
+        let paths = ["a.rs".to_string(), "b.rs".to_string()];
+        let both = || {
+            pieces()
+                .map(|piece| (0, piece))
+                .chain(pieces().map(|piece| (1, piece)))
+        };
+        let (alone, _) = format_files(both, &paths, 1, "header").unwrap();
         for workers in 2..=5 {
-            let (shared, _) = format_pieces(pieces, workers, "header", "f.rs").unwrap();
+            let (shared, _) = format_files(both, &paths, workers, "header").unwrap();
             assert_eq!(alone, shared, "{workers} threads");
         }
-        assert!(alone.contains("impl Item0 {\n    pub fn method_0(&self) -> u8 {"));
-        assert!(alone.ends_with("}\n}\n"), "{alone}");
+        assert_eq!(alone[0], alone[1]);
+        assert!(alone[0].starts_with("// header\n\n"));
+        assert!(alone[0].contains("impl Item0 {\n    pub fn method_0(&self) -> u8 {"));
+        assert!(alone[0].ends_with("}\n}\n"), "{}", alone[0]);
     }
 }
