@@ -96,7 +96,23 @@ pub(crate) fn join(pointer: &str, segment: &str) -> String {
     out
 }
 
+/// Extends `pointer` by one segment, escaped; `truncate` to the old length takes it off again.
+pub(crate) fn push_segment(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    push_escaped(pointer, segment);
+}
+
+/// Extends `pointer` by a list index.
+pub(crate) fn push_index(pointer: &mut String, index: usize) {
+    use std::fmt::Write;
+    let _ = write!(pointer, "/{index}");
+}
+
 fn push_escaped(out: &mut String, segment: &str) {
+    if !segment.contains(['~', '/']) {
+        out.push_str(segment);
+        return;
+    }
     for c in segment.chars() {
         match c {
             '~' => out.push_str("~0"),

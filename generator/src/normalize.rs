@@ -1,18 +1,20 @@
 //! Stage 2: rewrite OpenAPI 3.1 and loosely written 3.0 constructs into the 3.0 model that
 //! `openapiv3` reads, then deserialize. Every rewrite that loses meaning leaves a warning.
 
+pub(crate) mod fields;
 mod hoist;
 pub(crate) mod readable;
 pub(crate) mod refs;
 
-use crate::error::{join, Diagnostics, Error};
+use crate::error::{join, push_index, push_segment, Diagnostics, Error};
+use fields::Fields;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// Keys whose values are examples or extensions: free-form data, never schemas. (`default`
 /// under `responses` is the default response, not a default value.)
-fn is_free_form(key: &str, pointer: &str) -> bool {
-    if key == "default" && pointer.ends_with("/responses") {
+fn is_free_form(key: &str, in_responses: bool) -> bool {
+    if key == "default" && in_responses {
         return false;
     }
     key == "example"
@@ -32,7 +34,7 @@ pub fn normalize(
 ) -> Result<(), Error> {
     check_top_level_shape(doc)?;
     if let Some(root) = doc.as_object_mut() {
-        if root.remove("webhooks").is_some() {
+        if root.take("webhooks").is_some() {
             diagnostics.warn("#/webhooks", "webhooks describe calls the server makes; they are not part of a client and were ignored");
         }
         root.entry("paths")
@@ -44,14 +46,14 @@ pub fn normalize(
     hoist::hoist_foreign_refs(doc);
     let refs = refs::RefCheck::new(doc, external);
     let mut normalizer = Normalizer { diagnostics, refs };
-    normalizer.walk(doc, "#");
+    normalizer.walk(doc, &mut String::from("#"));
     Ok(())
 }
 
 /// A path whose `{` is never closed is sent as written; say so, since the variable it meant
 /// to introduce gets no argument.
 fn check_path_templates(doc: &Value, diagnostics: &mut Diagnostics) {
-    let Some(Value::Object(paths)) = doc.get("paths") else {
+    let Some(Value::Object(paths)) = doc.field("paths") else {
         return;
     };
     for path in paths.keys() {
@@ -69,7 +71,7 @@ fn check_path_templates(doc: &Value, diagnostics: &mut Diagnostics) {
 /// Appends a paragraph to a schema's description, which becomes the doc comment of the item
 /// generated for it: the reader of the generated code learns why a type is looser than the spec.
 pub(crate) fn add_note(map: &mut Map<String, Value>, note: &str) {
-    let text = match map.get("description") {
+    let text = match map.field("description") {
         Some(Value::String(existing)) if !existing.trim().is_empty() => {
             format!("{}\n\n{note}", existing.trim_end())
         }
@@ -81,7 +83,7 @@ pub(crate) fn add_note(map: &mut Map<String, Value>, note: &str) {
 fn check_top_level_shape(doc: &Value) -> Result<(), Error> {
     let expect_object = ["paths", "components", "info"];
     for key in expect_object {
-        if let Some(value) = doc.get(key) {
+        if let Some(value) = doc.field(key) {
             if !value.is_object() && !value.is_null() {
                 return Err(Error::invalid(
                     format!("#/{key}"),
@@ -91,7 +93,7 @@ fn check_top_level_shape(doc: &Value) -> Result<(), Error> {
         }
     }
     for key in ["servers", "security", "tags"] {
-        if let Some(value) = doc.get(key) {
+        if let Some(value) = doc.field(key) {
             if !value.is_array() && !value.is_null() {
                 return Err(Error::invalid(
                     format!("#/{key}"),
@@ -120,57 +122,72 @@ struct Normalizer<'d> {
 }
 
 impl Normalizer<'_> {
-    /// Walks the non-schema parts of the document; every schema found is normalized by `schema`.
-    fn walk(&mut self, node: &mut Value, pointer: &str) {
+    /// Walks the non-schema parts of the document; every schema found is normalized by
+    /// `schema`. `pointer` is where `node` is; it is extended for each child and restored
+    /// after, so no pointer is allocated for the thousands of nodes nothing is said about.
+    fn walk(&mut self, node: &mut Value, pointer: &mut String) {
         match node {
             Value::Object(map) => {
-                let keys: Vec<String> = map.keys().cloned().collect();
-                for key in keys {
-                    if is_free_form(&key, pointer) {
+                let here = pointer.len();
+                let in_components = pointer == "#/components";
+                let in_responses = pointer.ends_with("/responses");
+                // Entries to remove, in the order met: the map's order is not disturbed while
+                // it is walked, and the same removals in the same order leave it as removing
+                // each on the spot would.
+                let mut removals: Vec<(String, bool)> = Vec::new();
+                for (key, value) in map.iter_mut() {
+                    if is_free_form(key, in_responses) {
                         continue;
                     }
                     // Callbacks and links describe requests the server makes or may suggest; a
                     // client does not act on them, and malformed ones must not cost an operation.
                     if key == "callbacks" || key == "links" {
-                        map.remove(&key);
+                        removals.push((key.clone(), false));
                         continue;
                     }
-                    let child = join(pointer, &key);
-                    let Some(value) = map.get_mut(&key) else {
-                        continue;
-                    };
+                    push_segment(pointer, key);
                     if key == "schema" {
-                        self.schema(value, &child);
-                    } else if key == "schemas" && pointer == "#/components" {
+                        self.schema(value, pointer);
+                    } else if key == "schemas" && in_components {
                         if let Value::Object(schemas) = value {
                             for (name, s) in schemas.iter_mut() {
-                                self.schema(s, &join(&child, name));
+                                let at = pointer.len();
+                                push_segment(pointer, name);
+                                self.schema(s, pointer);
+                                pointer.truncate(at);
                             }
                         }
-                    } else if self.drop_unreadable_ref(value, &child) {
-                        map.remove(&key);
-                        if key != "requestBody" && pointer.ends_with("/responses") {
-                            // A response must stay: its status is still declared.
-                            map.insert(key, serde_json::json!({"description": ""}));
-                        }
+                    } else if self.drop_unreadable_ref(value, pointer) {
+                        // A response must stay: its status is still declared.
+                        let keep_response = key != "requestBody" && in_responses;
+                        removals.push((key.clone(), keep_response));
                     } else {
-                        self.walk(value, &child);
+                        self.walk(value, pointer);
+                    }
+                    pointer.truncate(here);
+                }
+                for (key, keep_response) in removals {
+                    map.take(&key);
+                    if keep_response {
+                        map.insert(key, serde_json::json!({"description": ""}));
                     }
                 }
                 fix_non_schema_object(map, pointer, self.diagnostics);
             }
             Value::Array(items) => {
+                let here = pointer.len();
                 let mut index = 0;
                 items.retain_mut(|item| {
-                    let at = format!("{pointer}/{index}");
+                    push_index(pointer, index);
                     index += 1;
-                    if self.drop_unreadable_ref(item, &at) {
-                        return false;
-                    }
                     // Pointers keep the document's numbering, so later warnings still find
                     // the entry in the file even when an earlier one was dropped.
-                    self.walk(item, &at);
-                    true
+                    let keep = !self.drop_unreadable_ref(item, pointer);
+                    if keep {
+                        self.walk(item, pointer);
+                    }
+                    pointer.truncate(here);
+                    keep
                 });
             }
             _ => {}
@@ -181,7 +198,7 @@ impl Normalizer<'_> {
     /// not be read: it is left out with a warning naming the reference (a local reference that
     /// points at nothing is reported where it is used).
     fn drop_unreadable_ref(&mut self, node: &Value, pointer: &str) -> bool {
-        let Some(Value::String(reference)) = node.get("$ref") else {
+        let Some(Value::String(reference)) = node.field("$ref") else {
             return false;
         };
         if reference.starts_with('#') {
@@ -206,7 +223,7 @@ fn fix_non_schema_object(
     // Server variables: `default` and `enum` must be strings; integers are common.
     if pointer.contains("/variables/") {
         for key in ["default", "enum"] {
-            if let Some(value) = map.get_mut(key) {
+            if let Some(value) = map.field_mut(key) {
                 stringify_scalars(value);
             }
         }
@@ -214,7 +231,7 @@ fn fix_non_schema_object(
             .or_insert_with(|| Value::String(String::new()));
     }
     // `required: "true"` or similar on parameters and request bodies.
-    if let Some(required) = map.get("required") {
+    if let Some(required) = map.field("required") {
         if !required.is_boolean() && !required.is_array() {
             let truthy = matches!(required, Value::String(s) if s == "true");
             diagnostics.warn(
@@ -227,9 +244,9 @@ fn fix_non_schema_object(
     fill_operation_gaps(map, pointer);
     // Response and request descriptions are required by openapiv3; specs often omit them.
     if pointer.contains("/responses/")
-        && !map.contains_key("$ref")
-        && !map.contains_key("description")
-        && (map.contains_key("content") || map.is_empty() || map.contains_key("headers"))
+        && !map.has("$ref")
+        && !map.has("description")
+        && (map.has("content") || map.is_empty() || map.has("headers"))
     {
         map.insert("description".into(), Value::String(String::new()));
     }
@@ -238,26 +255,28 @@ fn fix_non_schema_object(
 /// OpenAPI 3.1 makes an operation's `responses` optional, and real documents write an empty
 /// string for a media type with no schema; both would otherwise cost the whole operation.
 fn fill_operation_gaps(map: &mut Map<String, Value>, pointer: &str) {
-    let segments: Vec<&str> = pointer.split('/').collect();
-    let is_operation =
-        segments.len() == 4 && segments[1] == "paths" && crate::HTTP_METHODS.contains(&segments[3]);
-    if is_operation && !map.contains_key("responses") {
+    // `#/paths/<path>/<method>`: a path's `/`s are escaped in the pointer.
+    let is_operation = pointer
+        .strip_prefix("#/paths/")
+        .and_then(|rest| rest.split_once('/'))
+        .is_some_and(|(_, method)| crate::HTTP_METHODS.contains(&method));
+    if is_operation && !map.has("responses") {
         map.insert("responses".into(), Value::Object(Map::new()));
     }
     // Response headers written as a bare type name, or without a schema, read as strings.
     if pointer.contains("/responses/") {
-        if let Some(Value::Object(headers)) = map.get_mut("headers") {
+        if let Some(Value::Object(headers)) = map.field_mut("headers") {
             for header in headers.values_mut() {
-                let valid = header.get("$ref").is_some()
-                    || header.get("schema").is_some_and(Value::is_object)
-                    || header.get("content").is_some_and(Value::is_object);
+                let valid = header.field("$ref").is_some()
+                    || header.field("schema").is_some_and(Value::is_object)
+                    || header.field("content").is_some_and(Value::is_object);
                 if !valid {
                     *header = serde_json::json!({"schema": {"type": "string"}});
                 }
             }
         }
     }
-    if let Some(Value::Object(content)) = map.get_mut("content") {
+    if let Some(Value::Object(content)) = map.field_mut("content") {
         for media in content.values_mut() {
             if !media.is_object() {
                 *media = Value::Object(Map::new());
@@ -330,8 +349,8 @@ fn stringify_scalars(value: &mut Value) {
 }
 
 impl Normalizer<'_> {
-    /// Normalizes one schema and everything nested in it.
-    fn schema(&mut self, node: &mut Value, pointer: &str) {
+    /// Normalizes one schema and everything nested in it (`pointer` as in `walk`).
+    fn schema(&mut self, node: &mut Value, pointer: &mut String) {
         if self.unreadable_schema_ref(node, pointer) {
             return;
         }
@@ -357,27 +376,39 @@ impl Normalizer<'_> {
         self.children(map, pointer);
     }
 
-    fn children(&mut self, map: &mut Map<String, Value>, pointer: &str) {
+    fn children(&mut self, map: &mut Map<String, Value>, pointer: &mut String) {
+        let here = pointer.len();
         for key in readable::ONE_SCHEMA {
-            if let Some(child) = map.get_mut(key) {
+            if let Some(child) = map.field_mut(key) {
                 if !(key == "additionalProperties" && child.is_boolean()) {
-                    self.schema(child, &join(pointer, key));
+                    push_segment(pointer, key);
+                    self.schema(child, pointer);
+                    pointer.truncate(here);
                 }
             }
         }
         for key in readable::LIST_OF_SCHEMAS {
-            if let Some(Value::Array(items)) = map.get_mut(key) {
+            if let Some(Value::Array(items)) = map.field_mut(key) {
+                push_segment(pointer, key);
+                let list = pointer.len();
                 for (index, item) in items.iter_mut().enumerate() {
-                    self.schema(item, &format!("{}/{index}", join(pointer, key)));
+                    push_index(pointer, index);
+                    self.schema(item, pointer);
+                    pointer.truncate(list);
                 }
+                pointer.truncate(here);
             }
         }
         for key in readable::MAP_OF_SCHEMAS {
-            if let Some(Value::Object(children)) = map.get_mut(key) {
-                let base = join(pointer, key);
+            if let Some(Value::Object(children)) = map.field_mut(key) {
+                push_segment(pointer, key);
+                let base = pointer.len();
                 for (name, child) in children.iter_mut() {
-                    self.schema(child, &join(&base, name));
+                    push_segment(pointer, name);
+                    self.schema(child, pointer);
+                    pointer.truncate(base);
                 }
+                pointer.truncate(here);
             }
         }
     }
@@ -385,11 +416,11 @@ impl Normalizer<'_> {
     /// A schema that is a reference which cannot be followed (pointing at nothing, at a file
     /// that could not be read, or only at itself through other references) becomes any value,
     /// with a warning at the reference and a doc line saying why.
-    fn unreadable_schema_ref(&mut self, node: &mut Value, pointer: &str) -> bool {
+    fn unreadable_schema_ref(&mut self, node: &mut Value, pointer: &mut String) -> bool {
         let Value::Object(map) = node else {
             return false;
         };
-        let Some(Value::String(reference)) = map.get("$ref") else {
+        let Some(Value::String(reference)) = map.field("$ref") else {
             return false;
         };
         let reason = if self.refs.in_cycle(pointer) {
@@ -400,7 +431,7 @@ impl Normalizer<'_> {
                 None => return false,
             }
         };
-        map.remove("$ref");
+        map.take("$ref");
         self.diagnostics.fallback(pointer, reason.clone());
         add_note(map, &format!("Any JSON value: {reason}."));
         self.schema(node, pointer);

@@ -2,6 +2,7 @@
 //! keywords coerced or dropped so that deserialization into `openapiv3` cannot fail on them.
 
 use crate::error::{join, Diagnostics};
+use crate::normalize::fields::Fields;
 use serde_json::{Map, Value};
 
 const KNOWN_TYPES: [&str; 7] = [
@@ -30,10 +31,10 @@ pub(crate) fn rewrite(map: &mut Map<String, Value>, pointer: &str, diagnostics: 
     rewrite_type(map, pointer, diagnostics);
     rewrite_null_branches(map, "anyOf");
     rewrite_null_branches(map, "oneOf");
-    if let Some(value) = map.remove("const") {
+    if let Some(value) = map.take("const") {
         map.insert("enum".into(), Value::Array(vec![value]));
     }
-    if let Some(Value::Array(examples)) = map.remove("examples") {
+    if let Some(Value::Array(examples)) = map.take("examples") {
         if let Some(first) = examples.into_iter().next() {
             map.entry("example").or_insert(first);
         }
@@ -66,10 +67,10 @@ const SHAPE_KEYWORDS: [&str; 10] = [
 /// nothing else becomes any value, one with a shape keeps it, unchecked. Either way the
 /// generated item's doc says so.
 fn rewrite_not(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Diagnostics) {
-    if map.remove("not").is_none() {
+    if map.take("not").is_none() {
         return;
     }
-    if SHAPE_KEYWORDS.iter().any(|k| map.contains_key(*k)) {
+    if SHAPE_KEYWORDS.iter().any(|k| map.has(k)) {
         diagnostics.warn(
             &join(pointer, "not"),
             "`not` cannot be checked by a Rust type; the rest of the schema is kept and the exclusion is not checked",
@@ -90,26 +91,32 @@ fn rewrite_not(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Di
 /// A `$ref` with siblings: 3.1 allows them; openapiv3 keeps only the reference. Nullability is
 /// the sibling that changes the wire, so it is kept by wrapping the reference in `allOf`.
 fn rewrite_ref(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Diagnostics) {
-    let Some(reference) = map.get("$ref") else {
+    let Some(reference) = map.field("$ref") else {
         return;
     };
     if !reference.is_string() {
         diagnostics.warn(&join(pointer, "$ref"), "`$ref` must be a string; ignored");
-        map.remove("$ref");
+        map.take("$ref");
         return;
     }
-    let nullable = map.get("nullable") == Some(&Value::Bool(true))
-        || matches!(map.get("type"), Some(Value::Array(types)) if types.iter().any(|t| t == "null"));
+    let nullable = map.field("nullable") == Some(&Value::Bool(true))
+        || matches!(map.field("type"), Some(Value::Array(types)) if types.iter().any(|t| t == "null"));
     if nullable {
-        let reference = map.remove("$ref").unwrap_or(Value::Null);
-        map.remove("type");
+        let reference = map.take("$ref").unwrap_or(Value::Null);
+        map.take("type");
         map.insert("allOf".into(), serde_json::json!([{ "$ref": reference }]));
         map.insert("nullable".into(), Value::Bool(true));
     }
 }
 
 fn rewrite_type(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Diagnostics) {
-    let Some(type_value) = map.remove("type") else {
+    // Most schemas name one known type: nothing to rewrite.
+    if let Some(Value::String(name)) = map.field("type") {
+        if name != "null" && KNOWN_TYPES.contains(&name.as_str()) {
+            return;
+        }
+    }
+    let Some(type_value) = map.take("type") else {
         return;
     };
     match type_value {
@@ -190,7 +197,7 @@ fn split_type_union(map: &mut Map<String, Value>, names: &[&String]) {
             _ => &[],
         };
         for key in keys {
-            if let Some(value) = map.get(*key) {
+            if let Some(value) = map.field(key) {
                 branch.insert((*key).into(), value.clone());
             }
         }
@@ -207,23 +214,23 @@ fn split_type_union(map: &mut Map<String, Value>, names: &[&String]) {
         "maximum",
         "enum",
     ] {
-        map.remove(key);
+        map.take(key);
     }
     map.insert("anyOf".into(), Value::Array(branches));
 }
 
 fn is_null_schema(value: &Value) -> bool {
     value
-        .get("type")
+        .field("type")
         .is_some_and(|t| t == "null" || t == &serde_json::json!(["null"]))
         || value
-            .get("enum")
+            .field("enum")
             .is_some_and(|e| e == &serde_json::json!([null]))
 }
 
 /// `anyOf: [X, {type: null}]` is how 3.1 (and FastAPI) writes a nullable X.
 fn rewrite_null_branches(map: &mut Map<String, Value>, key: &str) {
-    let Some(Value::Array(branches)) = map.get_mut(key) else {
+    let Some(Value::Array(branches)) = map.field_mut(key) else {
         return;
     };
     let before = branches.len();
@@ -232,16 +239,16 @@ fn rewrite_null_branches(map: &mut Map<String, Value>, key: &str) {
         return;
     }
     map.insert("nullable".into(), Value::Bool(true));
-    let Some(Value::Array(branches)) = map.get(key) else {
+    let Some(Value::Array(branches)) = map.field(key) else {
         return;
     };
     match branches.len() {
         0 => {
-            map.remove(key);
+            map.take(key);
         }
         1 => {
             let single = branches[0].clone();
-            map.remove(key);
+            map.take(key);
             merge_single_branch(map, single);
         }
         _ => {}
@@ -252,7 +259,7 @@ fn merge_single_branch(map: &mut Map<String, Value>, branch: Value) {
     let Value::Object(branch) = branch else {
         return;
     };
-    if branch.contains_key("$ref") {
+    if branch.has("$ref") {
         map.insert("allOf".into(), Value::Array(vec![Value::Object(branch)]));
         return;
     }
@@ -266,14 +273,14 @@ fn merge_single_branch(map: &mut Map<String, Value>, branch: Value) {
 
 /// `enum` (or `const`) without `type`: the values tell it, so `const: item` is a string.
 fn infer_enum_type(map: &mut Map<String, Value>) {
-    if map.contains_key("type")
+    if map.has("type")
         || ["allOf", "oneOf", "anyOf", "$ref"]
             .iter()
-            .any(|k| map.contains_key(*k))
+            .any(|k| map.has(k))
     {
         return;
     }
-    let Some(Value::Array(values)) = map.get("enum") else {
+    let Some(Value::Array(values)) = map.field("enum") else {
         return;
     };
     let non_null: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
@@ -295,7 +302,7 @@ fn rewrite_exclusive_bounds(map: &mut Map<String, Value>) {
         ("exclusiveMinimum", "minimum"),
         ("exclusiveMaximum", "maximum"),
     ] {
-        match map.get(exclusive) {
+        match map.field(exclusive) {
             Some(Value::Number(n)) => {
                 let n = n.clone();
                 map.insert(bound.into(), Value::Number(n));
@@ -303,7 +310,7 @@ fn rewrite_exclusive_bounds(map: &mut Map<String, Value>) {
             }
             Some(Value::Bool(_)) | None => {}
             Some(_) => {
-                map.remove(exclusive);
+                map.take(exclusive);
             }
         }
     }
@@ -311,16 +318,16 @@ fn rewrite_exclusive_bounds(map: &mut Map<String, Value>) {
 
 fn coerce_keywords(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Diagnostics) {
     for key in ["minimum", "maximum", "multipleOf"] {
-        if map.get(key).is_some_and(|v| !v.is_number()) {
-            map.remove(key);
+        if map.field(key).is_some_and(|v| !v.is_number()) {
+            map.take(key);
         }
     }
     // openapiv3 reads integer bounds as i64: a fractional or huge bound on an integer
     // schema would reject the whole document, and bounds do not change the generated type.
-    if map.get("type").is_some_and(|t| t == "integer") {
+    if map.field("type").is_some_and(|t| t == "integer") {
         for key in ["minimum", "maximum", "multipleOf"] {
-            if map.get(key).is_some_and(|v| v.as_i64().is_none()) {
-                if let Some(bound) = map.remove(key) {
+            if map.field(key).is_some_and(|v| v.as_i64().is_none()) {
+                if let Some(bound) = map.take(key) {
                     diagnostics.warn(
                         &join(pointer, key),
                         format!("`{key}: {bound}` is not a 64-bit integer; the bound is not kept"),
@@ -329,10 +336,10 @@ fn coerce_keywords(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mu
             }
         }
         let out_of_range = map
-            .get("default")
+            .field("default")
             .is_some_and(|v| v.is_number() && v.as_i64().is_none() && v.as_u64().is_none());
         if out_of_range {
-            if let Some(default) = map.remove("default") {
+            if let Some(default) = map.take("default") {
                 diagnostics.warn(
                     &join(pointer, "default"),
                     format!(
@@ -343,65 +350,65 @@ fn coerce_keywords(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mu
         }
     }
     for key in UNSIGNED_KEYWORDS {
-        if map.get(key).is_some_and(|v| v.as_u64().is_none()) {
-            map.remove(key);
+        if map.field(key).is_some_and(|v| v.as_u64().is_none()) {
+            map.take(key);
         }
     }
     for key in FLAG_KEYWORDS {
-        match map.get(key) {
+        match map.field(key) {
             Some(Value::Bool(_)) | None => {}
             Some(Value::String(s)) => {
                 let flag = s == "true";
                 map.insert(key.into(), Value::Bool(flag));
             }
             Some(_) => {
-                map.remove(key);
+                map.take(key);
             }
         }
     }
     for key in TEXT_KEYWORDS {
-        match map.get(key) {
+        match map.field(key) {
             Some(Value::String(_)) | None => {}
             Some(Value::Number(_) | Value::Bool(_)) if key == "description" || key == "title" => {
-                let text = map.get(key).map(Value::to_string).unwrap_or_default();
+                let text = map.field(key).map(Value::to_string).unwrap_or_default();
                 map.insert(key.into(), Value::String(text));
             }
             Some(_) => {
-                map.remove(key);
+                map.take(key);
             }
         }
     }
-    match map.get_mut("required") {
+    match map.field_mut("required") {
         Some(Value::Array(names)) => names.retain(Value::is_string),
         Some(_) => {
             diagnostics.warn(
                 &join(pointer, "required"),
                 "`required` in a schema must be a list of property names; ignored",
             );
-            map.remove("required");
+            map.take("required");
         }
         None => {}
     }
     for key in ["properties", "patternProperties"] {
-        if map.get(key).is_some_and(|v| !v.is_object()) {
+        if map.field(key).is_some_and(|v| !v.is_object()) {
             diagnostics.warn(
                 &join(pointer, key),
                 format!("`{key}` must be a mapping; ignored"),
             );
-            map.remove(key);
+            map.take(key);
         }
     }
     if map
-        .get("additionalProperties")
+        .field("additionalProperties")
         .is_some_and(|v| !v.is_object() && !v.is_boolean())
     {
-        map.remove("additionalProperties");
+        map.take("additionalProperties");
     }
     for key in ["allOf", "oneOf", "anyOf"] {
-        match map.get(key) {
+        match map.field(key) {
             Some(Value::Array(items)) if !items.is_empty() => {}
             Some(_) => {
-                map.remove(key);
+                map.take(key);
             }
             None => {}
         }
@@ -409,11 +416,11 @@ fn coerce_keywords(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mu
 }
 
 fn rewrite_enum(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Diagnostics) {
-    let Some(values) = map.get("enum") else {
+    let Some(values) = map.field("enum") else {
         return;
     };
     let Value::Array(values) = values else {
-        map.remove("enum");
+        map.take("enum");
         return;
     };
     if values.is_empty() {
@@ -421,10 +428,10 @@ fn rewrite_enum(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut D
             &join(pointer, "enum"),
             "an empty `enum` admits no value; ignored",
         );
-        map.remove("enum");
+        map.take("enum");
         return;
     }
-    let type_name = map.get("type").and_then(Value::as_str).unwrap_or("");
+    let type_name = map.field("type").and_then(Value::as_str).unwrap_or("");
     let fits = |v: &Value| match type_name {
         "string" => v.is_string() || v.is_null(),
         "integer" => v.is_i64() || v.is_null(),
@@ -453,11 +460,11 @@ fn rewrite_enum(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut D
         &join(pointer, "enum"),
         format!("`enum` values do not match `type: {type_name}`; the enum is ignored"),
     );
-    map.remove("enum");
+    map.take("enum");
 }
 
 fn rewrite_items(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Diagnostics) {
-    if let Some(Value::Array(items)) = map.get("items") {
+    if let Some(Value::Array(items)) = map.field("items") {
         diagnostics.warn(
             &join(pointer, "items"),
             "tuple `items` (a list) is read as the type of its first entry",
@@ -469,13 +476,13 @@ fn rewrite_items(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut 
         map.insert("items".into(), first);
     }
     if map
-        .get("items")
+        .field("items")
         .is_some_and(|v| !v.is_object() && !v.is_boolean())
     {
-        map.remove("items");
+        map.take("items");
     }
-    if map.get("items").is_none() {
-        if let Some(Value::Array(prefix)) = map.get("prefixItems") {
+    if map.field("items").is_none() {
+        if let Some(Value::Array(prefix)) = map.field("prefixItems") {
             let branches = prefix.clone();
             map.insert("items".into(), serde_json::json!({ "anyOf": branches }));
         }
@@ -489,10 +496,10 @@ fn rewrite_pattern_properties(
     pointer: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    let Some(Value::Object(patterns)) = map.remove("patternProperties") else {
+    let Some(Value::Object(patterns)) = map.take("patternProperties") else {
         return;
     };
-    if map.contains_key("additionalProperties") {
+    if map.has("additionalProperties") {
         return;
     }
     let value_schema = if patterns.len() == 1 {
@@ -517,19 +524,19 @@ fn rewrite_pattern_properties(
 }
 
 fn rewrite_discriminator(map: &mut Map<String, Value>) {
-    let valid = match map.get_mut("discriminator") {
+    let valid = match map.field_mut("discriminator") {
         Some(Value::Object(d)) => {
-            if let Some(Value::Object(mapping)) = d.get_mut("mapping") {
+            if let Some(Value::Object(mapping)) = d.field_mut("mapping") {
                 mapping.retain(|_, v| v.is_string());
             } else {
-                d.remove("mapping");
+                d.take("mapping");
             }
-            d.get("propertyName").is_some_and(Value::is_string)
+            d.field("propertyName").is_some_and(Value::is_string)
         }
         Some(_) => false,
         None => true,
     };
     if !valid {
-        map.remove("discriminator");
+        map.take("discriminator");
     }
 }

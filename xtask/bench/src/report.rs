@@ -156,9 +156,10 @@ fn stage_table(out: &mut String, rows: &[Row]) {
     }
     let _ = writeln!(
         out,
-        "\nOur `render` and `format` are summed over the threads that render and print each \
-         file's pieces (one per core, up to four; piece i on thread i mod n, each rendered just \
-         before it is printed), so the stage sums can exceed the whole call. Our `format` lays \
+        "\nOur `render` and `format` are summed over the threads that render and print the \
+         pieces of all Rust files (one per core, up to four; each thread claims the next piece \
+         when it is free and renders it just before printing it), so the stage sums can \
+         exceed the whole call. Our `format` lays \
          the tokens out as text directly (`generator/src/format/layout/`); progenitor's \
          `print` is `syn::parse2` + `prettyplease::unparse`.\n"
     );
