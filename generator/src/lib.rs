@@ -335,7 +335,7 @@ fn print_files(
             render::pieces(*module, api, settings, plan).map(move |piece| (file, piece))
         })
     };
-    let (texts, times) = format::format_files(pieces, &paths, stack::printing_workers(), header)?;
+    let (texts, times) = format::format_files(pieces, &paths, stack::worker_threads(), header)?;
     out.extend(
         paths
             .into_iter()

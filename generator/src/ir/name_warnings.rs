@@ -6,102 +6,121 @@
 use super::names::{field_name, type_name};
 use super::{Api, TypeKind};
 use crate::error::{join, Diagnostics};
+use std::collections::BTreeMap;
+
+/// A spec name, the sanitizer that made an identifier of it, and the identifier generated.
+struct Spelled<'a> {
+    wire: &'a str,
+    sanitize: fn(&str, &str) -> String,
+    /// What the sanitizer falls back to when nothing identifier-like is left.
+    fallback: &'static str,
+    generated: &'a str,
+}
 
 /// Adds one warning per spec name that the generated code spells differently than the
 /// sanitizer alone would.
 pub(crate) fn warn_renamed(api: &Api, diagnostics: &mut Diagnostics) {
     for def in &api.types {
         if let Some(wire) = &def.wire_name {
-            let base = type_name(wire, "Type");
-            check(
-                diagnostics,
-                &def.origin,
-                &format!("schema name `{wire}`"),
-                type_name(wire, "").is_empty(),
-                &base,
-                &def.name,
-            );
+            let spelled = Spelled {
+                wire,
+                sanitize: type_name,
+                fallback: "Type",
+                generated: &def.name,
+            };
+            check(diagnostics, spelled, || def.origin.clone(), "schema name");
         }
         match &def.kind {
             TypeKind::Struct(s) => {
-                let properties = join(&def.origin, "properties");
                 for field in &s.fields {
-                    check(
-                        diagnostics,
-                        &join(&properties, &field.wire_name),
-                        &format!("property name `{}`", field.wire_name),
-                        field_name(&field.wire_name, "").is_empty(),
-                        &field_name(&field.wire_name, "field"),
-                        &field.name,
-                    );
+                    let spelled = Spelled {
+                        wire: &field.wire_name,
+                        sanitize: field_name,
+                        fallback: "field",
+                        generated: &field.name,
+                    };
+                    let pointer = || join(&join(&def.origin, "properties"), &field.wire_name);
+                    check(diagnostics, spelled, pointer, "property name");
                 }
             }
             TypeKind::Enum(variants) => {
-                let pointer = join(&def.origin, "enum");
                 for variant in variants.iter().filter(|v| !v.wire_value.is_empty()) {
+                    let spelled = Spelled {
+                        wire: &variant.wire_value,
+                        sanitize: type_name,
+                        fallback: "Value",
+                        generated: &variant.name,
+                    };
                     check(
                         diagnostics,
-                        &pointer,
-                        &format!("enum value `{}`", variant.wire_value),
-                        type_name(&variant.wire_value, "").is_empty(),
-                        &type_name(&variant.wire_value, "Value"),
-                        &variant.name,
+                        spelled,
+                        || join(&def.origin, "enum"),
+                        "enum value",
                     );
                 }
             }
             _ => {}
         }
     }
+    let mut uses_of_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for id in api.operations.iter().filter_map(|o| o.wire_id.as_deref()) {
+        *uses_of_id.entry(id).or_default() += 1;
+    }
     for operation in &api.operations {
-        if let Some(id) = &operation.wire_id {
-            // Repeated operationIds are reported where they are lowered.
-            let repeated = api
-                .operations
-                .iter()
-                .filter(|o| o.wire_id.as_ref() == Some(id))
-                .count()
-                > 1;
-            if !repeated {
-                check(
-                    diagnostics,
-                    &join(&operation.origin, "operationId"),
-                    &format!("operationId `{id}`"),
-                    field_name(id, "").is_empty(),
-                    &field_name(id, "op"),
-                    &operation.name,
-                );
-            }
+        // Repeated operationIds are reported where they are lowered.
+        if let Some(id) = operation
+            .wire_id
+            .as_deref()
+            .filter(|id| uses_of_id.get(id) == Some(&1))
+        {
+            let spelled = Spelled {
+                wire: id,
+                sanitize: field_name,
+                fallback: "op",
+                generated: &operation.name,
+            };
+            let pointer = || join(&operation.origin, "operationId");
+            check(diagnostics, spelled, pointer, "operationId");
         }
         for param in &operation.params {
-            check(
-                diagnostics,
-                &join(&operation.origin, "parameters"),
-                &format!("parameter name `{}`", param.wire_name),
-                field_name(&param.wire_name, "").is_empty(),
-                &field_name(&param.wire_name, "param"),
-                &param.name,
-            );
+            let spelled = Spelled {
+                wire: &param.wire_name,
+                sanitize: field_name,
+                fallback: "param",
+                generated: &param.name,
+            };
+            let pointer = || join(&operation.origin, "parameters");
+            check(diagnostics, spelled, pointer, "parameter name");
         }
     }
 }
 
+/// Warns when `spelled` was not kept; the pointer is built only then (nearly every name is).
 fn check(
     diagnostics: &mut Diagnostics,
-    pointer: &str,
+    spelled: Spelled,
+    pointer: impl FnOnce() -> String,
     what: &str,
-    nothing_left: bool,
-    sanitized: &str,
-    generated: &str,
 ) {
+    let Spelled {
+        wire,
+        sanitize,
+        fallback,
+        generated,
+    } = spelled;
+    let sanitized = sanitize(wire, fallback);
+    // Nothing identifier-like is left only where the sanitizer fell back, so the second
+    // sanitizing waits for that case.
+    let nothing_left = sanitized == sanitize("", fallback) && sanitize(wire, "").is_empty();
     if nothing_left {
         diagnostics.warn(
-            pointer,
-            format!("{what} has no ASCII letter or digit to make a Rust name of; it is generated as `{generated}`"),
+            &pointer(),
+            format!("{what} `{wire}` has no ASCII letter or digit to make a Rust name of; it is generated as `{generated}`"),
         );
     } else if sanitized != generated {
         diagnostics.warn(
-            pointer,
-            format!("{what} collides with another name in its scope once sanitized (both are `{sanitized}`); it is generated as `{generated}`"),
+            &pointer(),
+            format!("{what} `{wire}` collides with another name in its scope once sanitized (both are `{sanitized}`); it is generated as `{generated}`"),
         );
     }
 }

@@ -54,10 +54,26 @@ fn is_plain_pascal(raw: &str) -> bool {
         && !bytes[bytes.len() - 1].is_ascii_uppercase()
 }
 
+/// What `to_pascal_case` makes of a plain snake-case name (`time_created` -> `TimeCreated`):
+/// operation ids and property names become type names this way.
+fn snake_to_pascal(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split('_') {
+        let mut bytes = word.bytes();
+        if let Some(first) = bytes.next() {
+            out.push(first.to_ascii_uppercase() as char);
+            out.extend(bytes.map(char::from));
+        }
+    }
+    out
+}
+
 /// `PascalCase` type or variant name. `fallback` is used when nothing identifier-like is left.
 pub fn type_name(raw: &str, fallback: &str) -> String {
     let mut name = if is_plain_pascal(raw) {
         raw.to_string()
+    } else if is_plain_snake(raw) {
+        snake_to_pascal(raw)
     } else {
         words(raw).to_pascal_case()
     };
@@ -173,6 +189,7 @@ mod tests {
         for raw in &strings {
             if is_plain_snake(raw) {
                 assert_eq!(words(raw).to_snake_case(), *raw, "snake {raw:?}");
+                assert_eq!(snake_to_pascal(raw), words(raw).to_pascal_case(), "{raw:?}");
             }
             if is_plain_pascal(raw) {
                 assert_eq!(words(raw).to_pascal_case(), *raw, "pascal {raw:?}");
