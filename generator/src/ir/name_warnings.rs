@@ -6,6 +6,7 @@
 use super::names::{field_name, type_name};
 use super::{Api, TypeKind};
 use crate::error::{join, Diagnostics};
+use crate::lower::ARGUMENT_RESERVED;
 use std::collections::BTreeMap;
 
 /// A spec name, the sanitizer that made an identifier of it, and the identifier generated.
@@ -83,13 +84,23 @@ pub(crate) fn warn_renamed(api: &Api, diagnostics: &mut Diagnostics) {
             check(diagnostics, spelled, pointer, "operationId");
         }
         for param in &operation.params {
+            let pointer = || join(&operation.origin, "parameters");
+            if param.name != param.wire_name {
+                let sanitized = field_name(&param.wire_name, "param");
+                if ARGUMENT_RESERVED.contains(&sanitized.as_str()) {
+                    diagnostics.warn(
+                        &pointer(),
+                        format!("parameter name `{}` is a name the generated method gives its own argument or request (`body`, `options`, `parts`); it is generated as `{}`", param.wire_name, param.name),
+                    );
+                    continue;
+                }
+            }
             let spelled = Spelled {
                 wire: &param.wire_name,
                 sanitize: field_name,
                 fallback: "param",
                 generated: &param.name,
             };
-            let pointer = || join(&operation.origin, "parameters");
             check(diagnostics, spelled, pointer, "parameter name");
         }
     }

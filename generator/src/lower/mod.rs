@@ -10,6 +10,7 @@ mod structs;
 mod unions;
 pub mod view;
 
+pub(crate) use params::ARGUMENT_RESERVED;
 pub(crate) use security::BUILDER_RESERVED;
 
 use crate::error::Diagnostics;

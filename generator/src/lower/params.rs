@@ -8,11 +8,13 @@ use crate::ir::names::{field_name, type_name, Scope};
 use crate::ir::{Param, ParamLocation, ParamStyle, Prim, TypeRef};
 use openapiv3::{Parameter, ParameterSchemaOrContent, PathItem};
 
-/// Names the generated method uses for its own arguments and locals; a parameter with one of
-/// these names gets a suffix, so it can never be shadowed by the request being built.
-const ARG_RESERVED: [&str; 10] = [
-    "body", "options", "self", "request", "response", "path", "parts", "value", "form", "bytes",
-];
+/// Names a generated method binds before it has read every parameter: its own arguments
+/// (`body`, `options`) and the request being built (`parts`). A parameter with one of these
+/// names gets a suffix (as an argument it would clash; as a field of the options struct it
+/// shares the arguments' one namespace of parameter names). The locals bound later
+/// (`response`, the body encoder's `value` and `form`) come after the last read of a
+/// parameter, so a parameter may have their names.
+pub(crate) const ARGUMENT_RESERVED: [&str; 4] = ["body", "options", "parts", "self"];
 
 impl<'a> Lowerer<'a> {
     /// The operation's parameters; an operation-level parameter replaces a path-level one with
@@ -53,7 +55,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         let template_vars = template_variables(path);
-        let mut scope = Scope::with_reserved(&ARG_RESERVED);
+        let mut scope = Scope::with_reserved(&ARGUMENT_RESERVED);
         let mut params = Vec::new();
         for (parameter, at) in resolved {
             let data = parameter.parameter_data_ref();
