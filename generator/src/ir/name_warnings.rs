@@ -3,7 +3,7 @@
 //! scope (a numeric suffix was added). Reads the finished IR and changes nothing; names the
 //! generator derived itself are adjusted silently.
 
-use super::names::{field_name, type_name};
+use super::names::{field_name, type_name, variant_name};
 use super::{Api, TypeKind};
 use crate::error::{join, Diagnostics};
 use crate::lower::ARGUMENT_RESERVED;
@@ -48,7 +48,7 @@ pub(crate) fn warn_renamed(api: &Api, diagnostics: &mut Diagnostics) {
                 for variant in variants.iter().filter(|v| !v.wire_value.is_empty()) {
                     let spelled = Spelled {
                         wire: &variant.wire_value,
-                        sanitize: type_name,
+                        sanitize: variant_name,
                         fallback: "Value",
                         generated: &variant.name,
                     };

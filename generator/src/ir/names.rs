@@ -89,6 +89,57 @@ pub fn type_name(raw: &str, fallback: &str) -> String {
     name
 }
 
+/// `PascalCase` name of a string enum's variant. A value with no ASCII letter or digit is an
+/// operator or a symbol more often than not (`>=`, `!=`, `/`, `*`): its characters are spelled
+/// out (`GtEq`, `NotEq`, `Slash`, `Star`), since `Value`, `Value2`... would say nothing of
+/// which is which.
+pub fn variant_name(raw: &str, fallback: &str) -> String {
+    if raw.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return type_name(raw, fallback);
+    }
+    let spelled: Vec<&str> = raw.chars().filter_map(symbol_word).collect();
+    type_name(&spelled.join(" "), fallback)
+}
+
+/// The word for an ASCII symbol, for [`variant_name`].
+fn symbol_word(c: char) -> Option<&'static str> {
+    Some(match c {
+        '=' => "eq",
+        '!' => "not",
+        '<' => "lt",
+        '>' => "gt",
+        '+' => "plus",
+        '-' => "minus",
+        '*' => "star",
+        '/' => "slash",
+        '\\' => "backslash",
+        '%' => "percent",
+        '^' => "caret",
+        '~' => "tilde",
+        '&' => "and",
+        '|' => "or",
+        '.' => "dot",
+        ',' => "comma",
+        ':' => "colon",
+        ';' => "semicolon",
+        '?' => "question",
+        '#' => "hash",
+        '@' => "at",
+        '$' => "dollar",
+        '_' => "underscore",
+        '\'' => "quote",
+        '"' => "double quote",
+        '`' => "backtick",
+        '(' => "open paren",
+        ')' => "close paren",
+        '[' => "open bracket",
+        ']' => "close bracket",
+        '{' => "open brace",
+        '}' => "close brace",
+        _ => return None,
+    })
+}
+
 /// `snake_case` field, argument or method name; raw identifiers for keywords.
 pub fn field_name(raw: &str, fallback: &str) -> String {
     let mut name = if is_plain_snake(raw) {
@@ -169,6 +220,14 @@ mod tests {
         assert_eq!(type_name("2fa", "Type"), "Type2fa");
         assert_eq!(type_name("+1", "Value"), "Plus1");
         assert_eq!(type_name("-1", "Value"), "Minus1");
+        assert_eq!(variant_name(">=", "Value"), "GtEq");
+        assert_eq!(variant_name("!=", "Value"), "NotEq");
+        assert_eq!(variant_name("/", "Value"), "Slash");
+        assert_eq!(variant_name("*/*", "Value"), "StarSlashStar");
+        assert_eq!(variant_name("", "Value"), "Value");
+        assert_eq!(variant_name("é", "Value"), "Value");
+        assert_eq!(variant_name("+1", "Value"), "Plus1");
+        assert_eq!(variant_name("a-b", "Value"), "AB");
     }
 
     #[test]

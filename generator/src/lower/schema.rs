@@ -4,7 +4,7 @@
 use super::view::{shape, Shape};
 use super::Lowerer;
 use crate::error::join;
-use crate::ir::names::type_name;
+use crate::ir::names::{type_name, variant_name};
 use crate::ir::{EnumVariant, Prim, TypeDef, TypeKind, TypeRef};
 use crate::resolve::{local_segments, RefError};
 use openapiv3::{ReferenceOr, Schema};
@@ -328,7 +328,7 @@ pub(crate) fn enum_variants(values: &[Option<String>]) -> Vec<EnumVariant> {
         let base = if value.is_empty() {
             "Empty".to_string()
         } else {
-            type_name(value, "Value")
+            variant_name(value, "Value")
         };
         variants.push(EnumVariant {
             name: scope.claim(base),
