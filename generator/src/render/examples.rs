@@ -2,6 +2,7 @@
 //! and a compiled example that calls the token operation.
 
 use super::typeref::ident;
+use crate::ir::names::Scope;
 use crate::ir::{
     Api, BodyKind, Operation, Param, ParamLocation, Presence, Prim, TypeKind, TypeRef,
 };
@@ -85,9 +86,10 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
     let setters = credential_setters(api, op);
     let mut args = Vec::new();
     let mut lets = Vec::new();
+    let mut locals = example_locals();
     for param in required_params(op) {
         let value = example_value(api, &param.ty, &krate, 0);
-        let name = ident(&param.name);
+        let name = ident(&locals.claim(param.name.clone()));
         lets.push(quote! { let #name = #value; });
         args.push(match &param.ty {
             TypeRef::Prim(Prim::String) => quote! { &#name },
@@ -161,6 +163,12 @@ fn hide_wrapper(file: TokenStream) -> String {
     out
 }
 
+/// The names of the examples' own locals, so that a parameter's local (a parameter may be
+/// named `client`) never shadows one of them.
+fn example_locals() -> Scope {
+    Scope::with_reserved(&["client", "login", "tokens", "token", "response", "body"])
+}
+
 /// The section on the crate's `TokenSource`: the lines that get a self-refreshing token, and
 /// how to plug it into a client's credentials.
 fn token_section(api: &Api, plan: &TokenPlan, crate_name: &str) -> String {
@@ -169,8 +177,9 @@ fn token_section(api: &Api, plan: &TokenPlan, crate_name: &str) -> String {
     let setters = credential_setters(api, op);
     let mut lets = Vec::new();
     let mut args = Vec::new();
+    let mut locals = example_locals();
     for param in required_params(op) {
-        let name = ident(&param.name);
+        let name = ident(&locals.claim(param.name.clone()));
         let value = example_value(api, &param.ty, &krate, 0);
         lets.push(quote! { let #name = #value; });
         args.push(quote! { #name });
