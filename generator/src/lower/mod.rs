@@ -43,6 +43,10 @@ pub(crate) struct Lowerer<'a> {
     /// Inline schemas being lowered, by address, with the type reserved for each (looked up
     /// only, never iterated, so output order does not depend on addresses).
     pub inline_in_progress: std::collections::HashMap<usize, TypeId>,
+    /// The names of component schemas not yet lowered, by pointer: claimed before anything
+    /// else, so a name the spec gave is kept and a name derived for an inline schema
+    /// (`ResourceAttribute` + `Type`) is the one that gives way when the two meet.
+    pub component_names: BTreeMap<String, String>,
 }
 
 /// Lowers a whole document.
@@ -63,6 +67,7 @@ pub(crate) fn lower(
         nested_targets: 0,
         deferred: Vec::new(),
         inline_in_progress: std::collections::HashMap::new(),
+        component_names: BTreeMap::new(),
     };
     lowerer.lower_components();
     let security_schemes = lowerer.lower_security_schemes();
@@ -96,18 +101,33 @@ impl Lowerer<'_> {
         let Some(components) = &self.api.components else {
             return;
         };
-        for name in components.schemas.keys() {
-            let pointer = format!(
-                "#/components/schemas/{}",
-                crate::error::escape_segment(name)
-            );
-            self.named_type(&pointer);
+        let pointers: Vec<String> = components
+            .schemas
+            .keys()
+            .map(|name| {
+                format!(
+                    "#/components/schemas/{}",
+                    crate::error::escape_segment(name)
+                )
+            })
+            .collect();
+        for pointer in &pointers {
+            let name = self.type_names.claim(schema::name_for_target(pointer));
+            self.component_names.insert(pointer.clone(), name);
+        }
+        for pointer in &pointers {
+            self.named_type(pointer);
         }
     }
 
     /// Reserves a slot and a unique name for a new type.
     pub fn reserve(&mut self, name: String) -> (TypeId, String) {
         let name = self.type_names.claim(name);
+        self.reserve_claimed(name)
+    }
+
+    /// Reserves a slot for a new type whose name is already claimed.
+    pub fn reserve_claimed(&mut self, name: String) -> (TypeId, String) {
         self.types.push(None);
         (TypeId(self.types.len() - 1), name)
     }

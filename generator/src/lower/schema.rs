@@ -88,7 +88,10 @@ impl<'a> Lowerer<'a> {
                 return TypeRef::Json;
             }
         };
-        let (id, name) = self.reserve(type_name(&name_from_pointer(reference), "Type"));
+        let (id, name) = match self.component_names.remove(reference) {
+            Some(claimed) => self.reserve_claimed(claimed),
+            None => self.reserve(name_for_target(reference)),
+        };
         self.by_pointer.insert(reference.to_string(), id);
         if self.nested_targets >= MAX_NESTED_TARGETS {
             self.deferred.push((id, reference.to_string(), name));
@@ -351,6 +354,11 @@ pub(crate) fn schema_doc(schema: &Schema) -> Option<String> {
 }
 
 /// A readable type name for a pointer: the component name, or the last named segments.
+/// The name a `$ref` target's type asks for, before it is made unique.
+pub(super) fn name_for_target(pointer: &str) -> String {
+    type_name(&name_from_pointer(pointer), "Type")
+}
+
 fn name_from_pointer(pointer: &str) -> String {
     let segments = local_segments(pointer).unwrap_or_default();
     let meaningful: Vec<&String> = segments
