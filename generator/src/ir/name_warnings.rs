@@ -90,7 +90,7 @@ pub(crate) fn warn_renamed(api: &Api, diagnostics: &mut Diagnostics) {
                 if ARGUMENT_RESERVED.contains(&sanitized.as_str()) {
                     diagnostics.warn(
                         &pointer(),
-                        format!("parameter name `{}` is a name the generated method gives its own argument or request (`body`, `options`, `parts`); it is generated as `{}`", param.wire_name, param.name),
+                        format!("parameter name `{}` is taken by the generated method's own arguments and locals; it is generated as `{}`", param.wire_name, param.name),
                     );
                     continue;
                 }
