@@ -336,6 +336,59 @@ fn urls_join_with_exactly_one_slash() {
     }
 }
 
+/// A base URL parsed once and joined with a path gives the URL that joining the text and
+/// parsing the whole gives, whatever the base (prefix, slashes, query, fragment, port,
+/// userinfo, IPv6, dot segments, encoded characters) and the path (encoded characters, `?`,
+/// `#`, spaces, backslashes, non-ASCII, dot segments), and a base that does not parse fails
+/// each request the same way.
+#[test]
+fn a_base_url_parsed_once_joins_as_the_whole_text_parses() {
+    let bases = [
+        "https://h",
+        "https://h/",
+        "http://h:8080/v1",
+        "http://127.0.0.1:9/v1/",
+        "https://user:pw@h/v1//",
+        "https://[::1]:8443/a b/%41",
+        "https://h/v1?tenant=t&x=%20",
+        "https://h/v1/?tenant=t#top",
+        "https://h/a/../v1/./b",
+        "https://H\u{e9}.example/v1",
+        "https://h/v1#frag",
+        "ftp://h/v1",
+        "not a url",
+        "",
+    ];
+    let paths = [
+        "",
+        "/",
+        "/token",
+        "token",
+        "//a//b",
+        "/a%2Fb/%E2%9C%93",
+        "/uploads?convert=x",
+        "/a#b",
+        "/a b",
+        "/a\\b",
+        "/\u{e9}t\u{e9}",
+        "/a/../b/./c",
+        "/%zz",
+        "/..",
+    ];
+    for base in bases {
+        let parsed_once = runtime::BaseUrl::new(base.to_string());
+        assert_eq!(parsed_once.as_str(), base);
+        for path in paths {
+            let whole = reqwest::Url::parse(&runtime::join_url(base, path));
+            match (parsed_once.join(path), whole) {
+                (Ok(joined), Ok(whole)) => assert_eq!(joined, whole, "{base} + {path}"),
+                (Err(_), Err(_)) => {}
+                (joined, whole) => panic!("{base} + {path}: {joined:?} vs {whole:?}"),
+            }
+        }
+    }
+}
+
 #[test]
 fn a_query_in_the_base_url_comes_before_the_operations_own() {
     let mut parts = RequestParts::new("/search");

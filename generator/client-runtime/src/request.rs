@@ -280,12 +280,27 @@ impl RequestParts {
         method: ::reqwest::Method,
         base_url: &str,
     ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
-        let joined = join_url(base_url, &self.path);
-        let mut url = ::reqwest::Url::parse(&joined).map_err(|error| {
-            InvalidRequest(format!(
-                "invalid URL `{joined}`: {error}; set the base URL with `Server::Custom`"
-            ))
-        })?;
+        let url = parse_joined(base_url, &self.path)?;
+        self.build_at(http, method, url)
+    }
+
+    /// [`RequestParts::build`] on a base URL parsed once.
+    pub fn build_on(
+        self,
+        http: &::reqwest::Client,
+        method: ::reqwest::Method,
+        base: &BaseUrl,
+    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+        let url = base.join(&self.path)?;
+        self.build_at(http, method, url)
+    }
+
+    fn build_at(
+        self,
+        http: &::reqwest::Client,
+        method: ::reqwest::Method,
+        mut url: ::reqwest::Url,
+    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
         if !self.query.is_empty() {
             let ours: ::std::vec::Vec<::std::string::String> = self
                 .query
@@ -330,6 +345,71 @@ impl RequestParts {
         }
         Ok(request)
     }
+}
+
+/// A base URL as given, and parsed once, so that a request sets only its path on a copy
+/// instead of parsing scheme, host and port again; the URL is the one [`join_url`] and a
+/// parse of the whole would give.
+#[derive(Debug, Clone)]
+pub struct BaseUrl {
+    text: ::std::string::String,
+    /// The parsed URL (fragment dropped) and its path without trailing slashes, for an
+    /// `http(s)` base URL that parses.
+    parsed: Option<(::reqwest::Url, ::std::string::String)>,
+}
+
+impl BaseUrl {
+    /// Parses `text`; one that does not parse is kept, and each request reports it.
+    pub fn new(text: ::std::string::String) -> Self {
+        let without_fragment = text.split('#').next().unwrap_or_default();
+        let parsed = ::reqwest::Url::parse(without_fragment)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https"))
+            .map(|url| {
+                let prefix = url.path().trim_end_matches('/').to_string();
+                (url, prefix)
+            });
+        BaseUrl { text, parsed }
+    }
+
+    /// The base URL as given.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The URL of `path` (percent-encoded, relative to the base). A path with `?`, `#`, `\`
+    /// or characters a URL parser skips or encodes is joined as text and parsed whole.
+    pub fn join(&self, path: &str) -> ::std::result::Result<::reqwest::Url, InvalidRequest> {
+        let plain = path
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !matches!(b, b'?' | b'#' | b'\\'));
+        match &self.parsed {
+            Some((base, prefix)) if plain => {
+                let path = path.trim_start_matches('/');
+                let mut full = ::std::string::String::with_capacity(prefix.len() + 1 + path.len());
+                full.push_str(prefix);
+                full.push('/');
+                full.push_str(path);
+                let mut url = base.clone();
+                url.set_path(&full);
+                Ok(url)
+            }
+            _ => parse_joined(&self.text, path),
+        }
+    }
+}
+
+/// [`join_url`], parsed.
+fn parse_joined(
+    base_url: &str,
+    path: &str,
+) -> ::std::result::Result<::reqwest::Url, InvalidRequest> {
+    let joined = join_url(base_url, path);
+    ::reqwest::Url::parse(&joined).map_err(|error| {
+        InvalidRequest(format!(
+            "invalid URL `{joined}`: {error}; set the base URL with `Server::Custom`"
+        ))
+    })
 }
 
 /// Joins a base URL and a path with exactly one `/` between them, keeping any path prefix of

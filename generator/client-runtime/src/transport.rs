@@ -64,7 +64,7 @@ impl TransportSettings {
             }
         };
         Ok(Transport {
-            base_url,
+            base_url: BaseUrl::new(base_url),
             http,
             per_request,
             headers,
@@ -76,7 +76,7 @@ impl TransportSettings {
 /// A built client's way of sending requests. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
 pub struct Transport {
-    base_url: ::std::string::String,
+    base_url: BaseUrl,
     http: ::reqwest::Client,
     /// Timeout and user agent, set on each request when `http` is the user's own client;
     /// `None` when they are built into `http`.
@@ -92,7 +92,7 @@ pub struct Transport {
 impl Transport {
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        &self.base_url
+        self.base_url.as_str()
     }
 
     /// Sends a request with the settings applied and reads the response.
@@ -101,7 +101,7 @@ impl Transport {
         parts: RequestParts,
         method: ::reqwest::Method,
     ) -> Result<RawResponse, Error<E>> {
-        let mut request = parts.build(&self.http, method, &self.base_url)?;
+        let mut request = parts.build_on(&self.http, method, &self.base_url)?;
         if let Some((timeout, user_agent)) = &self.per_request {
             request = request
                 .timeout(*timeout)
