@@ -16,6 +16,9 @@ pub struct Overhead {
     pub hand_us: f64,
     /// Hand-written, with the generated client's per-request timeout and `User-Agent`.
     pub hand_like_us: f64,
+    /// Median over rounds of generated/by-hand within the same round (robust to load that
+    /// changes between rounds, as the generation ratios are).
+    pub paired: f64,
     /// Rounds and requests per round, for the report.
     pub rounds: usize,
     /// Requests per client per round.
@@ -103,10 +106,16 @@ async fn compare(base: &str, rounds: usize, batch: usize) -> Result<Overhead> {
             samples[which].push(start.elapsed().as_secs_f64() * 1e6 / batch as f64);
         }
     }
+    let paired: Vec<f64> = samples[0]
+        .iter()
+        .zip(&samples[1])
+        .map(|(generated, hand)| generated / hand)
+        .collect();
     Ok(Overhead {
         generated_us: median(&samples[0]),
         hand_us: median(&samples[1]),
         hand_like_us: median(&samples[2]),
+        paired: median(&paired),
         rounds,
         batch,
     })

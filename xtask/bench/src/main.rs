@@ -59,7 +59,7 @@ fn parse_options(args: &[String]) -> Result<Options> {
         check_runs: 3,
         check: true,
         client: true,
-        client_rounds: 30,
+        client_rounds: 100,
         client_only: false,
     };
     let mut args = args.iter();
