@@ -14,7 +14,7 @@ use openapiv3::{Parameter, ParameterSchemaOrContent, PathItem};
 /// shares the arguments' one namespace of parameter names). The locals bound later
 /// (`response`, the body encoder's `value` and `form`) come after the last read of a
 /// parameter, so a parameter may have their names.
-pub(crate) const ARGUMENT_RESERVED: [&str; 4] = ["body", "options", "parts", "self"];
+pub(crate) const ARGUMENT_RESERVED: [&str; 3] = ["body", "options", "parts"];
 
 impl<'a> Lowerer<'a> {
     /// The operation's parameters; an operation-level parameter replaces a path-level one with
