@@ -9,7 +9,7 @@ use crate::ir::{
 use crate::lower::token_plan::TokenPlan;
 use crate::settings::Settings;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 /// The README text (the header line is added by the caller).
 pub(crate) fn readme(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -> String {
@@ -82,7 +82,7 @@ fn credential_setters(api: &Api, op: &Operation) -> Vec<TokenStream> {
 }
 
 fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
-    let krate = ident(crate_name);
+    let krate = ident(crate_name).into_token_stream();
     let setters = credential_setters(api, op);
     let mut args = Vec::new();
     let mut lets = Vec::new();
@@ -173,7 +173,7 @@ fn example_locals() -> Scope {
 /// how to plug it into a client's credentials.
 fn token_section(api: &Api, plan: &TokenPlan, crate_name: &str) -> String {
     let op = &api.operations[plan.operation];
-    let krate = ident(crate_name);
+    let krate = ident(crate_name).into_token_stream();
     let setters = credential_setters(api, op);
     let mut lets = Vec::new();
     let mut args = Vec::new();
@@ -273,10 +273,16 @@ fn required_params(op: &Operation) -> Vec<&Param> {
     params
 }
 
-/// An expression of the given type with placeholder content.
-fn example_value(api: &Api, ty: &TypeRef, krate: &proc_macro2::Ident, depth: usize) -> TokenStream {
+/// An expression of the given type with placeholder content; `krate` is the path the
+/// generated crate is named by where the expression goes (its name, or `crate`).
+pub(super) fn example_value(
+    api: &Api,
+    ty: &TypeRef,
+    krate: &TokenStream,
+    depth: usize,
+) -> TokenStream {
     if depth > 6 {
-        return quote! { ::serde_json::from_str("null")? };
+        return quote! { ::serde_json::from_str("null").expect("a type with no example value") };
     }
     match ty {
         TypeRef::Prim(prim) => prim_example(*prim),
@@ -299,7 +305,7 @@ fn example_value(api: &Api, ty: &TypeRef, krate: &proc_macro2::Ident, depth: usi
 fn named_example(
     api: &Api,
     id: crate::ir::TypeId,
-    krate: &proc_macro2::Ident,
+    krate: &TokenStream,
     depth: usize,
 ) -> TokenStream {
     let Some(def) = api.types.get(id.0) else {
@@ -332,7 +338,9 @@ fn named_example(
                 let variant = ident(&variant.name);
                 quote! { #path::#variant }
             }
-            None => quote! { ::serde_json::from_str("null")? },
+            None => {
+                quote! { ::serde_json::from_str("null").expect("a type with no example value") }
+            }
         },
         TypeKind::Union(union) => match union.variants.first() {
             Some(variant) => {
@@ -340,7 +348,9 @@ fn named_example(
                 let value = example_value(api, &variant.ty, krate, depth + 1);
                 quote! { #path::#vname(#value) }
             }
-            None => quote! { ::serde_json::from_str("null")? },
+            None => {
+                quote! { ::serde_json::from_str("null").expect("a type with no example value") }
+            }
         },
         TypeKind::Alias(inner) => example_value(api, inner, krate, depth + 1),
         TypeKind::Newtype(inner) => {

@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod cache;
+pub mod fake;
 mod fields;
 mod jwt;
 
