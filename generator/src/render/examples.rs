@@ -51,6 +51,10 @@ pub(crate) fn readme(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
     out.push_str(
         "Redirects are not followed: a 3xx is its declared variant or an unexpected status.\n",
     );
+    out.push_str(
+        "\nFor tests, the `mock` feature adds `mock::MockServer`: a typed mock server with one\n\
+         method per operation, to expect requests and answer them with this crate's types.\n",
+    );
     out
 }
 
