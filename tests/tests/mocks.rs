@@ -3,6 +3,7 @@
 
 mod mock_support;
 
+use generic_login::runtime;
 use mock_support::Exercise;
 
 const SECRET: &str = "sEcReT-5d0b";
@@ -20,8 +21,8 @@ async fn generic_login_login() {
                 generic_login::Client::new(generic_login::Server::Custom(uri)).expect("a client");
             client.login(&login_form()).await
         },
-        secret: SECRET,
-        declared_errors: 11,
+        secret: Some(SECRET),
+        declared_errors: Some(11),
     }
     .run::<generic_login::mock::operations::Login>()
     .await;
@@ -36,8 +37,8 @@ async fn chift_generate_access_token() {
             let client = chift::Client::new(chift::Server::Custom(uri)).expect("a client");
             client.generate_access_token_token_post(&body()).await
         },
-        secret: SECRET,
-        declared_errors: 1,
+        secret: Some(SECRET),
+        declared_errors: Some(1),
     }
     .run::<chift::mock::operations::GenerateAccessTokenTokenPost>()
     .await;
@@ -54,8 +55,8 @@ async fn chkk_login() {
                 .expect("a client");
             client.login().await
         },
-        secret: SECRET,
-        declared_errors: 0,
+        secret: Some(SECRET),
+        declared_errors: Some(0),
     }
     .run::<chkk::mock::operations::Login>()
     .await;
@@ -70,8 +71,8 @@ async fn dynamosql_auth_token() {
             let body = dynamosql::types::AuthTokenBody::new("client", SECRET);
             client.auth_token(&body).await
         },
-        secret: SECRET,
-        declared_errors: 3,
+        secret: Some(SECRET),
+        declared_errors: Some(3),
     }
     .run::<dynamosql::mock::operations::AuthToken>()
     .await;
@@ -87,8 +88,8 @@ async fn klearstack_get_access_token() {
             let body = klearstack::types::GetAccessTokenRequest::new("ada", SECRET, "acme");
             client.get_access_token(&body).await
         },
-        secret: SECRET,
-        declared_errors: 1,
+        secret: Some(SECRET),
+        declared_errors: Some(1),
     }
     .run::<klearstack::mock::operations::GetAccessToken>()
     .await;

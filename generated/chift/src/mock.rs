@@ -78,6 +78,7 @@ pub mod operations {
         type Body = crate::types::AuthItem;
         type Ok = crate::types::Token;
         type Error = crate::GenerateAccessTokenTokenPostError;
+        type Client = crate::Client;
         const INFO: crate::runtime::mock::OperationInfo = crate::runtime::mock::OperationInfo {
             name: "generate_access_token_token_post",
             method: "POST",
@@ -103,6 +104,19 @@ pub mod operations {
                     crate::types::HttpValidationError::new("example"),
                 ),
             ])
+        }
+        #[allow(deprecated)]
+        fn example_call(
+            client: &crate::Client,
+        ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ::std::boxed::Box::pin(async move {
+                let body = crate::types::AuthItem::new(
+                    "example",
+                    "example",
+                    uuid::Uuid::nil(),
+                );
+                client.generate_access_token_token_post(&body).await
+            })
         }
     }
 }

@@ -73,6 +73,7 @@ pub mod operations {
         type Body = ();
         type Ok = crate::types::LoginResponse;
         type Error = crate::LoginError;
+        type Client = crate::Client;
         const INFO: crate::runtime::mock::OperationInfo = crate::runtime::mock::OperationInfo {
             name: "login",
             method: "POST",
@@ -90,6 +91,12 @@ pub mod operations {
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([])
+        }
+        #[allow(deprecated)]
+        fn example_call(
+            client: &crate::Client,
+        ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ::std::boxed::Box::pin(async move { client.login().await })
         }
     }
 }

@@ -75,6 +75,7 @@ pub mod operations {
         type Body = crate::types::AuthTokenBody;
         type Ok = crate::types::AuthTokenResponse;
         type Error = crate::AuthTokenError;
+        type Client = crate::Client;
         const INFO: crate::runtime::mock::OperationInfo = crate::runtime::mock::OperationInfo {
             name: "auth_token",
             method: "POST",
@@ -110,6 +111,15 @@ pub mod operations {
                     crate::types::ApiResponse::new(true),
                 ),
             ])
+        }
+        #[allow(deprecated)]
+        fn example_call(
+            client: &crate::Client,
+        ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ::std::boxed::Box::pin(async move {
+                let body = crate::types::AuthTokenBody::new("example", "example");
+                client.auth_token(&body).await
+            })
         }
     }
 }

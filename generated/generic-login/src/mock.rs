@@ -73,6 +73,7 @@ pub mod operations {
         type Body = crate::types::LoginForm;
         type Ok = crate::types::TokenResponse;
         type Error = crate::LoginError;
+        type Client = crate::Client;
         const INFO: crate::runtime::mock::OperationInfo = crate::runtime::mock::OperationInfo {
             name: "login",
             method: "POST",
@@ -158,6 +159,15 @@ pub mod operations {
                     crate::types::ErrorEnvelope::new(1, "example", "example"),
                 ),
             ])
+        }
+        #[allow(deprecated)]
+        fn example_call(
+            client: &crate::Client,
+        ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ::std::boxed::Box::pin(async move {
+                let body = crate::types::LoginForm::new("example", "example");
+                client.login(&body).await
+            })
         }
     }
 }

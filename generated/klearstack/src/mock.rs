@@ -75,6 +75,7 @@ pub mod operations {
         type Body = crate::types::GetAccessTokenRequest;
         type Ok = crate::types::AccessTokenResponse;
         type Error = crate::GetAccessTokenError;
+        type Client = crate::Client;
         const INFO: crate::runtime::mock::OperationInfo = crate::runtime::mock::OperationInfo {
             name: "get_access_token",
             method: "POST",
@@ -102,6 +103,19 @@ pub mod operations {
             ::std::vec::Vec::from([
                 crate::GetAccessTokenError::InternalServerError(String::from("example")),
             ])
+        }
+        #[allow(deprecated)]
+        fn example_call(
+            client: &crate::Client,
+        ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ::std::boxed::Box::pin(async move {
+                let body = crate::types::GetAccessTokenRequest::new(
+                    "example",
+                    "example",
+                    "example",
+                );
+                client.get_access_token(&body).await
+            })
         }
     }
 }

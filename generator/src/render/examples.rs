@@ -88,47 +88,7 @@ fn credential_setters(api: &Api, op: &Operation) -> Vec<TokenStream> {
 fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
     let krate = ident(crate_name).into_token_stream();
     let setters = credential_setters(api, op);
-    let mut args = Vec::new();
-    let mut lets = Vec::new();
-    let mut locals = example_locals();
-    for param in required_params(op) {
-        let value = example_value(api, &param.ty, &krate, 0);
-        let name = ident(&locals.claim(param.name.clone()));
-        lets.push(quote! { let #name = #value; });
-        args.push(match &param.ty {
-            TypeRef::Prim(Prim::String) => quote! { &#name },
-            TypeRef::Prim(
-                Prim::Bool | Prim::I32 | Prim::I64 | Prim::U64 | Prim::F32 | Prim::F64,
-            ) => quote! { #name },
-            _ => quote! { &#name },
-        });
-    }
-    if let Some(body) = &op.body {
-        if let [variant] = body.variants.as_slice() {
-            let value = match variant.kind {
-                BodyKind::Text => quote! { "text" },
-                BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
-                _ => example_value(api, &variant.ty, &krate, 0),
-            };
-            lets.push(quote! { let body = #value; });
-            let arg = if matches!(variant.kind, BodyKind::Text) {
-                quote! { body }
-            } else {
-                quote! { &body }
-            };
-            args.push(if body.required {
-                arg
-            } else {
-                quote! { Some(#arg) }
-            });
-        } else {
-            args.push(quote! { None });
-        }
-    }
-    if op.params.iter().any(|p| !p.required) {
-        let options = quote::format_ident!("{}Options", op.type_stem);
-        args.push(quote! { &#krate::#options::default() });
-    }
+    let (lets, args) = call_arguments(api, op, &krate);
     let method = ident(&op.name);
     let file = quote! {
         async fn example() -> Result<(), Box<dyn std::error::Error>> {
@@ -142,6 +102,70 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
         }
     };
     hide_wrapper(file)
+}
+
+/// The statements that make an operation's example arguments (path parameters, the other
+/// required ones, the body, default options), and the arguments themselves, in order.
+pub(super) fn call_arguments(
+    api: &Api,
+    op: &Operation,
+    krate: &TokenStream,
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut args = Vec::new();
+    let mut lets = Vec::new();
+    let mut locals = example_locals();
+    for param in required_params(op) {
+        let value = example_value(api, &param.ty, krate, 0);
+        let name = ident(&locals.claim(param.name.clone()));
+        lets.push(quote! { let #name = #value; });
+        args.push(match &param.ty {
+            TypeRef::Prim(Prim::String) => quote! { &#name },
+            TypeRef::Prim(
+                Prim::Bool | Prim::I32 | Prim::I64 | Prim::U64 | Prim::F32 | Prim::F64,
+            ) => quote! { #name },
+            _ => quote! { &#name },
+        });
+    }
+    if let Some(body) = &op.body {
+        match body.variants.as_slice() {
+            [variant] => {
+                let value = match variant.kind {
+                    BodyKind::Text => quote! { "text" },
+                    BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
+                    _ => example_value(api, &variant.ty, krate, 0),
+                };
+                lets.push(quote! { let body = #value; });
+                let arg = if matches!(variant.kind, BodyKind::Text) {
+                    quote! { body }
+                } else {
+                    quote! { &body }
+                };
+                args.push(if body.required {
+                    arg
+                } else {
+                    quote! { Some(#arg) }
+                });
+            }
+            [first, ..] if body.required => {
+                // A required body in one of several media types: the first one.
+                let enum_name = quote::format_ident!("{}Body", op.type_stem);
+                let variant = ident(&first.name);
+                let inner = match first.kind {
+                    BodyKind::Text => quote! { String::from("text") },
+                    BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
+                    _ => example_value(api, &first.ty, krate, 0),
+                };
+                lets.push(quote! { let body = #krate::#enum_name::#variant(#inner); });
+                args.push(quote! { &body });
+            }
+            _ => args.push(quote! { None }),
+        }
+    }
+    if op.params.iter().any(|p| !p.required) {
+        let options = quote::format_ident!("{}Options", op.type_stem);
+        args.push(quote! { &#krate::#options::default() });
+    }
+    (lets, args)
 }
 
 /// The example as Markdown code lines, with the wrapper function hidden: the reader sees
@@ -290,7 +314,13 @@ pub(super) fn example_value(
     }
     match ty {
         TypeRef::Prim(prim) => prim_example(*prim),
-        TypeRef::Vec(_) => quote! { Vec::new() },
+        // One item, so that the example shows (and a mock's reply exercises) the item type;
+        // deeper down, none, so that a type that lists itself ends.
+        TypeRef::Vec(_) if depth >= 2 => quote! { Vec::new() },
+        TypeRef::Vec(inner) => {
+            let item = example_value(api, inner, krate, depth + 1);
+            quote! { Vec::from([#item]) }
+        }
         TypeRef::Map(_) => quote! { std::collections::BTreeMap::new() },
         TypeRef::Option(_) => quote! { None },
         TypeRef::Box(inner) => {

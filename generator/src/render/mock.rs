@@ -3,7 +3,7 @@
 //! synthesized by the README's example machinery.
 
 use super::docs::doc_attrs;
-use super::examples::example_value;
+use super::examples::{call_arguments, example_value};
 use super::typeref::{ident, rust_type};
 use crate::finalize::shared_enums::single_success_type;
 use crate::ir::names::Scope;
@@ -218,6 +218,8 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
         .iter()
         .filter_map(|r| variant_example(api, op, &error_path, r));
     let info = operation_info(op);
+    let (lets, args) = call_arguments(api, op, &quote! { crate });
+    let method = ident(&op.name);
     let doc = doc_attrs(Some(&format!(
         "`{} {}`: the mock of `Client::{}`.",
         op.method,
@@ -233,6 +235,7 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
             type Body = #body_ty;
             type Ok = #ok_ty;
             type Error = #error_path;
+            type Client = crate::Client;
             const INFO: crate::runtime::mock::OperationInfo = #info;
 
             fn ok_reply(#ok_param: &Self::Ok) -> crate::runtime::mock::Reply {
@@ -249,6 +252,16 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
 
             fn example_errors() -> ::std::vec::Vec<Self::Error> {
                 ::std::vec::Vec::from([#(#example_errors),*])
+            }
+
+            #[allow(deprecated)]
+            fn example_call(
+                client: &crate::Client,
+            ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+                ::std::boxed::Box::pin(async move {
+                    #(#lets)*
+                    client.#method(#(#args),*).await
+                })
             }
         }
     }

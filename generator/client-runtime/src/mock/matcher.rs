@@ -34,8 +34,15 @@ pub(super) fn is_request_of(info: &OperationInfo, request: &Request) -> bool {
 /// Whether `path` (as sent, percent-encoded) fits `template` segment by segment. A templated
 /// segment matches any text that keeps the literal text around its variables.
 pub(super) fn path_matches(template: &str, path: &str) -> bool {
-    let expected: Vec<&str> = template.trim_end_matches('/').split('/').collect();
-    let actual: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    // Segments may be empty (an empty array in a path parameter), so only one trailing slash
+    // that the other side lacks is ignored.
+    let mut expected: Vec<&str> = template.split('/').collect();
+    let mut actual: Vec<&str> = path.split('/').collect();
+    if actual.len() == expected.len() + 1 && actual.last() == Some(&"") {
+        actual.pop();
+    } else if expected.len() == actual.len() + 1 && expected.last() == Some(&"") {
+        expected.pop();
+    }
     expected.len() == actual.len()
         && expected
             .iter()
@@ -64,7 +71,6 @@ pub(super) fn path_param(
 ) -> impl Fn(&Request) -> bool + Send + Sync + 'static {
     let placeholder = format!("{{{name}}}");
     let index = template
-        .trim_end_matches('/')
         .split('/')
         .position(|segment| segment == placeholder);
     move |request| {
@@ -94,5 +100,8 @@ mod tests {
         assert!(!path_matches("/pets/{id}", "/pets/7/toys"));
         assert!(!path_matches("/pets", "/owners"));
         assert!(path_matches("/", "/"));
+        assert!(path_matches("/colors/{label}/{matrix}", "/colors//"));
+        assert!(path_matches("/pets", "/pets/"));
+        assert!(!path_matches("/pets/{id}", "/pets"));
     }
 }

@@ -60,6 +60,8 @@ pub trait MockOperation {
     type Ok;
     /// The operation's error enum.
     type Error;
+    /// The crate's client.
+    type Client;
     /// Method, path and body format.
     const INFO: OperationInfo;
     /// The reply a successful call decodes into `ok`.
@@ -70,7 +72,14 @@ pub trait MockOperation {
     fn example_ok() -> Self::Ok;
     /// One value of every declared error variant, synthesized from the spec.
     fn example_errors() -> ::std::vec::Vec<Self::Error>;
+    /// Calls the operation on `client` with arguments synthesized from the spec: a smoke test
+    /// of a client and a mock together, and what code generic over operations calls.
+    fn example_call(client: &Self::Client) -> CallFuture<'_, Self::Ok, Self::Error>;
 }
+
+/// The future of [`MockOperation::example_call`].
+pub type CallFuture<'a, T, E> =
+    ::std::pin::Pin<Box<dyn ::std::future::Future<Output = crate::ApiResult<T, E>> + Send + 'a>>;
 
 /// A reply on the wire: status, content type and body bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
