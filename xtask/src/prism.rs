@@ -27,6 +27,16 @@
 //!   closes the writer, `read` sees end of file and the watchdog sends
 //!   SIGTERM to that one Prism pid. std creates pipes close-on-exec, so no
 //!   other child (cargo test, other mocks) holds the writer open.
+//!
+//! Why not a process-group crate (`process-wrap`, `command-group`): they put
+//! a child in its own group or session and kill that group from the parent's
+//! `Drop` or an explicit call, which is what `Mock`'s `Drop` already does for
+//! the one Prism process; when xtask is SIGKILLed nothing of the parent runs,
+//! so they cannot stop the mocks then. Only the kernel can, either through
+//! the pipe above or through `PR_SET_PDEATHSIG`, which needs `prctl` from
+//! libc in an `unsafe` `pre_exec` and fires when the spawning *thread* exits,
+//! not the process. A new group would also cut the mocks off from the
+//! terminal's Ctrl-C, which now reaches them with xtask.
 
 use std::fs::File;
 use std::io::{self, ErrorKind, Read};
@@ -51,13 +61,17 @@ const STEPS: usize = 5;
 /// then stop the Prism process whose pid is `$1`.
 const WATCHDOG: &str = r#"read -r _ || :; kill -TERM "$1" 2>/dev/null; exit 0"#;
 
-pub fn run_tests(args: &[String]) -> Result<()> {
-    let test_args = parse_args(args)?;
+pub fn run_tests(flags: &crate::flags::Test) -> Result<()> {
+    let test_args: Vec<String> = flags
+        .cargo_test_args
+        .iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
     let root = crate::workspace_root();
     let started = Instant::now();
 
     step(1, "codegen --check", || {
-        crate::codegen::run_codegen(&["--check".to_string()])
+        crate::codegen::run_codegen(&crate::flags::Codegen { check: true })
     })?;
     step(2, "cargo fmt", || {
         cargo(&root, &["fmt", "--all", "--", "--check"], &[])
@@ -93,17 +107,6 @@ pub fn run_tests(args: &[String]) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-/// Accepts nothing, or `--` followed by arguments for `cargo test`.
-fn parse_args(args: &[String]) -> Result<Vec<String>> {
-    match args.split_first() {
-        None => Ok(Vec::new()),
-        Some((first, rest)) if first == "--" => Ok(rest.to_vec()),
-        Some((first, _)) => {
-            bail!("unexpected argument `{first}`; usage: cargo xtask test [-- ARGS FOR CARGO TEST]")
-        }
-    }
 }
 
 /// Whether cargo-test arguments (before any `--` for the test binaries)
@@ -514,17 +517,6 @@ mod tests {
         assert_eq!(env_var_for("generic-login"), "PRISM_URL_GENERIC_LOGIN");
         assert_eq!(env_var_for("chkk"), "PRISM_URL_CHKK");
         assert_eq!(env_var_for("a.b c"), "PRISM_URL_A_B_C");
-    }
-
-    #[test]
-    fn args_after_double_dash_go_to_cargo_test() {
-        let args = ["--".to_string(), "-p".to_string(), "x".to_string()];
-        assert_eq!(
-            parse_args(&args).ok(),
-            Some(vec!["-p".to_string(), "x".to_string()])
-        );
-        assert!(parse_args(&[]).is_ok_and(|a| a.is_empty()));
-        assert!(parse_args(&["--nope".to_string()]).is_err());
     }
 
     #[test]
