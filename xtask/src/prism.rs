@@ -39,7 +39,7 @@
 //! terminal's Ctrl-C, which now reaches them with xtask.
 
 use std::fs::File;
-use std::io::{self, ErrorKind, Read};
+use std::io::{self, BufRead, BufReader, ErrorKind, Read};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -47,6 +47,8 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+
+use crate::test_counts::Counts;
 
 /// How long one mock may take to accept a TCP connection.
 const READY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -89,21 +91,26 @@ pub fn run_tests(flags: &crate::flags::Test) -> Result<()> {
     })?;
     // The mocks live until the end of this function, whatever happens.
     let mocks = step(4, "Prism mocks", || start_mocks(&root))?;
-    step(5, "cargo test", || {
+    let counts = step(5, "cargo test", || {
         let mut args = vec!["test"];
         // cargo ignores `-p` next to `--workspace`; let a chosen package win.
         if !selects_packages(&test_args) {
             args.push("--workspace");
         }
         args.extend(test_args.iter().map(String::as_str));
-        cargo(&root, &args, &env_for(&mocks))
+        let counts = cargo_test(&root, &args, &env_for(&mocks))?;
+        check_counts(&counts, &mocks, test_args.is_empty())?;
+        Ok(counts)
     })?;
     let count = mocks.len();
     drop(mocks);
 
     // Deliberately not "N passed, N failed": CI counts cargo test's own lines.
     println!(
-        "xtask test: all {STEPS} steps OK (codegen --check, fmt, clippy, {count} Prism mock(s), cargo test) in {:.1}s",
+        "xtask test: all {STEPS} steps OK (codegen --check, fmt, clippy, {count} Prism mock(s), \
+         cargo test: {} tests run, {} of them contract tests against Prism) in {:.1}s",
+        counts.passed,
+        counts.contract_total(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -135,6 +142,55 @@ fn cargo(root: &Path, args: &[&str], env: &[(String, String)]) -> Result<()> {
         .with_context(|| format!("could not start `{shown}`"))?;
     if !status.success() {
         bail!("`{shown}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// Runs `cargo test`, passing its output on line by line, and counts the tests that ran.
+fn cargo_test(root: &Path, args: &[&str], env: &[(String, String)]) -> Result<Counts> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let shown = format!("cargo {}", args.join(" "));
+    let mut child = Command::new(cargo)
+        .args(args)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .current_dir(root)
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("could not start `{shown}`"))?;
+    let mut counts = Counts::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(io::Result::ok) {
+            println!("{line}");
+            counts.read_line(&line);
+        }
+    }
+    let status = child
+        .wait()
+        .with_context(|| format!("waiting for `{shown}`"))?;
+    if !status.success() {
+        bail!("`{shown}` failed ({status})");
+    }
+    Ok(counts)
+}
+
+/// A green `cargo test` still fails the step when it ran no test, or, on a full run (no
+/// arguments choosing tests), when some spec's contract tests did not run against its mock.
+fn check_counts(counts: &Counts, mocks: &[Mock], full_run: bool) -> Result<()> {
+    if counts.passed == 0 {
+        bail!("cargo test ran no test");
+    }
+    if full_run {
+        let missing: Vec<&str> = mocks
+            .iter()
+            .map(|mock| mock.spec.name.as_str())
+            .filter(|spec| counts.contract_tests_of(spec) == 0)
+            .collect();
+        if !missing.is_empty() {
+            bail!(
+                "no contract test ran against the mock of {} (tests/tests/contract/)",
+                missing.join(", ")
+            );
+        }
     }
     Ok(())
 }
