@@ -1,0 +1,98 @@
+//! Calls every operation of the four `tests/fixtures/wire_*` clients once, in a fixed order,
+//! against the base URL given as the first argument. `tests/tests/wire_fixtures.rs` builds
+//! this next to the generated fixture crates, runs it against a recording server on
+//! 127.0.0.1 and compares the requests' bytes with its snapshot. Replies are ignored: what
+//! the clients make of replies is tested in the `wire_*` tests of the real clients.
+
+use fixture_wire_bodies as bodies;
+use fixture_wire_parameters as parameters;
+use fixture_wire_responses as responses;
+use fixture_wire_security as security;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let url = std::env::args().nth(1).expect("the base URL as the first argument");
+    call_bodies(&url).await;
+    call_parameters(&url).await;
+    call_responses(&url).await;
+    call_security(&url).await;
+}
+
+async fn call_bodies(url: &str) {
+    let client = bodies::Client::new(bodies::Server::Custom(url.into())).expect("a client");
+    let _ = client.get_blob("a b/c").await;
+    let _ = client.put_blob("k", b"\x00\x01raw").await;
+    let note = bodies::types::Note {
+        title: "T".into(),
+        body: Some("b & c".into()),
+        pinned: Some(true),
+    };
+    let _ = client
+        .create_note(&bodies::CreateNoteBody::Json(note.clone()))
+        .await;
+    let _ = client.create_note(&bodies::CreateNoteBody::Form(note)).await;
+    let _ = client
+        .create_note(&bodies::CreateNoteBody::Text("plain".into()))
+        .await;
+    let _ = client.echo(Some("hello")).await;
+    let avatar = bodies::types::UploadAvatarBody {
+        file: vec![1, 2, 3],
+        thumbnail: None,
+        caption: Some("me".into()),
+        tags: Some(vec!["a".into(), "b".into()]),
+    };
+    let _ = client.upload_avatar(&avatar).await;
+}
+
+async fn call_parameters(url: &str) {
+    let client =
+        parameters::Client::new(parameters::Server::Custom(url.into())).expect("a client");
+    let words = |list: &[&str]| Some(list.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+    let options = parameters::GetFileOptions {
+        tags: words(&["a", "b c"]),
+        words: words(&["x", "y"]),
+        pipes: words(&["p", "q"]),
+        filter: Some(parameters::types::GetFileFilter {
+            status: Some("open".into()),
+            owner: Some("me".into()),
+        }),
+        x_trace: words(&["t1", "t2"]),
+        x_filter: Some(parameters::types::GetFileXFilter {
+            role: Some("admin".into()),
+            first_name: Some("Ann".into()),
+        }),
+        x_api_key: Some(parameters::Secret::new("key".into())),
+        session: Some("s1".into()),
+        theme: Some(parameters::types::GetFileTheme::Dark),
+    };
+    let request_id = uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef);
+    let _ = client
+        .get_file("a/b", "n m.txt", &vec![1, 2], &request_id, &options)
+        .await;
+    let colors = vec!["red".to_string(), "green".to_string()];
+    let _ = client.get_colors(&colors, &colors).await;
+}
+
+async fn call_responses(url: &str) {
+    let client =
+        responses::Client::new(responses::Server::Custom(url.into())).expect("a client");
+    let _ = client.get_job(1).await;
+    let _ = client.delete_job(2).await;
+    let _ = client.ping().await;
+}
+
+async fn call_security(url: &str) {
+    let client = security::Client::builder(security::Server::Custom(url.into()))
+        .basic_auth("user", "pass word")
+        .query_key("qk")
+        .cookie_key("ck")
+        .bearer_auth("bt")
+        .build()
+        .expect("a client");
+    let _ = client.list_pets().await;
+    let _ = client.search_pets("cat").await;
+    let _ = client.me().await;
+    let _ = client.admin().await;
+    let _ = client.feed().await;
+    let _ = client.health().await;
+}
