@@ -22,11 +22,9 @@ async fn call_bodies(url: &str) {
     let client = bodies::Client::new(bodies::Server::Custom(url.into())).expect("a client");
     let _ = client.get_blob("a b/c").await;
     let _ = client.put_blob("k", b"\x00\x01raw").await;
-    let note = bodies::types::Note {
-        title: "T".into(),
-        body: Some("b & c".into()),
-        pinned: Some(true),
-    };
+    let note = bodies::types::Note::new("T")
+        .with_body("b & c")
+        .with_pinned(true);
     let _ = client
         .create_note(&bodies::CreateNoteBody::Json(note.clone()))
         .await;
@@ -35,36 +33,34 @@ async fn call_bodies(url: &str) {
         .create_note(&bodies::CreateNoteBody::Text("plain".into()))
         .await;
     let _ = client.echo(Some("hello")).await;
-    let avatar = bodies::types::UploadAvatarBody {
-        file: vec![1, 2, 3],
-        thumbnail: None,
-        caption: Some("me".into()),
-        tags: Some(vec!["a".into(), "b".into()]),
-    };
+    let avatar = bodies::types::UploadAvatarBody::new(vec![1, 2, 3])
+        .with_caption("me")
+        .with_tags(vec!["a".to_string(), "b".to_string()]);
     let _ = client.upload_avatar(&avatar).await;
 }
 
 async fn call_parameters(url: &str) {
     let client =
         parameters::Client::new(parameters::Server::Custom(url.into())).expect("a client");
-    let words = |list: &[&str]| Some(list.iter().map(|w| w.to_string()).collect::<Vec<_>>());
-    let options = parameters::GetFileOptions {
-        tags: words(&["a", "b c"]),
-        words: words(&["x", "y"]),
-        pipes: words(&["p", "q"]),
-        filter: Some(parameters::types::GetFileFilter {
-            status: Some("open".into()),
-            owner: Some("me".into()),
-        }),
-        x_trace: words(&["t1", "t2"]),
-        x_filter: Some(parameters::types::GetFileXFilter {
-            role: Some("admin".into()),
-            first_name: Some("Ann".into()),
-        }),
-        x_api_key: Some(parameters::Secret::new("key".into())),
-        session: Some("s1".into()),
-        theme: Some(parameters::types::GetFileTheme::Dark),
-    };
+    let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let options = parameters::GetFileOptions::default()
+        .with_tags(words(&["a", "b c"]))
+        .with_words(words(&["x", "y"]))
+        .with_pipes(words(&["p", "q"]))
+        .with_filter(
+            parameters::types::GetFileFilter::default()
+                .with_status("open")
+                .with_owner("me"),
+        )
+        .with_x_trace(words(&["t1", "t2"]))
+        .with_x_filter(
+            parameters::types::GetFileXFilter::default()
+                .with_role("admin")
+                .with_first_name("Ann"),
+        )
+        .with_x_api_key("key")
+        .with_session("s1")
+        .with_theme(parameters::types::GetFileTheme::Dark);
     let request_id = uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef);
     let _ = client
         .get_file("a/b", "n m.txt", &vec![1, 2], &request_id, &options)
