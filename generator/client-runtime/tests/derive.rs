@@ -409,8 +409,18 @@ mod generated_inputs {
         Ok(())
     }
 
+    /// 512 cases, the same on every run (CI reproduces a failure) unless `PROPTEST_RNG_SEED`
+    /// asks for others, as in the workspace's other property tests.
+    fn config() -> ProptestConfig {
+        let mut config = ProptestConfig::with_cases(512);
+        if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+            config.rng_seed = proptest::test_runner::RngSeed::Fixed(0x5eed_0a91);
+        }
+        config
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
+        #![proptest_config(config())]
 
         #[test]
         fn structs_decode_as_with_serde(input in login()) {
