@@ -180,19 +180,66 @@ fn lower_in_place(
     let mut diagnostics = error::Diagnostics::default();
     let mut value = load::load_with_diagnostics(spec, &mut diagnostics)?;
     times.load = lap(&mut clock);
+    let pointers = if normalize::swagger2::is_swagger2(&value) {
+        normalize::swagger2::convert(&mut value, &mut diagnostics)
+    } else {
+        normalize::swagger2::PointerMap::default()
+    };
+    // Warnings so far name the document as written; later ones name the converted model.
+    let written = diagnostics.warnings.len();
+    let mut lowered = lower_converted(value, files, times, clock, &mut diagnostics)
+        .map_err(|error| original_error(error, &pointers))?;
+    for warning in lowered.warnings.iter_mut().skip(written) {
+        warning.pointer = pointers.original(&warning.pointer);
+        warning.message = pointers.original_in_text(&warning.message);
+    }
+    for (pointer, reason) in &mut lowered.report.fallbacks {
+        *pointer = pointers.original(pointer);
+        *reason = pointers.original_in_text(reason);
+    }
+    // One 2.0 node can become several converted ones (a body schema under each media type),
+    // which then warn alike.
+    if !pointers.is_empty() {
+        let mut seen = std::collections::BTreeSet::new();
+        lowered
+            .warnings
+            .retain(|warning| seen.insert(warning.clone()));
+    }
+    Ok(lowered)
+}
+
+/// An error about the converted model, naming the 2.0 document as written.
+fn original_error(error: Error, pointers: &normalize::swagger2::PointerMap) -> Error {
+    match error {
+        Error::Invalid { pointer, message } => Error::Invalid {
+            pointer: pointers.original(&pointer),
+            message: pointers.original_in_text(&message),
+        },
+        other => other,
+    }
+}
+
+/// The stages after loading (and, for Swagger 2.0, conversion).
+fn lower_converted(
+    mut value: Value,
+    files: &dyn FileSource,
+    times: &mut StageTimes,
+    mut clock: Instant,
+    diagnostics: &mut error::Diagnostics,
+) -> Result<Lowered, Error> {
     let unbundled = resolve::bundle::bundle(&mut value, files);
     // Counted once path items from other files are in place.
     let operations_in_document = count_operations(&value);
-    normalize::normalize(&mut value, unbundled, &mut diagnostics)?;
+    normalize::normalize(&mut value, unbundled, diagnostics)?;
     times.normalize = lap(&mut clock);
-    let api = repair::deserialize(&mut value, &mut diagnostics)?;
+    let api = repair::deserialize(&mut value, diagnostics)?;
     let extra = extra_schemas(&value);
-    let token = token::from_extensions(&value, &mut diagnostics);
+    let token = token::from_extensions(&value, diagnostics);
     drop(value);
     times.deserialize = lap(&mut clock);
-    let (mut ir, schemas_total) = lower::lower(&api, &extra, &mut diagnostics);
-    ir::finalize::finalize(&mut ir, &mut diagnostics);
-    ir::name_warnings::warn_renamed(&ir, &mut diagnostics);
+    let (mut ir, schemas_total) = lower::lower(&api, &extra, diagnostics);
+    ir::finalize::finalize(&mut ir, diagnostics);
+    ir::name_warnings::warn_renamed(&ir, diagnostics);
     times.lower = lap(&mut clock);
     let report = Report {
         operations_in_document,
@@ -200,7 +247,7 @@ fn lower_in_place(
         schemas_total,
         fallbacks: diagnostics.fallbacks.clone(),
     };
-    let mut warnings = diagnostics.warnings;
+    let mut warnings = std::mem::take(&mut diagnostics.warnings);
     warnings.dedup();
     Ok(Lowered {
         api: ir,

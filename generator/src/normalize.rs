@@ -5,6 +5,7 @@ pub(crate) mod fields;
 mod hoist;
 pub(crate) mod readable;
 pub(crate) mod refs;
+pub(crate) mod swagger2;
 
 use crate::error::{join, push_index, push_segment, Diagnostics, Error};
 use fields::Fields;

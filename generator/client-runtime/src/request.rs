@@ -14,6 +14,8 @@ pub enum Style {
     SpaceDelimited,
     /// `pipeDelimited`: `a|b`.
     PipeDelimited,
+    /// Tab-separated (Swagger 2.0's `collectionFormat: tsv`): `a\tb`.
+    TabDelimited,
     /// `deepObject`: `name[key]=value`.
     DeepObject,
     /// `label`: `.a.b`.
@@ -127,6 +129,7 @@ impl RequestParts {
         let delimiter = match style {
             Style::SpaceDelimited => "%20",
             Style::PipeDelimited => "%7C",
+            Style::TabDelimited => "%09",
             _ => ",",
         };
         let pair = |name: &str, item: &::serde_json::Value| {

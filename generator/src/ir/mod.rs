@@ -254,6 +254,8 @@ pub enum ParamStyle {
     SpaceDelimited,
     /// `pipeDelimited`.
     PipeDelimited,
+    /// Tab-separated items: Swagger 2.0's `collectionFormat: tsv`, which no 3.0 style names.
+    TabDelimited,
     /// `deepObject`.
     DeepObject,
     /// `label`.
