@@ -26,6 +26,8 @@ mod chift;
 mod chkk;
 #[path = "contract/dynamosql.rs"]
 mod dynamosql;
+#[path = "contract/files2.rs"]
+mod files2;
 #[path = "contract/generic_login.rs"]
 mod generic_login;
 #[path = "contract/klearstack.rs"]
@@ -36,6 +38,7 @@ const COVERED: &[&str] = &[
     chift::SPEC,
     chkk::SPEC,
     dynamosql::SPEC,
+    files2::SPEC,
     generic_login::SPEC,
     klearstack::SPEC,
 ];

@@ -78,7 +78,7 @@ const MARKER: &str = ".xtask-corpus";
 
 pub fn run(args: &[String]) -> Result<()> {
     let opts = Options::parse(args)?;
-    let docs = docs::load(&opts.dir, opts.sample.as_deref())?;
+    let docs = docs::load(&opts.dir, opts.sample.as_deref(), opts.manifest.as_deref())?;
     if docs.is_empty() {
         bail!("no documents found in {}", opts.dir.display());
     }

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 
 pub const USAGE: &str = "\
-usage: cargo xtask corpus DIR [--jobs N] [--sample FILE] [--out DIR] [--min-valid PCT]
+usage: cargo xtask corpus DIR [--jobs N] [--sample FILE] [--manifest FILE] [--out DIR] [--min-valid PCT]
                               [--min-all PCT] [--timeout SECS] [--check-timeout SECS] [--no-check]
 
   DIR                 directory holding *.yaml / *.yml / *.json documents
                       (DIR/../manifest-dev.tsv is used when present)
   --jobs N            parallel generator processes and cargo's -j (default: CPU count)
   --sample FILE       only the document ids listed in FILE (one per line, # comments)
+  --manifest FILE     the manifest to read validity from (default DIR/../manifest-dev.tsv)
   --out DIR           output directory (default: target/corpus in the workspace)
   --min-valid PCT     fail when fewer than PCT % of manifest-valid documents pass
   --min-all PCT       fail when fewer than PCT % of all documents pass
@@ -26,6 +27,7 @@ pub struct Options {
     pub dir: PathBuf,
     pub jobs: usize,
     pub sample: Option<PathBuf>,
+    pub manifest: Option<PathBuf>,
     pub out: PathBuf,
     pub min_valid: Option<f64>,
     pub min_all: Option<f64>,
@@ -41,6 +43,7 @@ impl Options {
             dir: PathBuf::new(),
             jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
             sample: None,
+            manifest: None,
             out: crate::workspace_root().join("target").join("corpus"),
             min_valid: None,
             min_all: None,
@@ -57,6 +60,7 @@ impl Options {
             match arg.as_str() {
                 "--jobs" | "-j" => opts.jobs = number(arg, value()?)?,
                 "--sample" => opts.sample = Some(PathBuf::from(value()?)),
+                "--manifest" => opts.manifest = Some(PathBuf::from(value()?)),
                 "--out" => opts.out = PathBuf::from(value()?),
                 "--min-valid" => opts.min_valid = Some(percent(arg, value()?)?),
                 "--min-all" => opts.min_all = Some(percent(arg, value()?)?),
