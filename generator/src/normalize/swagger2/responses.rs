@@ -38,6 +38,14 @@ impl Converter<'_> {
         if let Some(schema) = map.get("schema") {
             let content = self.response_content(map, schema, produces, original, converted);
             out.insert("content".into(), content);
+        } else if let Some(Value::Object(examples)) = map.get("examples") {
+            // No schema but an example body: the response has a body of unknown shape, which
+            // the client keeps as it arrives rather than dropping.
+            let content = examples
+                .iter()
+                .map(|(media, example)| (media.clone(), serde_json::json!({ "example": example })))
+                .collect();
+            out.insert("content".into(), Value::Object(content));
         }
         for (key, value) in map {
             if key.starts_with("x-") {
