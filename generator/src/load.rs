@@ -231,8 +231,3 @@ fn version_text(value: &Value) -> String {
         other => other.to_string(),
     }
 }
-
-/// Parses the YAML settings file that sits beside a spec.
-pub fn load_settings(text: &str) -> Result<crate::Settings, Error> {
-    serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))
-}

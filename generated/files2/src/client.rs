@@ -20,7 +20,9 @@ impl Server {
     /// The base URL, with variables substituted.
     pub fn url(&self) -> ::std::string::String {
         match self {
-            Server::Default => ::std::string::String::from("https://files.example.test/api/v2"),
+            Server::Default => {
+                ::std::string::String::from("https://files.example.test/api/v2")
+            }
             Server::Custom(url) => url.clone(),
         }
     }
@@ -38,7 +40,7 @@ pub struct Credentials {
     ///
     /// The account's user name and password.
     pub basic_auth: ::std::option::Option<
-        (::std::string::String, crate::runtime::Secret<::std::string::String>)
+        (::std::string::String, crate::runtime::Secret<::std::string::String>),
     >,
     /// `apiKey`: API key sent as is in the `X-API-Key` header.
     pub api_key: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
@@ -62,7 +64,10 @@ impl Credentials {
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
             match self.sources.get(scheme) {
                 Some(source) => {
-                    let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
                 }
                 None => self.attach(*scheme, parts),
@@ -72,23 +77,29 @@ impl Credentials {
     }
     /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some() || match scheme {
-            Scheme::BasicAuth => self.basic_auth.is_some(),
-            Scheme::ApiKey => self.api_key.is_some(),
-        }
+        self.sources.get(&scheme).is_some()
+            || match scheme {
+                Scheme::BasicAuth => self.basic_auth.is_some(),
+                Scheme::ApiKey => self.api_key.is_some(),
+            }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::BasicAuth => if let Some((user, password)) = &self.basic_auth {
-                let pair = format!("{user}:{}", password.expose());
-                parts.secret_header(
-                    "Authorization",
-                    format!("Basic {}", crate::runtime::base64(pair.as_bytes())),
-                );
-            },
-            Scheme::ApiKey => if let Some(value) = &self.api_key {
-                parts.secret_header("X-API-Key", value.expose().clone());
-            },
+            Scheme::BasicAuth => {
+                if let Some((user, password)) = &self.basic_auth {
+                    let pair = format!("{user}:{}", password.expose());
+                    parts
+                        .secret_header(
+                            "Authorization",
+                            format!("Basic {}", crate ::runtime::base64(pair.as_bytes())),
+                        );
+                }
+            }
+            Scheme::ApiKey => {
+                if let Some(value) = &self.api_key {
+                    parts.secret_header("X-API-Key", value.expose().clone());
+                }
+            }
         }
     }
     fn attach_value(
@@ -98,10 +109,14 @@ impl Credentials {
     ) {
         match scheme {
             Scheme::BasicAuth => {
-                parts.secret_header(
-                    "Authorization",
-                    format!("Basic {}", crate::runtime::base64(value.expose().as_bytes())),
-                );
+                parts
+                    .secret_header(
+                        "Authorization",
+                        format!(
+                            "Basic {}", crate ::runtime::base64(value.expose()
+                            .as_bytes())
+                        ),
+                    );
             }
             Scheme::ApiKey => {
                 parts.secret_header("X-API-Key", value.expose().clone());
@@ -144,7 +159,9 @@ impl ClientBuilder {
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
+        self.settings
+            .headers
+            .push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
@@ -170,13 +187,17 @@ impl ClientBuilder {
         username: impl ::std::convert::Into<::std::string::String>,
         password: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.credentials.basic_auth = Some(
-            (username.into(), crate::runtime::Secret::new(password.into())),
-        );
+        self.credentials.basic_auth = Some((
+            username.into(),
+            crate::runtime::Secret::new(password.into()),
+        ));
         self
     }
     /// Sets the credentials for `apiKey`.
-    pub fn api_key(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn api_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.credentials.api_key = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -210,7 +231,9 @@ impl Client {
         }
     }
     /// A client of `server` with default settings and no credentials.
-    pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+    pub fn new(
+        server: Server,
+    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
         Self::builder(server).build()
     }
     /// The credentials the client holds.
@@ -230,7 +253,13 @@ impl Client {
     ) -> ApiResult<::std::vec::Vec<crate::types::File>, ListFilesError> {
         let mut parts = RequestParts::new("/files");
         parts.query("tag", &options.tag)?;
-        parts.query_styled("fields", &options.fields, crate::runtime::Style::Form, false)?;
+        parts
+            .query_styled(
+                "fields",
+                &options.fields,
+                crate::runtime::Style::Form,
+                false,
+            )?;
         parts.query("limit", &options.limit)?;
         self.credentials.authorize(&[&[Scheme::ApiKey][..]], &mut parts).await?;
         let response = self.transport.send(parts, ::reqwest::Method::GET).await?;
@@ -263,7 +292,10 @@ impl Client {
     /// One file's description.
     ///
     /// `GET /files/{fileId}` (operationId `getFile`)
-    pub async fn get_file(&self, file_id: &str) -> ApiResult<crate::types::File, GetFileError> {
+    pub async fn get_file(
+        &self,
+        file_id: &str,
+    ) -> ApiResult<crate::types::File, GetFileError> {
         let mut parts = RequestParts::new("/files/");
         parts.path("fileId", &file_id)?;
         self.credentials.authorize(&[&[Scheme::ApiKey][..]], &mut parts).await?;
@@ -285,7 +317,9 @@ pub struct ListFilesOptions {
     /// The fields to return (`fields=id,name`).
     ///
     /// `fields` (query parameter).
-    pub fields: ::std::option::Option<::std::vec::Vec<crate::types::ListFilesFieldsItem>>,
+    pub fields: ::std::option::Option<
+        ::std::vec::Vec<crate::types::ListFilesFieldsItem>,
+    >,
     /// `limit` (query parameter).
     pub limit: ::std::option::Option<i32>,
 }

@@ -31,12 +31,14 @@ pub enum ListFilesFieldsItem {
 }
 impl ::std::fmt::Display for ListFilesFieldsItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(match self {
-            Self::Id => "id",
-            Self::Name => "name",
-            Self::Size => "size",
-            Self::Tags => "tags",
-        })
+        f.write_str(
+            match self {
+                Self::Id => "id",
+                Self::Name => "name",
+                Self::Size => "size",
+                Self::Tags => "tags",
+            },
+        )
     }
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]

@@ -55,7 +55,7 @@ fn retargeted(reference: &str, moved: &std::collections::BTreeMap<&str, &str>) -
     if !reference.starts_with("#/paths/") {
         return None;
     }
-    let segments = crate::resolve::local_segments(reference).ok()?;
+    let segments = crate::pointer::local_segments(reference).ok()?;
     let mut pointer = String::from("#");
     let mut ends = Vec::with_capacity(segments.len());
     for segment in &segments {

@@ -68,7 +68,7 @@ impl Converter<'_> {
                 if !list.is_empty() {
                     out.insert(key, Value::Array(list));
                 }
-            } else if crate::HTTP_METHODS.contains(&key.as_str()) {
+            } else if crate::openapi::HTTP_METHODS.contains(&key.as_str()) {
                 let operation = match value {
                     Value::Object(op) => {
                         Value::Object(self.operation(op, &shared, &join(pointer, &key)))
