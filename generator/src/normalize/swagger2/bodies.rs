@@ -157,8 +157,9 @@ impl Converter<'_> {
             }
             content.insert(media.to_string(), Value::Object(media_type));
         }
+        // A form with a required field cannot be left out.
         let mut out = Map::new();
-        if !required_is_empty(&schema) {
+        if schema.contains_key("required") {
             out.insert("required".into(), Value::Bool(true));
         }
         out.insert("content".into(), Value::Object(content));
@@ -189,10 +190,6 @@ impl Converter<'_> {
         );
         Some(serde_json::json!({ "style": style, "explode": false }))
     }
-}
-
-fn required_is_empty(schema: &Map<String, Value>) -> bool {
-    !schema.contains_key("required")
 }
 
 /// The media type without parameters, lowercased.
