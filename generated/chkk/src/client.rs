@@ -223,4 +223,5 @@ impl Client {
 }
 /// Declared error responses of `login`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum LoginError {}
