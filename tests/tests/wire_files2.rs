@@ -35,11 +35,10 @@ async fn list_sends_multi_and_csv_lists_and_the_api_key() {
         .api_key("key-123")
         .build()
         .expect("the client builds");
-    let options = ListFilesOptions {
-        tag: Some(vec!["red".into(), "blue green".into()]),
-        fields: Some(vec![ListFilesFieldsItem::Id, ListFilesFieldsItem::Name]),
-        limit: Some(10),
-    };
+    let options = ListFilesOptions::default()
+        .with_tag(vec!["red".into(), "blue green".into()])
+        .with_fields(vec![ListFilesFieldsItem::Id, ListFilesFieldsItem::Name])
+        .with_limit(10);
     let response = client.list_files(&options).await.expect("the 200 decodes");
 
     let request = server.single_request();
@@ -69,11 +68,8 @@ async fn upload_sends_a_binary_file_part_repeated_tags_and_basic_credentials() {
         .api_key("not-for-this-operation")
         .build()
         .expect("the client builds");
-    let body = UploadFileBody {
-        file: vec![0x25, 0x50, 0x00, 0xff],
-        name: "report.pdf".into(),
-        tags: Some(vec!["q3".into(), "draft".into()]),
-    };
+    let body = UploadFileBody::new(vec![0x25, 0x50, 0x00, 0xff], "report.pdf")
+        .with_tags(vec!["q3".into(), "draft".into()]);
     let response = client.upload_file(&body).await.expect("the 201 decodes");
 
     let request = server.single_request();
@@ -120,11 +116,7 @@ async fn upload_sends_a_binary_file_part_repeated_tags_and_basic_credentials() {
 async fn a_shared_401_response_decodes_into_the_operation_error() {
     let server = Server::start(Reply::json(401, json!({"message": "who are you"}))).await;
     let client = client(&server).build().expect("the client builds");
-    let body = UploadFileBody {
-        file: b"x".to_vec(),
-        name: "x".into(),
-        tags: None,
-    };
+    let body = UploadFileBody::new(b"x".to_vec(), "x");
     match client.upload_file(&body).await {
         Err(files2::Error::Status(UploadFileError::Unauthorized(problem))) => {
             assert_eq!(problem.message, "who are you");

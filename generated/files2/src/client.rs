@@ -307,8 +307,9 @@ impl Client {
         }
     }
 }
-/// Optional parameters of `list_files`; `Default` leaves them all unset.
+/// Optional parameters of `list_files`; `Default` leaves them all unset, `with_` methods set them.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListFilesOptions {
     /// Files with any of these tags (`tag=a&tag=b`).
     ///
@@ -323,14 +324,36 @@ pub struct ListFilesOptions {
     /// `limit` (query parameter).
     pub limit: ::std::option::Option<i32>,
 }
+impl ListFilesOptions {
+    /// Sets `tag`.
+    pub fn with_tag(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.tag = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `fields`.
+    pub fn with_fields(
+        mut self,
+        value: ::std::vec::Vec<crate::types::ListFilesFieldsItem>,
+    ) -> Self {
+        self.fields = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+}
 /// Declared error responses of `list_files`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ListFilesError {
     /// Status 401: Missing or wrong credentials.
     Unauthorized(crate::types::Problem),
 }
 /// Declared error responses of `upload_file`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UploadFileError {
     /// Status 400: The form is incomplete.
     BadRequest(crate::types::Problem),
@@ -339,6 +362,7 @@ pub enum UploadFileError {
 }
 /// Declared error responses of `get_file`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetFileError {
     /// Status 404: No such file.
     NotFound(crate::types::Problem),

@@ -17,11 +17,10 @@ fn client(url: &str) -> ::files2::ClientBuilder {
 }
 
 fn options() -> ListFilesOptions {
-    ListFilesOptions {
-        tag: Some(vec!["red".into(), "blue".into()]),
-        fields: Some(vec![ListFilesFieldsItem::Id, ListFilesFieldsItem::Size]),
-        limit: Some(5),
-    }
+    ListFilesOptions::default()
+        .with_tag(vec!["red".into(), "blue".into()])
+        .with_fields(vec![ListFilesFieldsItem::Id, ListFilesFieldsItem::Size])
+        .with_limit(5)
 }
 
 /// Prism splits `fields` at commas and checks each item against the enum, so a wrongly
@@ -48,11 +47,8 @@ async fn upload_with_a_file_part_and_basic_credentials_is_accepted() {
         return;
     };
     let client = client(&url).build().expect("the client builds");
-    let body = UploadFileBody {
-        file: vec![0x25, 0x50, 0x44, 0x46],
-        name: "report.pdf".into(),
-        tags: Some(vec!["q3".into(), "draft".into()]),
-    };
+    let body = UploadFileBody::new(vec![0x25, 0x50, 0x44, 0x46], "report.pdf")
+        .with_tags(vec!["q3".into(), "draft".into()]);
     let what = "upload_file";
     let response = client
         .upload_file(&body)
