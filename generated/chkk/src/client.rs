@@ -59,6 +59,7 @@ impl Credentials {
                 Some(source) => {
                     let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
+                    parts.credential_from(source, &value);
                 }
                 None => self.attach(*scheme, parts),
             }
