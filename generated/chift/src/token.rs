@@ -29,21 +29,21 @@ impl TokenSource {
                 .expires_on("/expires_on"),
         };
         TokenSource {
-            cache: ::token_source::TokenCache::new(login)
+            cache: ::token_source::TokenCache::new(login),
         }
     }
     /// Renews this long before expiry instead of the default (the smaller of 60 s and
     /// 10% of the token's lifetime); never more than half of a token's lifetime.
     pub fn with_margin(self, margin: ::std::time::Duration) -> Self {
         TokenSource {
-            cache: self.cache.with_margin(margin)
+            cache: self.cache.with_margin(margin),
         }
     }
     /// Retries and pauses after failed logins instead of the default (two retries,
     /// pauses from 500 ms doubling up to 30 s, with jitter).
     pub fn with_backoff(self, backoff: ::token_source::Backoff) -> Self {
         TokenSource {
-            cache: self.cache.with_backoff(backoff)
+            cache: self.cache.with_backoff(backoff),
         }
     }
     /// A valid access token: the cached one (renewed in the background once it is
@@ -54,9 +54,9 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        ::token_source::TokenError<crate::runtime::Error<
-            crate::GenerateAccessTokenTokenPostError
-        >>
+        ::token_source::TokenError<
+            crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>,
+        >,
     > {
         self.cache.token().await
     }
@@ -71,7 +71,10 @@ impl ::token_source::Fetch for Login {
     type Error = crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>;
     fn login(&self) -> ::token_source::FetchFuture<'_, Self::Error> {
         ::std::boxed::Box::pin(async move {
-            let response = self.client.generate_access_token_token_post(&self.body).await?;
+            let response = self
+                .client
+                .generate_access_token_token_post(&self.body)
+                .await?;
             read_token(&self.fields, response)
         })
     }
@@ -85,16 +88,22 @@ fn failure(
     error: &crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>,
 ) -> ::token_source::Failure {
     let status = match error {
-        crate::runtime::Error::Status(declared) => match *declared {
-            crate::GenerateAccessTokenTokenPostError::UnprocessableEntity { .. } => 422,
-        },
+        crate::runtime::Error::Status(declared) => {
+            match *declared {
+                crate::GenerateAccessTokenTokenPostError::UnprocessableEntity { .. } => {
+                    422
+                }
+            }
+        }
         crate::runtime::Error::Timeout | crate::runtime::Error::Transport(_) => {
             return ::token_source::Failure::Transient;
         }
-        other => match other.status() {
-            ::std::option::Option::Some(status) => status.as_u16(),
-            ::std::option::Option::None => return ::token_source::Failure::Permanent,
-        },
+        other => {
+            match other.status() {
+                ::std::option::Option::Some(status) => status.as_u16(),
+                ::std::option::Option::None => return ::token_source::Failure::Permanent,
+            }
+        }
     };
     ::token_source::Failure::of_status(status)
 }
@@ -111,7 +120,8 @@ fn read_token<T: ::serde::Serialize, E>(
         body: crate::runtime::RawBody::default(),
         message,
     };
-    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

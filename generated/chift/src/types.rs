@@ -64,7 +64,7 @@ pub struct ValidationError {
     /// Context
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ctx: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>
+        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]

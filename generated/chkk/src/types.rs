@@ -8,8 +8,11 @@ pub struct LoginResponse {
     pub access_tokens: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
-            ::std::collections::BTreeMap<::std::string::String, crate::types::AccessToken>
-        >
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::AccessToken,
+            >,
+        >,
     >,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<crate::types::LoginResponseUser>,

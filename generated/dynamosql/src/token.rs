@@ -30,21 +30,21 @@ impl TokenSource {
                 .default_lifetime(::std::time::Duration::from_secs(3600u64)),
         };
         TokenSource {
-            cache: ::token_source::TokenCache::new(login)
+            cache: ::token_source::TokenCache::new(login),
         }
     }
     /// Renews this long before expiry instead of the default (the smaller of 60 s and
     /// 10% of the token's lifetime); never more than half of a token's lifetime.
     pub fn with_margin(self, margin: ::std::time::Duration) -> Self {
         TokenSource {
-            cache: self.cache.with_margin(margin)
+            cache: self.cache.with_margin(margin),
         }
     }
     /// Retries and pauses after failed logins instead of the default (two retries,
     /// pauses from 500 ms doubling up to 30 s, with jitter).
     pub fn with_backoff(self, backoff: ::token_source::Backoff) -> Self {
         TokenSource {
-            cache: self.cache.with_backoff(backoff)
+            cache: self.cache.with_backoff(backoff),
         }
     }
     /// A valid access token: the cached one (renewed in the background once it is
@@ -55,7 +55,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        ::token_source::TokenError<crate::runtime::Error<crate::AuthTokenError>>
+        ::token_source::TokenError<crate::runtime::Error<crate::AuthTokenError>>,
     > {
         self.cache.token().await
     }
@@ -80,20 +80,26 @@ impl ::token_source::Fetch for Login {
 }
 /// Whether a failed login is worth retrying soon: no answer, or a status of 408, 429
 /// or 5xx, declared or not.
-fn failure(error: &crate::runtime::Error<crate::AuthTokenError>) -> ::token_source::Failure {
+fn failure(
+    error: &crate::runtime::Error<crate::AuthTokenError>,
+) -> ::token_source::Failure {
     let status = match error {
-        crate::runtime::Error::Status(declared) => match *declared {
-            crate::AuthTokenError::BadRequest { .. } => 400,
-            crate::AuthTokenError::Unauthorized { .. } => 401,
-            crate::AuthTokenError::TooManyRequests { .. } => 429,
-        },
+        crate::runtime::Error::Status(declared) => {
+            match *declared {
+                crate::AuthTokenError::BadRequest { .. } => 400,
+                crate::AuthTokenError::Unauthorized { .. } => 401,
+                crate::AuthTokenError::TooManyRequests { .. } => 429,
+            }
+        }
         crate::runtime::Error::Timeout | crate::runtime::Error::Transport(_) => {
             return ::token_source::Failure::Transient;
         }
-        other => match other.status() {
-            ::std::option::Option::Some(status) => status.as_u16(),
-            ::std::option::Option::None => return ::token_source::Failure::Permanent,
-        },
+        other => {
+            match other.status() {
+                ::std::option::Option::Some(status) => status.as_u16(),
+                ::std::option::Option::None => return ::token_source::Failure::Permanent,
+            }
+        }
     };
     ::token_source::Failure::of_status(status)
 }
@@ -110,7 +116,8 @@ fn read_token<T: ::serde::Serialize, E>(
         body: crate::runtime::RawBody::default(),
         message,
     };
-    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

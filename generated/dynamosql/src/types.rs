@@ -20,7 +20,11 @@ pub struct ApiError {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Request correlation ID. Include this when contacting support.
-    #[serde(rename = "requestId", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "requestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
@@ -47,19 +51,31 @@ pub struct AuthTokenResponseData {
     #[serde(
         rename = "accessToken",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub access_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub access_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Token used to obtain a new access token.
     #[serde(
         rename = "refreshToken",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub refresh_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub refresh_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Token lifetime in seconds.
-    #[serde(rename = "expiresIn", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "expiresIn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub expires_in: ::std::option::Option<i64>,
-    #[serde(rename = "tokenType", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "tokenType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub token_type: ::std::option::Option<::std::string::String>,
 }

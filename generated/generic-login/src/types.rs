@@ -26,7 +26,7 @@ pub struct LoginForm {
     #[serde(default, with = "crate::runtime::nullable")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<
-        ::std::option::Option<crate::runtime::Secret<::std::string::String>>
+        ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     >,
 }
 fn default_login_form_scope() -> ::std::string::String {

@@ -2,16 +2,13 @@
 //! the operation's inputs, calls it through the generated client, reads the token through JSON
 //! pointers into the serialized success body (so any body type works), and leaves caching and
 //! refreshing to the hand-written `token-source` crate.
-//!
-//! Nested generics close with `> >`, not `>>`: `>>` is one token, which the layout cannot
-//! split when the generics around it are too long for their line.
 
 use super::docs::doc_attrs;
 use super::operation::ordered_required;
 use super::typeref::{ident, rust_type};
 use crate::ir::names::{field_name, Scope};
 use crate::ir::{Api, BodyKind, Operation, Param, Prim, StatusMatch, TypeRef};
-use crate::token::TokenPlan;
+use crate::lower::token_plan::TokenPlan;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -77,7 +74,7 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
         .map(|r| render_refresh(api, &api.operations[r.operation], &r.body_field));
     let refresh_fetch = refresh.as_ref().map(|_| {
         quote! {
-            fn refresh(&self, refresh_token: ::std::string::String) -> ::std::option::Option<::token_source::FetchFuture<'_, ::token_source::BoxError> > {
+            fn refresh(&self, refresh_token: ::std::string::String) -> ::std::option::Option<::token_source::FetchFuture<'_, ::token_source::BoxError>> {
                 ::std::option::Option::Some(::std::boxed::Box::pin(async move {
                     self.refresh_with(refresh_token).await.map_err(::std::convert::Into::into)
                 }))
@@ -142,7 +139,7 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
             /// within the margin), or the outcome of the login this call waits for. Concurrent
             /// callers share one request and its outcome; the error's
             /// [`fetch_error`](::token_source::TokenError::fetch_error) is the operation's own.
-            pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, ::token_source::TokenError<#login_type> > {
+            pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, ::token_source::TokenError<#login_type>> {
                 self.cache.token().await
             }
 
@@ -258,7 +255,7 @@ fn support_items() -> TokenStream {
         fn read_token<T: ::serde::Serialize, E>(
             fields: &::token_source::TokenFields,
             response: crate::runtime::ResponseValue<T>,
-        ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E> > {
+        ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E>> {
             let status = response.status;
             let decode = |message: ::std::string::String| crate::runtime::Error::Decode {
                 status,
@@ -397,7 +394,7 @@ fn render_refresh(api: &Api, op: &Operation, field: &str) -> TokenStream {
     }
     let message = format!("the refresh token does not fit the body of `{}`", op.name);
     quote! {
-        async fn refresh_with(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error> > {
+        async fn refresh_with(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
             let mut object = ::serde_json::Map::new();
             object.insert(::std::string::String::from(#field), ::serde_json::Value::String(refresh_token));
             // The serde message is not kept: it can quote the value, which is the token.
