@@ -37,9 +37,14 @@ pub(crate) async fn send_renewing<E>(
     sourced: ::std::vec::Vec<Sourced>,
     limit: usize,
 ) -> ::std::result::Result<RawResponse, Error<E>> {
+    if sourced.is_empty() {
+        return send(request, limit).await;
+    }
+    // Cloned before sending: a sent request is gone. The body is in memory (or a stream,
+    // which cannot be cloned), so this costs a copy of it.
     let spare = request.try_clone();
     let response = send(request, limit).await?;
-    if response.status != ::reqwest::StatusCode::UNAUTHORIZED || sourced.is_empty() {
+    if response.status != ::reqwest::StatusCode::UNAUTHORIZED {
         return Ok(response);
     }
     for credential in &sourced {
@@ -78,4 +83,31 @@ fn replace_in_headers(headers: &mut ::reqwest::header::HeaderMap, old: &str, new
         }
     }
     replaced
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ::reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, COOKIE};
+
+    #[test]
+    fn the_refused_value_is_replaced_wherever_a_header_holds_it() {
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, HeaderValue::from_static("Bearer old-t"));
+        headers.insert(
+            COOKIE,
+            HeaderValue::from_static("session=old-t; theme=dark"),
+        );
+        headers.insert("x-other", HeaderValue::from_static("unrelated"));
+        assert!(replace_in_headers(&mut headers, "old-t", "new-t"));
+        assert_eq!(headers[AUTHORIZATION], "Bearer new-t");
+        assert!(headers[AUTHORIZATION].is_sensitive());
+        assert_eq!(headers[COOKIE], "session=new-t; theme=dark");
+        assert_eq!(headers["x-other"], "unrelated");
+        // A credential that went elsewhere (the query) is not in any header: no retry.
+        assert!(!replace_in_headers(&mut headers, "absent", "x"));
+        // A new value that is not a valid header value is not sent.
+        assert!(!replace_in_headers(&mut headers, "new-t", "bad\nvalue"));
+        assert_eq!(headers[AUTHORIZATION], "Bearer new-t");
+    }
 }
