@@ -187,7 +187,8 @@ impl<F: Fetch> TokenCache<F> {
 
     /// A valid token: the cached one, or the outcome of the renewal this call waits for.
     ///
-    /// Must be called within a tokio runtime: renewals run as tasks of their own.
+    /// Renewals run as tasks of their own, so this is meant to be called within a tokio
+    /// runtime; elsewhere a call that needs a renewal gets an error.
     pub async fn token(&self) -> Result<AccessToken, TokenError<F::Error>> {
         let mut flight = match Shared::decide(&self.shared) {
             Decision::Ready(outcome) => return outcome,
@@ -234,6 +235,15 @@ impl<F: Fetch> Shared<F> {
     /// What a caller gets now, or which flight it waits for (starting one if needed).
     fn decide(this: &Arc<Self>) -> Decision<F::Error> {
         let mut state = this.lock();
+        // A flight whose task ended without settling (it panicked, or its runtime shut down)
+        // has dropped its sender: forget it, so that a new one can start.
+        if state
+            .flight
+            .as_ref()
+            .is_some_and(|flight| flight.has_changed().is_err())
+        {
+            state.flight = None;
+        }
         let now = Instant::now();
         let resting = state.failed.as_ref().is_some_and(|(_, until)| now < *until);
         if let Some(token) = state.token.clone().filter(|token| now < token.expires_at()) {
@@ -265,11 +275,16 @@ impl<F: Fetch> Shared<F> {
         let shared = Arc::clone(this);
         let mut refresh_token = state.refresh_token.clone();
         let settings = state.settings;
-        tokio::spawn(async move {
+        let flight = async move {
             let outcome = shared.fly(&mut refresh_token, settings).await;
             let outcome = shared.settle(outcome, refresh_token, settings);
             sender.send_replace(Some(outcome));
-        });
+        };
+        // Outside a tokio runtime nothing can run the flight: it is dropped with its sender,
+        // and its waiters get an error rather than a panic.
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(flight);
+        }
         receiver
     }
 

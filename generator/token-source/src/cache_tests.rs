@@ -392,3 +392,35 @@ async fn a_panicking_login_answers_every_waiter_and_the_next_call_tries_again() 
     }
     assert_eq!(value(&cache).await, "token-2");
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_background_renewal_that_panics_does_not_block_the_next_one() {
+    let cache = cache(Script::new(&[
+        Reply::Token(HOUR),
+        Reply::Panic,
+        Reply::Token(HOUR),
+    ]));
+    assert_eq!(value(&cache).await, "token-1");
+    advance(HOUR - Duration::from_secs(30)).await;
+    assert_eq!(
+        value(&cache).await,
+        "token-1",
+        "the renewal starts, and panics"
+    );
+    wait_request().await;
+    advance(Duration::from_secs(30)).await;
+    // Expired: the dead renewal is forgotten and a new one runs.
+    assert_eq!(value(&cache).await, "token-3");
+}
+
+#[test]
+fn outside_a_runtime_a_call_is_an_error_not_a_panic() {
+    let cache = TokenCache::new(Script::new(&[Reply::Token(HOUR)]));
+    let waker = std::task::Waker::noop();
+    let mut context = std::task::Context::from_waker(waker);
+    let mut call = std::pin::pin!(cache.token());
+    match call.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(Err(error)) => assert!(error.fetch_error().is_none()),
+        other => panic!("expected an error at once, got {other:?}"),
+    }
+}

@@ -65,8 +65,8 @@ impl<E> TokenError<E> {
     }
 
     /// The error of the login (the operation's own error), when the login answered at all.
-    /// `None` when it did not finish within the attempt timeout, or its task was stopped (the
-    /// runtime shut down).
+    /// `None` when it did not finish within the attempt timeout, or its task was stopped (it
+    /// panicked, or no tokio runtime ran it).
     pub fn fetch_error(&self) -> Option<&E> {
         match &*self.inner {
             Inner::Fetch { error, .. } => Some(error),
@@ -97,7 +97,7 @@ impl<E: fmt::Display> fmt::Display for TokenError<E> {
                 "cannot obtain an access token: no answer within {after:?}"
             ),
             Inner::Abandoned => f.write_str(
-                "cannot obtain an access token: the request was stopped (its runtime shut down)",
+                "cannot obtain an access token: the request was stopped (it panicked, or no tokio runtime ran it)",
             ),
         }
     }
