@@ -54,10 +54,7 @@ fn token_source(server: &Server) -> TokenSource {
 }
 
 fn source_with_timeout(server: &Server, timeout: Duration) -> TokenSource {
-    let body = AuthTokenBody {
-        client_id: "client-1".into(),
-        client_secret: "s3cret".into(),
-    };
+    let body = AuthTokenBody::new("client-1", "s3cret");
     TokenSource::new(client(server, timeout), body)
 }
 

@@ -36,14 +36,7 @@ async fn generic_login_lifetime(token: &str) -> Duration {
     let client =
         generic_login::Client::new(generic_login::Server::Custom(server.url().to_string()))
             .expect("client");
-    let form = generic_login::types::LoginForm {
-        grant_type: None,
-        username: "u".into(),
-        password: "p".into(),
-        scope: String::new(),
-        client_id: None,
-        client_secret: None,
-    };
+    let form = generic_login::types::LoginForm::new("u", "p");
     let tokens = generic_login::TokenSource::new(client, form);
     let token = tokens.token().await.expect("a token");
     assert_eq!(
@@ -93,10 +86,7 @@ async fn dynamo_token(
     let server = Server::start(dynamo_reply(expires_in)).await;
     let client = dynamosql::Client::new(dynamosql::Server::Custom(server.url().to_string()))
         .expect("client");
-    let body = dynamosql::types::AuthTokenBody {
-        client_id: "i".into(),
-        client_secret: "s".into(),
-    };
+    let body = dynamosql::types::AuthTokenBody::new("i", "s");
     let tokens = dynamosql::TokenSource::new(client, body);
     let first = tokens.token().await;
     // Whatever the first outcome, the second call sends nothing: the token is cached, or
@@ -149,12 +139,7 @@ async fn a_zero_expires_in_does_not_override_a_valid_expires_on() {
     .await;
     let client =
         chift::Client::new(chift::Server::Custom(server.url().to_string())).expect("client");
-    let body = chift::types::AuthItem {
-        client_id: "c".into(),
-        client_secret: "s".into(),
-        account_id: uuid::Uuid::nil(),
-        marketplace_id: None,
-    };
+    let body = chift::types::AuthItem::new("c", "s", uuid::Uuid::nil());
     let token = chift::TokenSource::new(client, body)
         .token()
         .await

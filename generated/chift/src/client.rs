@@ -239,6 +239,7 @@ impl Client {
 }
 /// Declared error responses of `generate_access_token_token_post`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GenerateAccessTokenTokenPostError {
     /// Status 422: Validation Error
     UnprocessableEntity(crate::types::HttpValidationError),

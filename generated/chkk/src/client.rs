@@ -224,4 +224,5 @@ impl Client {
 }
 /// Declared error responses of `login`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum LoginError {}

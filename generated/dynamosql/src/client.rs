@@ -240,6 +240,7 @@ impl Client {
 }
 /// Declared error responses of `auth_token`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AuthTokenError {
     /// Status 400: Missing or invalid request body fields.
     BadRequest(crate::types::ApiResponse),

@@ -198,6 +198,7 @@ impl Client {
 }
 /// Declared error responses of `login`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum LoginError {
     /// Status 400: Invalid request
     BadRequest(crate::types::ErrorEnvelope),

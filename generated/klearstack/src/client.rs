@@ -200,6 +200,7 @@ impl Client {
 }
 /// Declared error responses of `get_access_token`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAccessTokenError {
     /// Status 500: Server error, returned for example when one or more required parameters (such as company_name) are missing.
     InternalServerError(::std::string::String),

@@ -3,6 +3,7 @@
 //! Types from the spec's schemas.
 /// Form fields of the get_access_token request.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
+#[non_exhaustive]
 pub struct GetAccessTokenRequest {
     /// Username of the user to be logged in.
     pub username: ::std::string::String,
@@ -11,8 +12,25 @@ pub struct GetAccessTokenRequest {
     /// Name of the company for which the user is logging in.
     pub company_name: ::std::string::String,
 }
+impl GetAccessTokenRequest {
+    /// From the required fields; the others start absent or at their default.
+    pub fn new(
+        username: impl ::std::convert::Into<::std::string::String>,
+        password: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
+        company_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            username: username.into(),
+            password: password.into(),
+            company_name: company_name.into(),
+        }
+    }
+}
 /// The access token, the refresh token and the server release.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
+#[non_exhaustive]
 pub struct AccessTokenResponse {
     /// Access token (a JWT). Valid for some minutes; the page does not give the exact lifetime.
     pub access_token: crate::runtime::Secret<::std::string::String>,
@@ -20,4 +38,22 @@ pub struct AccessTokenResponse {
     pub refresh_token: crate::runtime::Secret<::std::string::String>,
     /// Release version of the KlearStack server, e.g. "7.8.9".
     pub release_version: ::std::string::String,
+}
+impl AccessTokenResponse {
+    /// From the required fields; the others start absent or at their default.
+    pub fn new(
+        access_token: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
+        refresh_token: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
+        release_version: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            refresh_token: refresh_token.into(),
+            release_version: release_version.into(),
+        }
+    }
 }

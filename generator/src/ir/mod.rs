@@ -1,6 +1,7 @@
 //! The intermediate representation: a closed set of plain types between lowering and rendering.
 //! Types refer to each other by [`TypeId`]; no string here holds Rust syntax.
 
+pub mod direction;
 pub mod names;
 
 /// Index of a [`TypeDef`] in [`Api::types`].

@@ -2,6 +2,7 @@
 
 mod cargo;
 mod client;
+mod constructors;
 mod docs;
 mod examples;
 mod operation;

@@ -343,14 +343,31 @@ fn render_options(api: &Api, op: &Operation, name: &Ident, optional: &[&Param]) 
         let doc = doc_attrs(Some(&text));
         quote! { #doc pub #field: ::std::option::Option<#ty>, }
     });
+    let setters = optional.iter().map(|param| {
+        let field = ident(&param.name);
+        let value = if param.secret {
+            TypeRef::Secret(Box::new(param.ty.clone()))
+        } else {
+            param.ty.clone()
+        };
+        super::constructors::option_setter(
+            &field,
+            &param.wire_name,
+            &value,
+            &rust_type(api, &value),
+        )
+    });
     let doc = doc_attrs(Some(&format!(
-        "Optional parameters of `{}`; `Default` leaves them all unset.",
+        "Optional parameters of `{}`; `Default` leaves them all unset, `with_` methods set them.",
         op.name
     )));
     quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq)]
+        #[non_exhaustive]
         pub struct #name { #(#fields)* }
+
+        impl #name { #(#setters)* }
     }
 }
 
@@ -405,6 +422,7 @@ fn render_body_enum(
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name { #(#variants)* }
     }
 }
@@ -624,6 +642,7 @@ fn render_status_enum(api: &Api, name: &Ident, responses: &[&Response], doc: &st
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name { #(#variants)* }
     }
 }
