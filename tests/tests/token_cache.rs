@@ -401,3 +401,21 @@ async fn neither_the_token_source_nor_its_tokens_print_secrets() {
         assert!(!printed.contains(secret), "`{secret}` printed: {printed}");
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn declared_statuses_are_sorted_into_retried_and_final_ones() {
+    // DynamoSQL declares 400, 401 and 429: the 429 is retried within the same login...
+    let too_many = Reply::json(429, json!({"success": false}));
+    let server = Server::sequence(vec![too_many, token_reply("t2")]).await;
+    assert_eq!(value(&token_source(&server)).await, "t2");
+    assert_eq!(server.requests().len(), 2);
+    // ...the 400 is not.
+    let bad = Reply::json(400, json!({"success": false}));
+    let server = Server::sequence(vec![bad, token_reply("t2")]).await;
+    let error = token_source(&server).token().await.expect_err("final");
+    assert!(matches!(
+        error.fetch_error(),
+        Some(Error::Status(AuthTokenError::BadRequest(_)))
+    ));
+    assert_eq!(server.requests().len(), 1);
+}
