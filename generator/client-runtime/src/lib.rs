@@ -8,6 +8,7 @@ use ::std::fmt;
 pub mod de;
 mod renew;
 mod request;
+mod style;
 mod transport;
 
 /// Derives `serde::Deserialize` for the types of a generated client (see [`de`]).

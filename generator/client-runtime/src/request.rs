@@ -3,24 +3,7 @@
 
 use super::*;
 
-/// How a parameter is serialized (OpenAPI `style`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// `form`: `name=a&name=b` exploded, `name=a,b` otherwise.
-    Form,
-    /// `simple`: `a,b`.
-    Simple,
-    /// `spaceDelimited`: `a b`.
-    SpaceDelimited,
-    /// `pipeDelimited`: `a|b`.
-    PipeDelimited,
-    /// `deepObject`: `name[key]=value`.
-    DeepObject,
-    /// `label`: `.a.b`.
-    Label,
-    /// `matrix`: `;name=a,b`.
-    Matrix,
-}
+pub use crate::style::Style;
 
 /// The path, query pairs, headers, cookies and body gathered for one request.
 #[derive(Default)]
