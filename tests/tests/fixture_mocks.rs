@@ -3,8 +3,10 @@
 //! under `target/fixture-mocks/`, beside a test crate that runs `mock_support`'s exercise on
 //! each operation, calling it with the arguments its mock synthesizes (`example_call`).
 //!
-//! Like `fixtures_compile.rs`, the scratch workspace starts from this workspace's `Cargo.lock`
-//! and has its own target directory, so it never waits on the build running this test.
+//! Like `wire_fixtures.rs`, the scratch workspace starts from this workspace's `Cargo.lock`
+//! and builds outside this build's target directory, so it never waits on the build running
+//! this test. It shares `wire_fixtures.rs`'s target directory, and asks for tokio with the
+//! same features, so the two build reqwest, hyper and rustls once between them.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -137,7 +139,7 @@ fn every_wire_fixture_operation_is_served_by_its_mock() {
         &format!(
             "[package]\nname = \"fixture-mock-exercise\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
              publish = false\n\n[dependencies]\n{}\
-             tokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"time\"] }}\n",
+             tokio = {{ version = \"1\", features = [\"macros\", \"rt\"] }}\n",
             dependencies.concat()
         ),
     );
@@ -160,7 +162,7 @@ fn every_wire_fixture_operation_is_served_by_its_mock() {
         .current_dir(&scratch)
         .env(
             "CARGO_TARGET_DIR",
-            root.join("target").join("fixture-mock-build"),
+            root.join("target").join("wire-fixtures-build"),
         )
         .output()
         .expect("cargo runs");

@@ -4,7 +4,14 @@
 
 use std::process::Command;
 
-const CRATES: [&str; 5] = ["chift", "chkk", "dynamosql", "generic-login", "klearstack"];
+const CRATES: [&str; 6] = [
+    "chift",
+    "chkk",
+    "dynamosql",
+    "files2",
+    "generic-login",
+    "klearstack",
+];
 
 /// The packages `cargo tree` lists for `package`'s normal (not dev, not build) dependencies.
 fn normal_tree(package: &str, features: &[&str]) -> Vec<String> {

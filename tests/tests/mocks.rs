@@ -248,3 +248,30 @@ async fn a_fake_token_provider_feeds_a_client_scripted_tokens_and_errors() {
     assert_eq!(tokens.calls(), 3);
     server.verify().await;
 }
+
+/// The crate generated from a Swagger 2.0 document, called with the arguments its mock
+/// synthesizes.
+macro_rules! files2_operation {
+    ($test:ident, $operation:ident) => {
+        #[tokio::test]
+        async fn $test() {
+            type Op = files2::mock::operations::$operation;
+            Exercise {
+                start: files2::mock::MockServer::start,
+                call: |uri| async move {
+                    let client =
+                        files2::Client::new(files2::Server::Custom(uri)).expect("a client");
+                    <Op as runtime::mock::MockOperation>::example_call(&client).await
+                },
+                secret: None,
+                declared_errors: None,
+            }
+            .run::<Op>()
+            .await;
+        }
+    };
+}
+
+files2_operation!(files2_list_files, ListFiles);
+files2_operation!(files2_upload_file, UploadFile);
+files2_operation!(files2_get_file, GetFile);

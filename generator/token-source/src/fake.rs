@@ -40,6 +40,7 @@ enum Step {
 pub struct FakeTokenProvider {
     script: Mutex<VecDeque<Step>>,
     calls: AtomicUsize,
+    invalidations: AtomicUsize,
 }
 
 impl FakeTokenProvider {
@@ -66,6 +67,11 @@ impl FakeTokenProvider {
     /// The calls answered so far.
     pub fn calls(&self) -> usize {
         self.calls.load(Ordering::SeqCst)
+    }
+
+    /// How often code under test reported a token refused ([`TokenProvider::invalidate`]).
+    pub fn invalidations(&self) -> usize {
+        self.invalidations.load(Ordering::SeqCst)
     }
 
     fn push(self, step: Step) -> Self {
@@ -104,6 +110,7 @@ impl fmt::Debug for FakeTokenProvider {
         f.debug_struct("FakeTokenProvider")
             .field("steps_left", &self.lock().len())
             .field("calls", &self.calls())
+            .field("invalidations", &self.invalidations())
             .finish()
     }
 }
@@ -112,6 +119,18 @@ impl TokenProvider for FakeTokenProvider {
     fn token(&self) -> TokenFuture<'_> {
         let next = self.next();
         Box::pin(async move { next })
+    }
+
+    /// Counts the report; a last token that repeats and is the one refused stops repeating,
+    /// as a cache would drop it.
+    fn invalidate(&self, token: &AccessToken) {
+        self.invalidations.fetch_add(1, Ordering::SeqCst);
+        let mut script = self.lock();
+        if let [Step::Token(last)] = script.make_contiguous() {
+            if last.expose() == token.expose() {
+                script.clear();
+            }
+        }
     }
 }
 
@@ -154,6 +173,17 @@ mod tests {
         let once = FakeTokenProvider::new().then_error("nope");
         assert!(once.token().await.is_err());
         assert!(once.token().await.unwrap_err().is::<ScriptExhausted>());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn invalidating_the_repeating_token_ends_it() {
+        let tokens = FakeTokenProvider::new().then_token("a", Duration::from_secs(60));
+        let token = tokens.token().await.unwrap();
+        tokens.invalidate(&AccessToken::new("other", Duration::from_secs(1)));
+        assert_eq!(tokens.token().await.unwrap().expose(), "a");
+        tokens.invalidate(&token);
+        assert!(tokens.token().await.unwrap_err().is::<ScriptExhausted>());
+        assert_eq!(tokens.invalidations(), 2);
     }
 
     #[tokio::test(start_paused = true)]
