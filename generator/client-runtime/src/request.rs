@@ -16,6 +16,8 @@ pub struct RequestParts {
     headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::option::Option<Body>,
+    /// Credentials attached from sources, renewed once on a 401 (see `renew.rs`).
+    pub(crate) sourced: ::std::vec::Vec<crate::renew::Sourced>,
 }
 
 /// A request body, encoded.
@@ -110,6 +112,7 @@ impl RequestParts {
         let delimiter = match style {
             Style::SpaceDelimited => "%20",
             Style::PipeDelimited => "%7C",
+            Style::TabDelimited => "%09",
             _ => ",",
         };
         let pair = |name: &str, item: &::serde_json::Value| {
