@@ -4,14 +4,14 @@
 //! The generator runs as a subprocess (this very binary, `generate ...`) so a
 //! panic or an endless loop in one document cannot take the whole run down.
 
-mod check;
-mod classify;
-mod docs;
-mod generate;
+pub(crate) mod check;
+pub(crate) mod classify;
+pub(crate) mod docs;
+pub(crate) mod generate;
 mod options;
-mod progress;
+pub(crate) mod progress;
 mod summary;
-mod sync;
+pub(crate) mod sync;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -179,7 +179,7 @@ fn run_check(
 /// logs. `crates/` (pruned and synced after generation), `target/` and
 /// `Cargo.lock` stay, so dependencies are neither re-resolved nor rebuilt and
 /// unchanged crates are not checked again.
-fn prepare_out(out: &Path) -> Result<()> {
+pub(crate) fn prepare_out(out: &Path) -> Result<()> {
     let marker = out.join(MARKER);
     if out.exists() && !marker.exists() && std::fs::read_dir(out)?.next().is_some() {
         bail!(
@@ -204,7 +204,7 @@ fn prepare_out(out: &Path) -> Result<()> {
 /// be spawned by its old path. `XTASK_CORPUS_GENERATOR` names another
 /// program taking the same `generate` arguments (a stand-in for testing the
 /// runner itself).
-fn copy_self(out: &Path) -> Result<PathBuf> {
+pub(crate) fn copy_self(out: &Path) -> Result<PathBuf> {
     if let Some(other) = std::env::var_os("XTASK_CORPUS_GENERATOR") {
         return Ok(PathBuf::from(other));
     }

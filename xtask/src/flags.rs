@@ -51,6 +51,21 @@ xflags::xflags! {
             /// Generate only; skip cargo check.
             optional --no-check
         }
+        /// Call every operation of each document's generated client against a Prism mock
+        /// that validates requests; report request validity and response decoding.
+        cmd conformance {
+            /// Folder of *.yaml / *.yml / *.json documents.
+            required dir: PathBuf
+            /// Only these documents: corpus ids, or paths from the workspace root (with a `/`).
+            optional --sample file: PathBuf
+            /// Parallel generator processes, cargo's -j and Prism mocks at once (default 2).
+            optional -j, --jobs n: usize
+            /// Output folder: crates, harnesses, logs, summary.md (default target/conformance).
+            optional --out dir: PathBuf
+            /// Fail on any panic or uncalled document, or when fewer than PCT % of the
+            /// operations are free of failures in our own code.
+            optional --min pct: String
+        }
         /// Run every test CI runs: drift check, fmt, clippy, Prism contract tests, all tests.
         cmd test {
             /// Arguments for `cargo test`, after `--` (`-- -p integration-tests --test
@@ -89,7 +104,14 @@ mod tests {
 
     #[test]
     fn every_command_has_help() {
-        for command in ["codegen", "generate", "corpus", "test", "bench"] {
+        for command in [
+            "codegen",
+            "generate",
+            "corpus",
+            "conformance",
+            "test",
+            "bench",
+        ] {
             let error = parse(&[command, "--help"]).expect_err("help is not a command line");
             assert!(error.is_help(), "{command}: {error}");
             assert!(error.to_string().contains(&format!("xtask {command}\n")));

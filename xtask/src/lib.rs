@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod codegen;
+pub mod conformance;
 pub mod corpus;
 pub mod flags;
 pub mod prism;

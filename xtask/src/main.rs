@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use xtask::flags::{Xtask, XtaskCmd};
-use xtask::{bench, codegen, corpus, prism};
+use xtask::{bench, codegen, conformance, corpus, prism};
 
 fn main() {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
@@ -23,6 +23,7 @@ fn main() {
         XtaskCmd::Codegen(flags) => codegen::run_codegen(&flags),
         XtaskCmd::Generate(flags) => codegen::run_generate(&flags),
         XtaskCmd::Corpus(flags) => corpus::run(flags),
+        XtaskCmd::Conformance(flags) => conformance::run(flags),
         XtaskCmd::Test(flags) => prism::run_tests(&flags),
         XtaskCmd::Bench(flags) => bench::run(&flags),
     };

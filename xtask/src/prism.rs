@@ -256,6 +256,25 @@ fn start_mocks(root: &Path) -> Result<Vec<Mock>> {
     Ok(mocks)
 }
 
+/// The Prism binary, ready to run (Node.js checked, the pinned version installed).
+pub(crate) fn prism_binary(root: &Path) -> Result<PathBuf> {
+    check_node()?;
+    ensure_prism(&root.join("tests").join("prism"))
+}
+
+/// Starts one mock of the document `path`, logging to `log_dir/NAME.log`, and waits until it
+/// listens. Dropping it stops Prism.
+pub(crate) fn start_mock(prism: &Path, path: &Path, name: &str, log_dir: &Path) -> Result<Mock> {
+    let spec = Spec {
+        path: path.to_path_buf(),
+        name: name.to_string(),
+        env_var: env_var_for(name),
+    };
+    let mut mock = Mock::spawn(prism, &spec, log_dir)?;
+    mock.wait_ready_or_respawn(prism, log_dir)?;
+    Ok(mock)
+}
+
 /// Fails with an install hint unless `node` and `npm` run; never skips.
 fn check_node() -> Result<()> {
     const HINT: &str = "install Node.js 20 and npm: the Prism contract tests need them";
@@ -417,7 +436,7 @@ fn free_port() -> Result<u16> {
 }
 
 /// One running Prism mock plus its watchdog (see the module docs).
-struct Mock {
+pub(crate) struct Mock {
     spec: Spec,
     port: u16,
     log: PathBuf,
@@ -433,6 +452,16 @@ enum Readiness {
 }
 
 impl Mock {
+    /// Its base URL.
+    pub(crate) fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Prism's log file.
+    pub(crate) fn log(&self) -> &Path {
+        &self.log
+    }
+
     fn spawn(prism: &Path, spec: &Spec, log_dir: &Path) -> Result<Mock> {
         let port = free_port()?;
         let log = log_dir.join(format!("{}.log", spec.name));

@@ -66,6 +66,21 @@ impl ::std::ops::Deref for MockServer {
         &self.inner
     }
 }
+/// A client of `server` holding a placeholder credential for every security scheme,
+/// so that a server checking credentials lets the example calls through.
+pub fn example_client(server: crate::Server) -> crate::Client {
+    crate::Client::builder(server)
+        .cognito_jwt("YOUR-CREDENTIAL")
+        .build()
+        .unwrap_or_else(|error| panic!("a client with example credentials: {error}"))
+}
+/// Every operation's example call on `client`, in the order of the spec, none started:
+/// what a conformance run sends to a server that validates requests.
+pub fn example_calls(
+    client: &crate::Client,
+) -> ::std::vec::Vec<crate::runtime::mock::ExampleCall<'_>> {
+    ::std::vec![crate ::runtime::mock::example_call:: < operations::AuthToken > (client)]
+}
 /// One type per operation, describing it to the mock server.
 pub mod operations {
     /// `POST /v1/auth/token`: the mock of `Client::auth_token`.

@@ -64,6 +64,20 @@ impl ::std::ops::Deref for MockServer {
         &self.inner
     }
 }
+/// A client of `server` holding a placeholder credential for every security scheme,
+/// so that a server checking credentials lets the example calls through.
+pub fn example_client(server: crate::Server) -> crate::Client {
+    crate::Client::builder(server)
+        .build()
+        .unwrap_or_else(|error| panic!("a client with example credentials: {error}"))
+}
+/// Every operation's example call on `client`, in the order of the spec, none started:
+/// what a conformance run sends to a server that validates requests.
+pub fn example_calls(
+    client: &crate::Client,
+) -> ::std::vec::Vec<crate::runtime::mock::ExampleCall<'_>> {
+    ::std::vec![crate ::runtime::mock::example_call:: < operations::Login > (client)]
+}
 /// One type per operation, describing it to the mock server.
 pub mod operations {
     /// `POST /api/v1/auth/login`: the mock of `Client::login`.

@@ -75,14 +75,21 @@ fn credential_setters(api: &Api, op: &Operation) -> Vec<TokenStream> {
         .into_iter()
         .flatten()
         .filter_map(|id| api.security_schemes.get(id.0))
-        .map(|scheme| {
-            let setter = ident(&scheme.name);
-            match scheme.kind {
-                crate::ir::SchemeKind::Basic => quote! { .#setter("user", "password") },
-                _ => quote! { .#setter("YOUR-CREDENTIAL") },
-            }
-        })
+        .map(credential_setter)
         .collect()
+}
+
+/// Builder calls that set placeholder credentials for every security scheme of the API.
+pub(super) fn all_credential_setters(api: &Api) -> Vec<TokenStream> {
+    api.security_schemes.iter().map(credential_setter).collect()
+}
+
+fn credential_setter(scheme: &crate::ir::SecurityScheme) -> TokenStream {
+    let setter = ident(&scheme.name);
+    match scheme.kind {
+        crate::ir::SchemeKind::Basic => quote! { .#setter("user", "password") },
+        _ => quote! { .#setter("YOUR-CREDENTIAL") },
+    }
 }
 
 fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {

@@ -3,7 +3,7 @@
 //! synthesized by the README's example machinery.
 
 use super::docs::doc_attrs;
-use super::examples::{call_arguments, example_value};
+use super::examples::{all_credential_setters, call_arguments, example_value};
 use super::typeref::{ident, rust_type};
 use crate::finalize::shared_enums::single_success_type;
 use crate::ir::names::Scope;
@@ -44,6 +44,11 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
         }
     });
     let impls = api.operations.iter().map(|op| render_operation(api, op));
+    let setters = all_credential_setters(api);
+    let calls = api.operations.iter().map(|op| {
+        let marker = format_ident!("{}", op.type_stem);
+        quote! { crate::runtime::mock::example_call::<operations::#marker>(client) }
+    });
     quote! {
         //! A typed mock server of this API, for the tests of programs that use it. Start it,
         //! point a `Client` at it, and say per operation what it expects and answers, with the
@@ -111,6 +116,23 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
             fn deref(&self) -> &Self::Target {
                 &self.inner
             }
+        }
+
+        /// A client of `server` holding a placeholder credential for every security scheme,
+        /// so that a server checking credentials lets the example calls through.
+        pub fn example_client(server: crate::Server) -> crate::Client {
+            crate::Client::builder(server)
+                #(#setters)*
+                .build()
+                .unwrap_or_else(|error| panic!("a client with example credentials: {error}"))
+        }
+
+        /// Every operation's example call on `client`, in the order of the spec, none started:
+        /// what a conformance run sends to a server that validates requests.
+        pub fn example_calls(
+            client: &crate::Client,
+        ) -> ::std::vec::Vec<crate::runtime::mock::ExampleCall<'_>> {
+            ::std::vec![#(#calls),*]
         }
 
         /// One type per operation, describing it to the mock server.

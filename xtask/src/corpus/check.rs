@@ -56,6 +56,17 @@ pub fn check_all(
     jobs: usize,
     timeout: Duration,
 ) -> Result<CheckResult> {
+    compile_all(out, members, jobs, timeout, "check")
+}
+
+/// [`check_all`] with another cargo subcommand (`build`, for crates whose binaries run).
+pub fn compile_all(
+    out: &Path,
+    members: &[String],
+    jobs: usize,
+    timeout: Duration,
+    subcommand: &str,
+) -> Result<CheckResult> {
     let started = Instant::now();
     let mut meta = CheckMeta {
         crates: members.len(),
@@ -67,7 +78,7 @@ pub fn check_all(
     while !remaining.is_empty() {
         write_workspace(out, &remaining)?;
         let left = timeout.saturating_sub(started.elapsed());
-        let run = run_cargo(out, &remaining, jobs, left)?;
+        let run = run_cargo(out, &remaining, jobs, left, subcommand)?;
         meta.units += run.units;
         meta.timed_out |= run.timed_out;
         if !run.compiled_anything && !run.status.success() && !run.timed_out {
@@ -156,12 +167,18 @@ struct CargoRun {
     stderr: Vec<String>,
 }
 
-fn run_cargo(out: &Path, members: &[String], jobs: usize, timeout: Duration) -> Result<CargoRun> {
+fn run_cargo(
+    out: &Path,
+    members: &[String],
+    jobs: usize,
+    timeout: Duration,
+    subcommand: &str,
+) -> Result<CargoRun> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut child = Command::new(&cargo)
         .current_dir(out)
         .args([
-            "check",
+            subcommand,
             "--workspace",
             "--keep-going",
             "--message-format=json",

@@ -12,6 +12,7 @@
 //! and so does dropping the server. The request is shown with its secrets redacted.
 
 mod describe;
+mod example;
 mod matcher;
 
 use ::std::marker::PhantomData;
@@ -21,6 +22,7 @@ use ::std::time::Duration;
 
 pub use ::wiremock;
 pub use ::wiremock::Request;
+pub use example::{example_call, CallKind, CallOutcome, ExampleCall};
 
 use describe::Fallback;
 use matcher::{OperationMatch, Predicate};

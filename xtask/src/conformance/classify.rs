@@ -1,0 +1,202 @@
+//! Who is to blame for one operation's failure, from the client's result and Prism's view.
+
+use super::prism_log::Received;
+
+/// Where a failure comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    /// The client put a value on the wire the spec does not allow in that form.
+    OurEncoding,
+    /// The client could not decode a response the spec describes.
+    OurDecoding,
+    /// The synthesized argument values break the spec's constraints.
+    ArgumentSynthesis,
+    /// The client or the harness panicked.
+    Panic,
+    /// The spec contradicts itself (an example that breaks its own schema, say).
+    Document,
+    /// Prism cannot do what the spec asks.
+    Prism,
+}
+
+impl Class {
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::OurEncoding => "our encoding",
+            Class::OurDecoding => "our decoding",
+            Class::ArgumentSynthesis => "argument synthesis",
+            Class::Panic => "panic",
+            Class::Document => "document contradictory",
+            Class::Prism => "Prism limitation",
+        }
+    }
+
+    /// Failures of our own code (generator, runtime or synthesizer).
+    pub fn is_ours(self) -> bool {
+        !matches!(self, Class::Document | Class::Prism)
+    }
+}
+
+/// One operation called through the harness.
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub name: String,
+    pub method: String,
+    pub path: String,
+    /// The client's outcome: ok, status, unexpected-status, decode, no-response, timeout, panic.
+    pub kind: String,
+    pub status: Option<u16>,
+    pub message: String,
+    /// The request as Prism received it, when it did.
+    pub received: Option<Received>,
+}
+
+impl Call {
+    pub fn request_valid(&self) -> bool {
+        self.received.as_ref().is_some_and(Received::valid)
+    }
+
+    /// The response decoded into the declared success or error type.
+    pub fn decoded(&self) -> bool {
+        matches!(self.kind.as_str(), "ok" | "status")
+    }
+
+    /// Every failure of this call: class, reason and the evidence text.
+    pub fn failures(&self) -> Vec<(Class, String, String)> {
+        let mut out = Vec::new();
+        if self.kind == "panic" {
+            out.push((Class::Panic, "client panicked".into(), self.message.clone()));
+            return out;
+        }
+        match &self.received {
+            None => out.push((
+                Class::OurEncoding,
+                format!("no request reached Prism ({})", self.kind),
+                self.message.clone(),
+            )),
+            Some(received) => {
+                if received.unrouted {
+                    out.push((
+                        Class::OurEncoding,
+                        "Prism found no operation for the path".into(),
+                        format!("{} {}", received.method, received.path),
+                    ));
+                }
+                for violation in &received.violations {
+                    if super::prism_log::is_response(violation) {
+                        // Only a response the client failed on is a failure; Prism's view that
+                        // the document's own example breaks its schema is the evidence.
+                        if !self.decoded() {
+                            out.push((
+                                Class::Document,
+                                "the document's response example breaks its schema".into(),
+                                violation.clone(),
+                            ));
+                        }
+                        continue;
+                    }
+                    let (class, reason) = violation_class(violation);
+                    out.push((class, reason, violation.clone()));
+                }
+            }
+        }
+        if !self.decoded() && out.is_empty() {
+            out.push(self.response_failure());
+        }
+        out
+    }
+
+    /// Why a response to a valid request did not decode.
+    fn response_failure(&self) -> (Class, String, String) {
+        let evidence = format!("{} {}", self.status.unwrap_or(0), self.message);
+        match self.kind.as_str() {
+            // Prism answers with a status the operation declares, or with its own error
+            // (500 when no response can be built): an undeclared status is Prism's.
+            "unexpected-status" => (
+                Class::Prism,
+                "Prism answered a status the operation does not declare".into(),
+                evidence,
+            ),
+            "decode" => (
+                Class::OurDecoding,
+                crate::corpus::classify::normalize(&self.message),
+                evidence,
+            ),
+            other => (
+                Class::OurEncoding,
+                format!("no response ({other})"),
+                evidence,
+            ),
+        }
+    }
+}
+
+/// The class of one `sl-violations` entry (`LOCATION MESSAGE`): a value that breaks a
+/// constraint is the synthesizer's; a wrong shape, type or media type is the encoder's.
+fn violation_class(violation: &str) -> (Class, String) {
+    const VALUE_CONSTRAINTS: [&str; 9] = [
+        "must be equal to one of the allowed values",
+        "must match format",
+        "must match pattern",
+        "must be >",
+        "must be <",
+        "must NOT have fewer",
+        "must NOT have more",
+        "must be multiple of",
+        "must be equal to constant",
+    ];
+    let reason = crate::corpus::classify::normalize(violation);
+    if VALUE_CONSTRAINTS.iter().any(|c| violation.contains(c)) {
+        (Class::ArgumentSynthesis, reason)
+    } else {
+        (Class::OurEncoding, reason)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(kind: &str, violations: &[&str]) -> Call {
+        Call {
+            name: "op".into(),
+            method: "GET".into(),
+            path: "/x".into(),
+            kind: kind.into(),
+            status: Some(200),
+            message: String::new(),
+            received: Some(Received {
+                method: "GET".into(),
+                path: "/x".into(),
+                violations: violations.iter().map(|v| v.to_string()).collect(),
+                status: Some(200),
+                unrouted: false,
+            }),
+        }
+    }
+
+    #[test]
+    fn valid_and_decoded_is_no_failure() {
+        assert!(call("ok", &[]).failures().is_empty());
+    }
+
+    #[test]
+    fn violations_are_classed_by_what_they_say() {
+        let failures = call(
+            "status",
+            &[
+                "request.query.size must be >= 1",
+                "request.body must be object",
+            ],
+        )
+        .failures();
+        let classes: Vec<Class> = failures.iter().map(|f| f.0).collect();
+        assert_eq!(classes, [Class::ArgumentSynthesis, Class::OurEncoding]);
+    }
+
+    #[test]
+    fn undecoded_valid_request_is_a_decoding_failure() {
+        let failures = call("decode", &[]).failures();
+        assert_eq!(failures[0].0, Class::OurDecoding);
+    }
+}
