@@ -63,7 +63,7 @@ async fn token_sends_json_without_authorization_and_decodes_200() {
         ("content-type", "application/json"),
         ("content-length", &expected.len().to_string()),
         ("user-agent", "chift/0.1.0"),
-        ("accept", "*/*"),
+        ("accept", "application/json"),
         ("host", server.url().trim_start_matches("http://")),
     ]);
     assert_eq!(request.body_text(), expected);

@@ -63,7 +63,7 @@ async fn login_sends_the_raw_key_and_decodes_the_nested_token_map() {
     request.assert_headers(&[
         ("authorization", "ck_live_key-123"),
         ("user-agent", "chkk/0.1.0"),
-        ("accept", "*/*"),
+        ("accept", "application/json"),
         ("host", server.url().trim_start_matches("http://")),
     ]);
     assert!(request.body.is_empty());

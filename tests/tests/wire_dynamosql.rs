@@ -53,7 +53,7 @@ async fn token_sends_json_without_authorization_and_decodes_the_envelope() {
         ("content-type", "application/json"),
         ("content-length", &expected.len().to_string()),
         ("user-agent", "dynamosql/0.1.0"),
-        ("accept", "*/*"),
+        ("accept", "application/json"),
         ("host", server.url().trim_start_matches("http://")),
     ]);
     assert_eq!(request.body_text(), expected);

@@ -50,7 +50,7 @@ async fn list_sends_multi_and_csv_lists_and_the_api_key() {
     request.assert_headers(&[
         ("x-api-key", "key-123"),
         ("user-agent", "files2/0.1.0"),
-        ("accept", "*/*"),
+        ("accept", "application/json"),
         ("host", server.url().trim_start_matches("http://")),
     ]);
     assert_eq!(response.status, 200);

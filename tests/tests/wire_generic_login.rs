@@ -49,7 +49,7 @@ async fn login_sends_a_form_and_decodes_200_with_defaults() {
         ("content-type", "application/x-www-form-urlencoded"),
         ("content-length", &expected.len().to_string()),
         ("user-agent", "generic-login/0.1.0"),
-        ("accept", "*/*"),
+        ("accept", "application/json"),
         ("host", server.url().trim_start_matches("http://")),
     ]);
     assert_eq!(request.body_text(), expected);

@@ -44,7 +44,7 @@ async fn login_sends_three_named_parts_and_decodes_200() {
         ("content-type", "*"),
         ("content-length", &request.body.len().to_string()),
         ("user-agent", "klearstack/0.1.0"),
-        ("accept", "*/*"),
+        ("accept", "application/json, text/plain"),
         ("host", server.url().trim_start_matches("http://")),
     ]);
     let content_type = request.header("content-type").expect("a content type");

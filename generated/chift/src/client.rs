@@ -225,6 +225,7 @@ impl Client {
         body: &crate::types::AuthItem,
     ) -> ApiResult<crate::types::Token, GenerateAccessTokenTokenPostError> {
         let mut parts = RequestParts::new("/token");
+        parts.header("Accept", "application/json")?;
         parts.json("application/json", body)?;
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {

@@ -119,7 +119,7 @@ pub mod operations {
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
                 crate::GenerateAccessTokenTokenPostError::UnprocessableEntity(
-                    crate::types::HttpValidationError::new("example"),
+                    crate::types::HttpValidationError::new("Validation error"),
                 ),
             ])
         }

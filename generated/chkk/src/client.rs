@@ -214,6 +214,7 @@ impl Client {
     /// `POST /login` (operationId `login`)
     pub async fn login(&self) -> ApiResult<crate::types::LoginResponse, LoginError> {
         let mut parts = RequestParts::new("/login");
+        parts.header("Accept", "application/json")?;
         self.credentials.authorize(&[&[Scheme::BearerToken][..]], &mut parts).await?;
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {

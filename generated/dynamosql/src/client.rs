@@ -227,6 +227,7 @@ impl Client {
         body: &crate::types::AuthTokenBody,
     ) -> ApiResult<crate::types::AuthTokenResponse, AuthTokenError> {
         let mut parts = RequestParts::new("/v1/auth/token");
+        parts.header("Accept", "application/json")?;
         parts.json("application/json", body)?;
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {

@@ -262,6 +262,7 @@ impl Client {
                 false,
             )?;
         parts.query("limit", &options.limit)?;
+        parts.header("Accept", "application/json")?;
         self.credentials.authorize(&[&[Scheme::ApiKey][..]], &mut parts).await?;
         let response = self.transport.send(parts, ::reqwest::Method::GET).await?;
         match response.status.as_u16() {
@@ -278,6 +279,7 @@ impl Client {
         body: &crate::types::UploadFileBody,
     ) -> ApiResult<crate::types::File, UploadFileError> {
         let mut parts = RequestParts::new("/files");
+        parts.header("Accept", "application/json")?;
         self.credentials.authorize(&[&[Scheme::BasicAuth][..]], &mut parts).await?;
         let mut form = crate::runtime::multipart_text_parts(body, &["file"])?;
         form = crate::runtime::multipart_file(form, "file", &body.file);
@@ -299,6 +301,7 @@ impl Client {
     ) -> ApiResult<crate::types::File, GetFileError> {
         let mut parts = RequestParts::new("/files/");
         parts.path("fileId", &file_id)?;
+        parts.header("Accept", "application/json")?;
         self.credentials.authorize(&[&[Scheme::ApiKey][..]], &mut parts).await?;
         let response = self.transport.send(parts, ::reqwest::Method::GET).await?;
         match response.status.as_u16() {

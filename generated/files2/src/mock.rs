@@ -137,12 +137,12 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            Vec::from([crate::types::File::new("example", "example", 1)])
+            Vec::from([crate::types::File::new("f-1", "report.pdf", 1024)])
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
                 crate::ListFilesError::Unauthorized(
-                    crate::types::Problem::new("example"),
+                    crate::types::Problem::new("Not found."),
                 ),
             ])
         }
@@ -183,15 +183,15 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::File::new("example", "example", 1)
+            crate::types::File::new("f-1", "report.pdf", 1024)
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
                 crate::UploadFileError::BadRequest(
-                    crate::types::Problem::new("example"),
+                    crate::types::Problem::new("Not found."),
                 ),
                 crate::UploadFileError::Unauthorized(
-                    crate::types::Problem::new("example"),
+                    crate::types::Problem::new("Not found."),
                 ),
             ])
         }
@@ -230,11 +230,11 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::File::new("example", "example", 1)
+            crate::types::File::new("f-1", "report.pdf", 1024)
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
-                crate::GetFileError::NotFound(crate::types::Problem::new("example")),
+                crate::GetFileError::NotFound(crate::types::Problem::new("Not found.")),
             ])
         }
         #[allow(deprecated)]

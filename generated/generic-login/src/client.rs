@@ -177,6 +177,7 @@ impl Client {
         body: &crate::types::LoginForm,
     ) -> ApiResult<crate::types::TokenResponse, LoginError> {
         let mut parts = RequestParts::new("/api/v1/auth/login");
+        parts.header("Accept", "application/json")?;
         parts.form("application/x-www-form-urlencoded", body)?;
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {

@@ -188,6 +188,7 @@ impl Client {
         body: &crate::types::GetAccessTokenRequest,
     ) -> ApiResult<crate::types::AccessTokenResponse, GetAccessTokenError> {
         let mut parts = RequestParts::new("/access/klearstack/get_access_token");
+        parts.header("Accept", "application/json, text/plain")?;
         let form = crate::runtime::multipart_text_parts(body, &[])?;
         parts.multipart(form);
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;

@@ -126,9 +126,9 @@ pub mod operations {
         ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
             ::std::boxed::Box::pin(async move {
                 let body = crate::types::GetAccessTokenRequest::new(
-                    "example",
-                    "example",
-                    "example",
+                    "Replace_User_Name_Here",
+                    "Replace_Password_Here",
+                    "Replace_Company_Name_Here",
                 );
                 client.get_access_token(&body).await
             })

@@ -104,6 +104,8 @@ pub struct StructDef {
 /// One struct field.
 #[derive(Debug, Clone)]
 pub struct Field {
+    /// The value an example sends, chosen from the spec (see `lower::example`).
+    pub example: Option<serde_json::Value>,
     /// Rust name (snake case, possibly raw).
     pub name: String,
     /// Property name on the wire.
@@ -282,6 +284,8 @@ pub use param_style::Style as ParamStyle;
 /// One parameter.
 #[derive(Debug, Clone)]
 pub struct Param {
+    /// The value an example sends, chosen from the spec (see `lower::example`).
+    pub example: Option<serde_json::Value>,
     /// Rust argument or field name.
     pub name: String,
     /// Name on the wire.

@@ -1,5 +1,6 @@
 //! Stage 5: openapiv3 to IR. One `lower_*` function per construct; nothing here emits tokens.
 
+mod example;
 mod operation;
 mod params;
 mod resolve;

@@ -144,7 +144,11 @@ impl<'a> Lowerer<'a> {
         };
         let mut variants: Vec<BodyVariant> = Vec::new();
         let mut scope = Scope::default();
-        for (media_type, media) in &resolved.content {
+        // A media range (`application/*+json`) cannot be a request's `Content-Type`: each
+        // kind's variant takes the first concrete media type, a range only when it has none.
+        let mut content: Vec<_> = resolved.content.iter().collect();
+        content.sort_by_key(|(media_type, _)| media_type.contains('*'));
+        for (media_type, media) in content {
             let kind = body_kind(media_type);
             if variants.iter().any(|v| v.kind == kind) {
                 continue;

@@ -79,6 +79,7 @@ impl<'a> Lowerer<'a> {
             {
                 self.diagnostics.warn(pointer, format!("path template variable `{{{variable}}}` has no parameter; it is generated as a required string"));
                 params.push(Param {
+                    example: None,
                     name: scope.claim(field_name(&variable, "param")),
                     wire_name: variable,
                     location: ParamLocation::Path,
@@ -132,7 +133,12 @@ impl<'a> Lowerer<'a> {
         if tsv && style == ParamStyle::Form {
             style = ParamStyle::TabDelimited;
         }
+        let schema = schema_ref.and_then(|r| match r {
+            SchemaRef::Inline(s) => Some(s),
+            SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| s),
+        });
         Param {
+            example: super::example::example(data.example.as_ref(), schema),
             name: scope.claim(field_name(&data.name, "param")),
             wire_name: data.name.clone(),
             location,

@@ -311,7 +311,12 @@ impl<'a> Lowerer<'a> {
             SchemaRef::Inline(s) => super::schema::schema_doc(s),
             SchemaRef::Ref(_) => None,
         };
+        let target = match schema {
+            SchemaRef::Inline(s) => Some(s),
+            SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| s),
+        };
         Field {
+            example: super::example::example(None, target),
             name: scope.claim(field_name(wire, "field")),
             wire_name: wire.to_string(),
             ty,

@@ -8,7 +8,7 @@ use crate::ir::{
 };
 use crate::lower::token_plan::TokenPlan;
 use crate::settings::Settings;
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
 
 /// The README text (the header line is added by the caller).
@@ -122,7 +122,8 @@ pub(super) fn call_arguments(
     let mut lets = Vec::new();
     let mut locals = example_locals();
     for param in required_params(op) {
-        let value = example_value(api, &param.ty, krate, 0);
+        let value = given_example(api, &param.ty, param.example.as_ref(), krate)
+            .unwrap_or_else(|| example_value(api, &param.ty, krate, 0));
         let name = ident(&locals.claim(param.name.clone()));
         lets.push(quote! { let #name = #value; });
         args.push(match &param.ty {
@@ -338,8 +339,50 @@ pub(super) fn example_value(
             let inner = example_value(api, inner, krate, depth + 1);
             quote! { #krate::Secret::new(#inner) }
         }
-        TypeRef::Json => quote! { ::serde_json::Value::Null },
+        // A schema left free is most often an object (a body, a property bag): an empty one
+        // satisfies `type: object` where `null` would not.
+        TypeRef::Json => quote! { ::serde_json::Value::Object(::serde_json::Map::new()) },
         TypeRef::Named(id) => named_example(api, *id, krate, depth),
+    }
+}
+
+/// The spec's own example value (see `lower::example`) as an expression of `ty`, where it
+/// fits the type; `None` leaves the choice to [`example_value`].
+fn given_example(
+    api: &Api,
+    ty: &TypeRef,
+    given: Option<&serde_json::Value>,
+    krate: &TokenStream,
+) -> Option<TokenStream> {
+    use serde_json::Value;
+    let given = given?;
+    match (ty, given) {
+        (TypeRef::Prim(Prim::String), Value::String(text)) => Some(quote! { String::from(#text) }),
+        (TypeRef::Prim(Prim::Bool), Value::Bool(b)) => Some(quote! { #b }),
+        (TypeRef::Prim(Prim::I32), Value::Number(n)) => n
+            .as_i64()
+            .and_then(|i| i32::try_from(i).ok())
+            .map(|i| Literal::i32_unsuffixed(i).into_token_stream()),
+        (TypeRef::Prim(Prim::I64), Value::Number(n)) => n
+            .as_i64()
+            .map(|i| Literal::i64_unsuffixed(i).into_token_stream()),
+        (TypeRef::Prim(Prim::U64), Value::Number(n)) => n
+            .as_u64()
+            .map(|i| Literal::u64_unsuffixed(i).into_token_stream()),
+        (TypeRef::Prim(Prim::F32 | Prim::F64), Value::Number(n)) => n
+            .as_f64()
+            .filter(|f| f.is_finite())
+            .map(|f| Literal::f64_unsuffixed(f).into_token_stream()),
+        (TypeRef::Named(id), Value::String(text)) => {
+            let def = api.types.get(id.0)?;
+            let TypeKind::Enum(variants) = &def.kind else {
+                return None;
+            };
+            let variant = variants.iter().find(|v| &v.wire_value == text)?;
+            let (name, variant) = (ident(&def.name), ident(&variant.name));
+            Some(quote! { #krate::types::#name::#variant })
+        }
+        _ => None,
     }
 }
 
@@ -364,9 +407,17 @@ fn named_example(
                     field.ty.clone()
                 };
                 let text = matches!(&field.ty, TypeRef::Prim(Prim::String));
+                let given = field.example.as_ref();
                 match field.presence {
                     // `new` converts text, secret or not, from a literal.
-                    Presence::Required if text => Some(quote! { "example" }),
+                    Presence::Required if text => {
+                        let literal = given.and_then(|v| v.as_str()).unwrap_or("example");
+                        Some(quote! { #literal })
+                    }
+                    Presence::Required if !field.secret => Some(
+                        given_example(api, &field.ty, given, krate)
+                            .unwrap_or_else(|| example_value(api, &value_ty, krate, depth + 1)),
+                    ),
                     Presence::Required => Some(example_value(api, &value_ty, krate, depth + 1)),
                     Presence::RequiredNullable => Some(quote! { None }),
                     _ => None,

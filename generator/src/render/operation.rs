@@ -84,6 +84,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
         .map(|p| render_param_push(p, p.required))
         .collect();
     let security = render_security(api, op);
+    let accept = render_accept(op);
     let method = http_method(&op.method);
     let body = op.body.as_ref().map(|body| {
         render_body(
@@ -98,6 +99,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
     // `parts` is only declared mutable when a statement below changes it, so that no
     // `unused_mut` allowance is needed.
     let changes_parts = !path_rest.is_empty()
+        || accept.is_some()
         || params.iter().any(|p| !p.is_empty())
         || !security.is_empty()
         || body.is_some();
@@ -113,6 +115,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
             #binding = RequestParts::new(#path_start);
             #(#path_rest)*
             #(#params)*
+            #accept
             #security
             #body
             let response = self.transport.send(parts, #method).await?;
@@ -121,6 +124,27 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
             }
         }
     }
+}
+
+/// `Accept` with the media types the operation's responses are decoded from, so that a
+/// server offering several (JSON and XML, say) answers in one the client reads. None when no
+/// response has a body, or the spec declares an `Accept` header parameter itself.
+fn render_accept(op: &Operation) -> Option<TokenStream> {
+    let declared = op
+        .params
+        .iter()
+        .any(|p| p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case("accept"));
+    let mut types: Vec<&str> = Vec::new();
+    for media in op.responses.iter().filter_map(|r| r.media_type.as_deref()) {
+        if !types.contains(&media) {
+            types.push(media);
+        }
+    }
+    if declared || types.is_empty() {
+        return None;
+    }
+    let value = types.join(", ");
+    Some(quote! { parts.header("Accept", #value)?; })
 }
 
 /// The operation's own items, at module level: options struct, body enum, success and error
