@@ -69,6 +69,13 @@ impl Call {
             return out;
         }
         match &self.received {
+            // The runtime refuses to send a form body that is not an object: the document
+            // gives `application/x-www-form-urlencoded` a schema no form can carry.
+            None if self.message.contains("a form body must be an object") => out.push((
+                Class::Document,
+                "a form-urlencoded body whose schema is not an object".into(),
+                self.message.clone(),
+            )),
             None => out.push((
                 Class::OurEncoding,
                 format!("no request reached Prism ({})", self.kind),
@@ -82,7 +89,17 @@ impl Call {
                         format!("{} {}", received.method, received.path),
                     ));
                 }
+                if received.terminated && received.violations.is_empty() {
+                    out.push((
+                        Class::Prism,
+                        "Prism ended the request with its own error, naming no violation".into(),
+                        received.prism_error.clone().unwrap_or_default(),
+                    ));
+                }
                 for violation in &received.violations {
+                    if super::prism_log::is_warning(violation) {
+                        continue;
+                    }
                     if super::prism_log::is_response(violation) {
                         // Only a response the client failed on is a failure; Prism's view that
                         // the document's own example breaks its schema is the evidence.
@@ -146,6 +163,12 @@ fn violation_class(violation: &str) -> (Class, String) {
         "must be equal to constant",
     ];
     let reason = crate::corpus::classify::normalize(violation);
+    // The client fills every variable of the path template; a path parameter Prism still
+    // misses is one the document declares but its template does not name (the generator
+    // warns and leaves it out).
+    if violation.contains("Request path must have required property") {
+        return (Class::Document, reason);
+    }
     if VALUE_CONSTRAINTS.iter().any(|c| violation.contains(c)) {
         (Class::ArgumentSynthesis, reason)
     } else {
@@ -170,7 +193,7 @@ mod tests {
                 path: "/x".into(),
                 violations: violations.iter().map(|v| v.to_string()).collect(),
                 status: Some(200),
-                unrouted: false,
+                ..Received::default()
             }),
         }
     }

@@ -11,14 +11,31 @@ pub struct Received {
     pub status: Option<u16>,
     /// Prism found no operation for the method and path.
     pub unrouted: bool,
+    /// Validator errors logged without the `Violation:` form.
+    pub errors: Vec<String>,
+    /// Prism answered with its own error instead of a response from the document.
+    pub terminated: bool,
+    /// That error's text.
+    pub prism_error: Option<String>,
 }
 
 impl Received {
     /// No violation in the request (Prism also reports its own response's violations, with
     /// the location `response`) and a route found.
     pub fn valid(&self) -> bool {
-        !self.unrouted && !self.violations.iter().any(|v| !is_response(v))
+        !self.unrouted
+            && !self.terminated
+            && !self
+                .violations
+                .iter()
+                .any(|v| !is_response(v) && !is_warning(v))
     }
+}
+
+/// A violation Prism reports at warning severity: a request using a deprecated parameter
+/// conforms to the document.
+pub fn is_warning(violation: &str) -> bool {
+    violation.ends_with(" is deprecated")
 }
 
 /// A violation Prism found in the response it built from the document.
@@ -32,6 +49,12 @@ pub fn parse(log: &str) -> Vec<Received> {
     for line in log.lines() {
         if let Some(rest) = line.split("[HTTP SERVER] ").nth(1) {
             if !rest.contains("Request received") {
+                if let Some(current) = out.last_mut() {
+                    if let Some(error) = rest.split("Request terminated with error: ").nth(1) {
+                        current.terminated = true;
+                        current.prism_error = Some(error.trim().to_string());
+                    }
+                }
                 continue;
             }
             let mut words = rest.split_whitespace();
@@ -47,11 +70,22 @@ pub fn parse(log: &str) -> Vec<Received> {
         };
         if let Some(violation) = line.split("Violation: ").nth(1) {
             current.violations.push(violation.trim().to_string());
+        } else if let Some(error) = line.split("[VALIDATOR] ✖  error").nth(1) {
+            // Without a response to build, Prism logs the request's violations only as
+            // plain validator errors, then terminates the request.
+            current.errors.push(format!("request {}", error.trim()));
         } else if let Some(code) = line.split("> Responding with \"").nth(1) {
             current.status = code.get(..3).and_then(|c| c.parse().ok());
         } else if line.contains("Route not resolved") || line.contains("Unable to find any path") {
             current.unrouted = true;
         }
+    }
+    for received in &mut out {
+        if !received.violations.iter().any(|v| !is_response(v)) {
+            let errors = std::mem::take(&mut received.errors);
+            received.violations.extend(errors);
+        }
+        received.errors.clear();
     }
     out
 }
@@ -86,12 +120,20 @@ mod tests {
 [1:52:38 AM] ›     [VALIDATOR] ✖  error     Violation: request Invalid security scheme used
 [1:52:38 AM] › [HTTP SERVER] post /files/a%20b ℹ  info      Request received
 [1:52:38 AM] ›     [NEGOTIATOR] ℹ  info      > Responding with \"201\"
+[1:52:39 AM] › [HTTP SERVER] get /atoz/x ℹ  info      Request received
+[1:52:39 AM] ›     [VALIDATOR] ✖  error     Request path parameter letter must match pattern \"[a-z]\"
+[1:52:39 AM] › [HTTP SERVER] get /atoz/x ✖  error     Request terminated with error: 422
 ";
 
     #[test]
     fn one_record_per_request() {
         let got = parse(LOG);
-        assert_eq!(got.len(), 2);
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[2].violations,
+            ["request Request path parameter letter must match pattern \"[a-z]\""]
+        );
+        assert!(got[2].terminated && !got[2].valid());
         assert_eq!(got[0].method, "GET");
         assert_eq!(got[0].violations, ["request Invalid security scheme used"]);
         assert_eq!(got[0].status, Some(401));
