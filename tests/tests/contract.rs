@@ -26,6 +26,7 @@ mod contract {
     pub mod chift;
     pub mod chkk;
     pub mod dynamosql;
+    pub mod files2;
     pub mod generic_login;
     pub mod klearstack;
 }
@@ -35,6 +36,7 @@ const COVERED: &[&str] = &[
     contract::chift::SPEC,
     contract::chkk::SPEC,
     contract::dynamosql::SPEC,
+    contract::files2::SPEC,
     contract::generic_login::SPEC,
     contract::klearstack::SPEC,
 ];

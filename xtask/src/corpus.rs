@@ -79,7 +79,7 @@ const MARKER: &str = ".xtask-corpus";
 /// `cargo xtask corpus DIR ...`.
 pub fn run(flags: crate::flags::Corpus) -> Result<()> {
     let opts = Options::from_flags(flags)?;
-    let docs = docs::load(&opts.dir, opts.sample.as_deref())?;
+    let docs = docs::load(&opts.dir, opts.sample.as_deref(), opts.manifest.as_deref())?;
     if docs.is_empty() {
         bail!("no documents found in {}", opts.dir.display());
     }

@@ -34,6 +34,8 @@ xflags::xflags! {
             optional -j, --jobs n: usize
             /// Only the document ids listed in FILE (one per line, # comments).
             optional --sample file: PathBuf
+            /// The manifest to read validity from (default: DIR/../manifest-dev.tsv).
+            optional --manifest file: PathBuf
             /// Output folder (default: target/corpus in the workspace).
             optional --out dir: PathBuf
             /// Fail when fewer than PCT % of the manifest-valid documents pass (also: any

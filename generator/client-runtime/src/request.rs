@@ -112,6 +112,7 @@ impl RequestParts {
         let delimiter = match style {
             Style::SpaceDelimited => "%20",
             Style::PipeDelimited => "%7C",
+            Style::TabDelimited => "%09",
             _ => ",",
         };
         let pair = |name: &str, item: &::serde_json::Value| {

@@ -13,6 +13,8 @@ pub enum Style {
     SpaceDelimited,
     /// `pipeDelimited`: `a|b`.
     PipeDelimited,
+    /// Tab-separated (Swagger 2.0's `collectionFormat: tsv`, which no 3.0 style names): `a\tb`.
+    TabDelimited,
     /// `deepObject`: `name[key]=value`.
     DeepObject,
     /// `label`: `.a.b`.
@@ -29,6 +31,7 @@ impl Style {
             Style::Simple => "Simple",
             Style::SpaceDelimited => "SpaceDelimited",
             Style::PipeDelimited => "PipeDelimited",
+            Style::TabDelimited => "TabDelimited",
             Style::DeepObject => "DeepObject",
             Style::Label => "Label",
             Style::Matrix => "Matrix",

@@ -9,6 +9,7 @@ pub struct Options {
     pub dir: PathBuf,
     pub jobs: usize,
     pub sample: Option<PathBuf>,
+    pub manifest: Option<PathBuf>,
     pub out: PathBuf,
     pub min_valid: Option<f64>,
     pub min_all: Option<f64>,
@@ -29,6 +30,7 @@ impl Options {
             dir: flags.dir,
             jobs,
             sample: flags.sample,
+            manifest: flags.manifest,
             out: flags
                 .out
                 .unwrap_or_else(|| crate::workspace_root().join("target").join("corpus")),
