@@ -11,6 +11,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod diff;
 mod error;
 mod format;
 pub mod ir;
@@ -40,9 +41,14 @@ use std::time::{Duration, Instant};
 pub struct Settings {
     /// The Cargo package name of the generated crate.
     pub crate_name: String,
-    /// The crate's version (the API's `info.version` is rarely valid semver).
+    /// The crate's version (the API's `info.version` is rarely valid semver). Written in the
+    /// settings file, it is pinned; otherwise `cargo xtask codegen` derives it from the API
+    /// diff against the committed spec (see [`diff::next_version`]).
     #[serde(default = "default_version")]
     pub crate_version: String,
+    /// Whether the settings file sets `crate_version` itself.
+    #[serde(skip)]
+    pub crate_version_pinned: bool,
     /// One line for the crate's `description`.
     #[serde(default)]
     pub description: Option<String>,
@@ -89,6 +95,7 @@ impl Settings {
         Settings {
             crate_name: crate_name.to_string(),
             crate_version: default_version(),
+            crate_version_pinned: false,
             description: None,
             token_operation: None,
             token: None,

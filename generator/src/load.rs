@@ -220,5 +220,11 @@ fn check_version(value: &Value) -> Result<(), Error> {
 
 /// Parses the YAML settings file that sits beside a spec.
 pub fn load_settings(text: &str) -> Result<crate::Settings, Error> {
-    serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))
+    let mut settings: crate::Settings =
+        serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))?;
+    // A version written in the file pins it; otherwise `cargo xtask codegen` derives it.
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))?;
+    settings.crate_version_pinned = value.get("crate_version").is_some();
+    Ok(settings)
 }

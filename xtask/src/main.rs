@@ -1,7 +1,7 @@
 //! Maintainer tasks: `cargo xtask codegen [--check]`, `generate`, `corpus`, `test`, `bench`.
 
 use anyhow::{bail, Result};
-use xtask::{bench, codegen, corpus, prism};
+use xtask::{bench, codegen, corpus, evolution, prism};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -13,6 +13,8 @@ commands:
   corpus DIR [--jobs N] [--sample FILE] [--out DIR] [--min-valid PCT] [--min-all PCT]
              [--timeout SECS] [--check-timeout SECS] [--no-check]
                                         generate and `cargo check` every document in DIR
+  diff OLD_SPEC NEW_SPEC [--format text|json] [--fail-on major|wire]
+                                        what a spec change does to users: wire and semver verdict per change
   test                                  run every test CI runs (drift check, clippy, tests, contract tests)
   bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check] [--no-client]
                                         time, size, `cargo check` and memory against progenitor (target/bench/report.md)
@@ -36,6 +38,7 @@ fn run(args: &[String]) -> Result<()> {
         "generate" => codegen::run_generate(rest),
         "corpus" => corpus::run(rest),
         "test" => prism::run_tests(rest),
+        "diff" => evolution::run_diff(rest),
         "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

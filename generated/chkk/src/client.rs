@@ -5,6 +5,7 @@ use crate::runtime::{ApiResult, Json, RequestParts};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Server {
     /// `https://api.us.chkk.io/v1`
     Default,
