@@ -151,6 +151,12 @@ pub struct Generation {
     pub operations: usize,
 }
 
+/// Reads a spec (YAML or JSON) into a JSON value, as the load stage does, with its checks
+/// (version gate, depth limit); for tools that edit documents.
+pub fn load_document(spec: &[u8]) -> Result<Value, Error> {
+    stack::with_deep_stack(|| load::load_with_diagnostics(spec, &mut Default::default()))
+}
+
 /// Parses, normalizes and lowers a spec to the IR (what the snapshot tests look at). References
 /// to other files are not followed (see [`lower_to_ir_with_files`]).
 pub fn lower_to_ir(spec: &[u8]) -> Result<(ir::Api, Vec<Warning>, Report), Error> {

@@ -1,7 +1,7 @@
 //! Maintainer tasks: `cargo xtask codegen [--check]`, `generate`, `corpus`, `test`, `bench`.
 
 use anyhow::{bail, Result};
-use xtask::{bench, codegen, corpus, evolution, prism};
+use xtask::{bench, codegen, corpus, drift_eval, evolution, prism};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -15,6 +15,8 @@ commands:
                                         generate and `cargo check` every document in DIR
   diff OLD_SPEC NEW_SPEC [--format text|json] [--fail-on major|wire]
                                         what a spec change does to users: wire and semver verdict per change
+  drift-eval [DIR] [--synthetic] [--only TEXT] [--no-judge]
+                                        benchmark: our diff verdict against cargo-semver-checks on pairs of documents
   test                                  run every test CI runs (drift check, clippy, tests, contract tests)
   bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check] [--no-client]
                                         time, size, `cargo check` and memory against progenitor (target/bench/report.md)
@@ -39,6 +41,7 @@ fn run(args: &[String]) -> Result<()> {
         "corpus" => corpus::run(rest),
         "test" => prism::run_tests(rest),
         "diff" => evolution::run_diff(rest),
+        "drift-eval" => drift_eval::run(rest),
         "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
