@@ -217,14 +217,3 @@ fn check_version(value: &Value) -> Result<(), Error> {
     }
     Ok(())
 }
-
-/// Parses the YAML settings file that sits beside a spec.
-pub fn load_settings(text: &str) -> Result<crate::Settings, Error> {
-    let mut settings: crate::Settings =
-        serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))?;
-    // A version written in the file pins it; otherwise `cargo xtask codegen` derives it.
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))?;
-    settings.crate_version_pinned = value.get("crate_version").is_some();
-    Ok(settings)
-}

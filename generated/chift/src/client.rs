@@ -37,7 +37,9 @@ pub struct Credentials {
     /// `bearerAuth`: sent as `Authorization: Bearer <token>`.
     ///
     /// This access token needs to be included in each of your request to the Chift API.
-    pub bearer_auth: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub bearer_auth: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -58,7 +60,10 @@ impl Credentials {
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
             match self.sources.get(scheme) {
                 Some(source) => {
-                    let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
                 }
                 None => self.attach(*scheme, parts),
@@ -68,15 +73,22 @@ impl Credentials {
     }
     /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some() || match scheme {
-            Scheme::BearerAuth => self.bearer_auth.is_some(),
-        }
+        self.sources.get(&scheme).is_some()
+            || match scheme {
+                Scheme::BearerAuth => self.bearer_auth.is_some(),
+            }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::BearerAuth => if let Some(value) = &self.bearer_auth {
-                parts.secret_header("Authorization", format!("Bearer {}", value.expose()));
-            },
+            Scheme::BearerAuth => {
+                if let Some(value) = &self.bearer_auth {
+                    parts
+                        .secret_header(
+                            "Authorization",
+                            format!("Bearer {}", value.expose()),
+                        );
+                }
+            }
         }
     }
     fn attach_value(
@@ -86,7 +98,11 @@ impl Credentials {
     ) {
         match scheme {
             Scheme::BearerAuth => {
-                parts.secret_header("Authorization", format!("Bearer {}", value.expose()));
+                parts
+                    .secret_header(
+                        "Authorization",
+                        format!("Bearer {}", value.expose()),
+                    );
             }
         }
     }
@@ -126,7 +142,9 @@ impl ClientBuilder {
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
+        self.settings
+            .headers
+            .push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
@@ -147,7 +165,10 @@ impl ClientBuilder {
         self
     }
     /// Sets the credentials for `bearerAuth`.
-    pub fn bearer_auth(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn bearer_auth(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.credentials.bearer_auth = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -181,7 +202,9 @@ impl Client {
         }
     }
     /// A client of `server` with default settings and no credentials.
-    pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+    pub fn new(
+        server: Server,
+    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
         Self::builder(server).build()
     }
     /// The credentials the client holds.
@@ -206,7 +229,10 @@ impl Client {
         let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
-            422 => response.error(Json, GenerateAccessTokenTokenPostError::UnprocessableEntity),
+            422 => {
+                response
+                    .error(Json, GenerateAccessTokenTokenPostError::UnprocessableEntity)
+            }
             _ => Err(response.unexpected()),
         }
     }

@@ -25,7 +25,9 @@ impl AuthItem {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
         client_id: impl ::std::convert::Into<::std::string::String>,
-        client_secret: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        client_secret: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
         account_id: ::uuid::Uuid,
     ) -> Self {
         Self {
@@ -36,7 +38,10 @@ impl AuthItem {
         }
     }
     /// Sets `marketplaceId`.
-    pub fn with_marketplace_id(mut self, value: ::std::option::Option<::uuid::Uuid>) -> Self {
+    pub fn with_marketplace_id(
+        mut self,
+        value: ::std::option::Option<::uuid::Uuid>,
+    ) -> Self {
         self.marketplace_id = ::std::option::Option::Some(value);
         self
     }
@@ -57,7 +62,9 @@ pub struct Token {
 impl Token {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
-        access_token: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        access_token: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
         token_type: impl ::std::convert::Into<::std::string::String>,
         expires_in: i64,
         expires_on: i64,
@@ -95,12 +102,18 @@ impl HttpValidationError {
         }
     }
     /// Sets `status`.
-    pub fn with_status(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.status = value.into();
         self
     }
     /// Sets `detail`.
-    pub fn with_detail(mut self, value: ::std::vec::Vec<crate::types::ValidationError>) -> Self {
+    pub fn with_detail(
+        mut self,
+        value: ::std::vec::Vec<crate::types::ValidationError>,
+    ) -> Self {
         self.detail = ::std::option::Option::Some(value);
         self
     }
@@ -124,7 +137,7 @@ pub struct ValidationError {
     /// Context
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ctx: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>
+        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
 }
 impl ValidationError {

@@ -37,7 +37,9 @@ pub struct Credentials {
     /// `bearer_token`: API key sent as is in the `Authorization` header.
     ///
     /// Authorization credentials supplied in the Authorization header.
-    pub bearer_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub bearer_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -58,7 +60,10 @@ impl Credentials {
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
             match self.sources.get(scheme) {
                 Some(source) => {
-                    let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
                 }
                 None => self.attach(*scheme, parts),
@@ -68,15 +73,18 @@ impl Credentials {
     }
     /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some() || match scheme {
-            Scheme::BearerToken => self.bearer_token.is_some(),
-        }
+        self.sources.get(&scheme).is_some()
+            || match scheme {
+                Scheme::BearerToken => self.bearer_token.is_some(),
+            }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::BearerToken => if let Some(value) = &self.bearer_token {
-                parts.secret_header("Authorization", value.expose().clone());
-            },
+            Scheme::BearerToken => {
+                if let Some(value) = &self.bearer_token {
+                    parts.secret_header("Authorization", value.expose().clone());
+                }
+            }
         }
     }
     fn attach_value(
@@ -126,7 +134,9 @@ impl ClientBuilder {
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
+        self.settings
+            .headers
+            .push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
@@ -147,7 +157,10 @@ impl ClientBuilder {
         self
     }
     /// Sets the credentials for `bearer_token`.
-    pub fn bearer_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn bearer_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.credentials.bearer_token = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -181,7 +194,9 @@ impl Client {
         }
     }
     /// A client of `server` with default settings and no credentials.
-    pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+    pub fn new(
+        server: Server,
+    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
         Self::builder(server).build()
     }
     /// The credentials the client holds.

@@ -9,8 +9,11 @@ pub struct LoginResponse {
     pub access_tokens: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
-            ::std::collections::BTreeMap<::std::string::String, crate::types::AccessToken>
-        >
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::AccessToken,
+            >,
+        >,
     >,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<crate::types::LoginResponseUser>,
@@ -28,7 +31,10 @@ impl LoginResponse {
         mut self,
         value: ::std::collections::BTreeMap<
             ::std::string::String,
-            ::std::collections::BTreeMap<::std::string::String, crate::types::AccessToken>
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                crate::types::AccessToken,
+            >,
         >,
     ) -> Self {
         self.access_tokens = ::std::option::Option::Some(value);
@@ -69,7 +75,9 @@ pub struct AccessToken {
 impl AccessToken {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
-        access_token: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        access_token: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
         created: i64,
     ) -> Self {
         Self {
@@ -82,7 +90,10 @@ impl AccessToken {
         }
     }
     /// Sets `user_id`.
-    pub fn with_user_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_user_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.user_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -95,7 +106,10 @@ impl AccessToken {
         self
     }
     /// Sets `org_id`.
-    pub fn with_org_id(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_org_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.org_id = ::std::option::Option::Some(value.into());
         self
     }
@@ -137,7 +151,10 @@ impl LoginResponseUser {
         }
     }
     /// Sets `name`.
-    pub fn with_name(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.name = ::std::option::Option::Some(value.into());
         self
     }

@@ -21,7 +21,9 @@ impl Server {
     /// The base URL, with variables substituted.
     pub fn url(&self) -> ::std::string::String {
         match self {
-            Server::Production => ::std::string::String::from("https://api.dynamosql.com"),
+            Server::Production => {
+                ::std::string::String::from("https://api.dynamosql.com")
+            }
             Server::Custom(url) => url.clone(),
         }
     }
@@ -37,7 +39,9 @@ pub struct Credentials {
     /// `cognitoJwt`: sent as `Authorization: Bearer <token>`.
     ///
     /// Bearer token obtained from `POST /v1/auth/token`. Pass in the `Authorization` header as `Bearer <token>`.
-    pub cognito_jwt: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub cognito_jwt: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -58,7 +62,10 @@ impl Credentials {
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
             match self.sources.get(scheme) {
                 Some(source) => {
-                    let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
                 }
                 None => self.attach(*scheme, parts),
@@ -68,15 +75,22 @@ impl Credentials {
     }
     /// Whether the credentials for `scheme` are set, as a value or a source.
     pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some() || match scheme {
-            Scheme::CognitoJwt => self.cognito_jwt.is_some(),
-        }
+        self.sources.get(&scheme).is_some()
+            || match scheme {
+                Scheme::CognitoJwt => self.cognito_jwt.is_some(),
+            }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::CognitoJwt => if let Some(value) = &self.cognito_jwt {
-                parts.secret_header("Authorization", format!("Bearer {}", value.expose()));
-            },
+            Scheme::CognitoJwt => {
+                if let Some(value) = &self.cognito_jwt {
+                    parts
+                        .secret_header(
+                            "Authorization",
+                            format!("Bearer {}", value.expose()),
+                        );
+                }
+            }
         }
     }
     fn attach_value(
@@ -86,7 +100,11 @@ impl Credentials {
     ) {
         match scheme {
             Scheme::CognitoJwt => {
-                parts.secret_header("Authorization", format!("Bearer {}", value.expose()));
+                parts
+                    .secret_header(
+                        "Authorization",
+                        format!("Bearer {}", value.expose()),
+                    );
             }
         }
     }
@@ -126,7 +144,9 @@ impl ClientBuilder {
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
+        self.settings
+            .headers
+            .push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
@@ -147,7 +167,10 @@ impl ClientBuilder {
         self
     }
     /// Sets the credentials for `cognitoJwt`.
-    pub fn cognito_jwt(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn cognito_jwt(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.credentials.cognito_jwt = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -181,7 +204,9 @@ impl Client {
         }
     }
     /// A client of `server` with default settings and no credentials.
-    pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+    pub fn new(
+        server: Server,
+    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
         Self::builder(server).build()
     }
     /// The credentials the client holds.

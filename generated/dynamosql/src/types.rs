@@ -42,7 +42,11 @@ pub struct ApiError {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Request correlation ID. Include this when contacting support.
-    #[serde(rename = "requestId", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "requestId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiError {
@@ -55,12 +59,18 @@ impl ApiError {
         }
     }
     /// Sets `message`.
-    pub fn with_message(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_message(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.message = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `code`.
-    pub fn with_code(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.code = ::std::option::Option::Some(value.into());
         self
     }
@@ -92,7 +102,9 @@ impl AuthTokenBody {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
         client_id: impl ::std::convert::Into<::std::string::String>,
-        client_secret: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        client_secret: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             client_id: client_id.into(),
@@ -137,20 +149,32 @@ pub struct AuthTokenResponseData {
     #[serde(
         rename = "accessToken",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub access_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub access_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Token used to obtain a new access token.
     #[serde(
         rename = "refreshToken",
         default,
-        skip_serializing_if = "::std::option::Option::is_none",
+        skip_serializing_if = "::std::option::Option::is_none"
     )]
-    pub refresh_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub refresh_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Token lifetime in seconds.
-    #[serde(rename = "expiresIn", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "expiresIn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub expires_in: ::std::option::Option<i64>,
-    #[serde(rename = "tokenType", default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "tokenType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub token_type: ::std::option::Option<::std::string::String>,
 }
 impl AuthTokenResponseData {

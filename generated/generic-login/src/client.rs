@@ -52,7 +52,10 @@ impl Credentials {
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
             match self.sources.get(scheme) {
                 Some(source) => {
-                    let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
+                    let value = source
+                        .credential()
+                        .await
+                        .map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
                 }
                 None => self.attach(*scheme, parts),
@@ -110,7 +113,9 @@ impl ClientBuilder {
         name: impl ::std::convert::Into<::std::string::String>,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
+        self.settings
+            .headers
+            .push((name.into(), crate::runtime::Secret::new(value.into())));
         self
     }
     /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
@@ -149,7 +154,9 @@ impl Client {
         }
     }
     /// A client of `server` with default settings and no credentials.
-    pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
+    pub fn new(
+        server: Server,
+    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
         Self::builder(server).build()
     }
     /// The credentials the client holds.

@@ -27,14 +27,16 @@ pub struct LoginForm {
     #[serde(default, with = "crate::runtime::nullable")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_secret: ::std::option::Option<
-        ::std::option::Option<crate::runtime::Secret<::std::string::String>>
+        ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     >,
 }
 impl LoginForm {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
         username: impl ::std::convert::Into<::std::string::String>,
-        password: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        password: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             grant_type: ::std::option::Option::None,
@@ -54,12 +56,18 @@ impl LoginForm {
         self
     }
     /// Sets `scope`.
-    pub fn with_scope(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn with_scope(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.scope = value.into();
         self
     }
     /// Sets `client_id`.
-    pub fn with_client_id(mut self, value: ::std::option::Option<::std::string::String>) -> Self {
+    pub fn with_client_id(
+        mut self,
+        value: ::std::option::Option<::std::string::String>,
+    ) -> Self {
         self.client_id = ::std::option::Option::Some(value);
         self
     }
@@ -91,7 +99,9 @@ pub struct TokenResponse {
 impl TokenResponse {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
-        access_token: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        access_token: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
     ) -> Self {
         Self {
             access_token: access_token.into(),
@@ -168,7 +178,10 @@ impl ErrorEnvelope {
         }
     }
     /// Sets `errors`.
-    pub fn with_errors(mut self, value: ::std::vec::Vec<crate::types::ErrorDetail>) -> Self {
+    pub fn with_errors(
+        mut self,
+        value: ::std::vec::Vec<crate::types::ErrorDetail>,
+    ) -> Self {
         self.errors = ::std::option::Option::Some(value);
         self
     }

@@ -16,7 +16,9 @@ impl GetAccessTokenRequest {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
         username: impl ::std::convert::Into<::std::string::String>,
-        password: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        password: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
         company_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -40,8 +42,12 @@ pub struct AccessTokenResponse {
 impl AccessTokenResponse {
     /// From the required fields; the others start absent or at their default.
     pub fn new(
-        access_token: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
-        refresh_token: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+        access_token: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
+        refresh_token: impl ::std::convert::Into<
+            crate::runtime::Secret<::std::string::String>,
+        >,
         release_version: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {

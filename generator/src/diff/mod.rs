@@ -119,7 +119,7 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> DiffReport {
 /// Loads, lowers and compares two documents (YAML or JSON). References to other files are not
 /// followed, as with [`crate::generate`].
 pub fn diff_specs(old: &[u8], new: &[u8]) -> Result<DiffReport, Error> {
-    crate::stack::with_deep_stack(|| {
+    crate::threads::with_deep_stack(|| {
         let (old_api, _, _) = crate::lower_to_ir(old)?;
         let (new_api, _, _) = crate::lower_to_ir(new)?;
         let old_doc = crate::load::load_with_diagnostics(old, &mut Default::default())?;

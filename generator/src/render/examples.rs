@@ -6,8 +6,8 @@ use crate::ir::names::Scope;
 use crate::ir::{
     Api, BodyKind, Operation, Param, ParamLocation, Presence, Prim, TypeKind, TypeRef,
 };
-use crate::token::TokenPlan;
-use crate::Settings;
+use crate::lower::token_plan::TokenPlan;
+use crate::settings::Settings;
 use proc_macro2::TokenStream;
 use quote::quote;
 

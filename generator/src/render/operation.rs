@@ -2,11 +2,11 @@
 
 use super::docs::doc_attrs;
 use super::security::scheme_variant;
-use super::shared_enums::OperationOwners;
 use super::typeref::{ident, rust_type};
+use crate::finalize::shared_enums::single_success_type;
 use crate::ir::{
-    Api, BodyKind, BodyVariant, Operation, Param, ParamLocation, ParamStyle, Prim, Response,
-    StatusMatch, TypeKind, TypeRef,
+    Api, BodyKind, BodyVariant, EnumOwners, Operation, Param, ParamLocation, ParamStyle, Prim,
+    Response, StatusMatch, TypeKind, TypeRef,
 };
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
@@ -125,7 +125,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
 
 /// The operation's own items, at module level: options struct, body enum, success and error
 /// enums (or aliases of another operation's same enums).
-pub(crate) fn render_items(api: &Api, index: usize, owners: OperationOwners) -> TokenStream {
+pub(crate) fn render_items(api: &Api, index: usize, owners: EnumOwners) -> TokenStream {
     let op = &api.operations[index];
     let OpShape {
         error_name,
@@ -318,14 +318,6 @@ fn render_security(api: &Api, op: &Operation) -> TokenStream {
         quote! { &[#(Scheme::#variants),*][..] }
     });
     quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts).await?; }
-}
-
-pub(super) fn single_success_type(success: &[&Response]) -> Option<TypeRef> {
-    let first = success
-        .first()
-        .map(|r| r.ty.clone())
-        .unwrap_or(TypeRef::Prim(Prim::Unit));
-    success.iter().all(|r| r.ty == first).then_some(first)
 }
 
 fn render_options(api: &Api, op: &Operation, name: &Ident, optional: &[&Param]) -> TokenStream {

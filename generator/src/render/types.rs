@@ -253,8 +253,7 @@ fn render_field(
                 #[serde(#rename default, with = "crate::runtime::nullable")]
                 #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             }),
-            // `> >`: two tokens, so a line too long breaks between them (`>>` is one token).
-            quote! { ::std::option::Option<::std::option::Option<#value> > },
+            quote! { ::std::option::Option<::std::option::Option<#value>> },
         ),
         Presence::Defaulted => {
             let fn_name = default_fn_name.unwrap_or("default_value");
