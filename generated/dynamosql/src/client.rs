@@ -30,11 +30,13 @@ impl Server {
 }
 /// The security schemes of the spec, as operation requirements name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Scheme {
     CognitoJwt,
 }
 /// Credentials for the spec's security schemes. Each prints as redacted in `Debug`.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Credentials {
     /// `cognitoJwt`: sent as `Authorization: Bearer <token>`.
     ///
