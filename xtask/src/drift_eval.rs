@@ -1,4 +1,4 @@
-//! `cargo xtask drift-eval DIR [--synthetic] [--only TEXT] [--no-judge]`: a benchmark, not a
+//! `cargo xtask drift-eval DIR [--synthetic] [--only TEXT,..] [--no-judge]`: a benchmark, not a
 //! CI step. For each pair of documents (`DIR/**/<id>/old.*` + `new.*`, and with
 //! `--synthetic` the edits of `specs/*` in [`synthetic::EDITS`]) it runs our diff, generates
 //! the old and the new crate, and asks cargo-semver-checks (the judge) whether the new crate
@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask drift-eval DIR [--synthetic] [--only TEXT] [--no-judge]";
+const USAGE: &str =
+    "usage: cargo xtask drift-eval DIR [--synthetic] [--only TEXT,..] [--no-judge] \
+                     [--generator XTASK_BINARY]";
 
 /// The crate name every generated crate gets, so the judge compares like with like.
 const CRATE: &str = "evolving-client";
@@ -69,12 +71,14 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut synthetic = false;
     let mut judge = true;
     let mut only = None;
+    let mut other_generator = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--synthetic" => synthetic = true,
             "--no-judge" => judge = false,
             "--only" => only = Some(rest.next().context(USAGE)?.clone()),
+            "--generator" => other_generator = Some(PathBuf::from(rest.next().context(USAGE)?)),
             flag if flag.starts_with("--") => bail!("{USAGE}"),
             path => dir = Some(PathBuf::from(path)),
         }
@@ -88,14 +92,20 @@ pub fn run(args: &[String]) -> Result<()> {
     if synthetic {
         pairs.extend(synthetic_pairs(&root)?);
     }
-    if let Some(text) = &only {
-        pairs.retain(|p| p.id.contains(text.as_str()));
+    if let Some(list) = &only {
+        pairs.retain(|p| list.split(',').any(|text| p.id.contains(text)));
     }
     let work = root.join("target").join("drift-eval");
     let mut rows = Vec::new();
     for (index, pair) in pairs.iter().enumerate() {
         eprintln!("[{}/{}] {}", index + 1, pairs.len(), pair.id);
-        rows.push(evaluate(&root, &work, pair, judge));
+        rows.push(evaluate(
+            &root,
+            &work,
+            pair,
+            judge,
+            other_generator.as_deref(),
+        ));
     }
     let table = render(&rows);
     print!("{table}");
@@ -165,17 +175,23 @@ fn synthetic_pairs(root: &Path) -> Result<Vec<Pair>> {
     Ok(pairs)
 }
 
-fn evaluate(root: &Path, work: &Path, pair: &Pair, judge: bool) -> Row {
+/// `generator`: another build's `xtask` binary whose `generate` makes the crates (to judge
+/// the output of an earlier generator); by default this build's generator.
+fn evaluate(
+    root: &Path,
+    work: &Path,
+    pair: &Pair,
+    judge: bool,
+    other_generator: Option<&Path>,
+) -> Row {
     let start = Instant::now();
     let ours = generator::diff::diff_specs(&pair.old, &pair.new).ok();
     let diff_time = start.elapsed();
     let verdict = if !judge {
         Verdict::NotRun
     } else {
-        match (
-            rustdoc(root, work, &pair.old),
-            rustdoc(root, work, &pair.new),
-        ) {
+        let doc = |spec: &[u8]| rustdoc(root, work, spec, other_generator);
+        match (doc(&pair.old), doc(&pair.new)) {
             (Ok(old), Ok(new)) => match semver_checks(&old, &new) {
                 Ok(lints) => Verdict::Judged(lints),
                 Err(e) => Verdict::Skipped(format!("judge: {e:#}")),
@@ -193,28 +209,44 @@ fn evaluate(root: &Path, work: &Path, pair: &Pair, judge: bool) -> Row {
 }
 
 /// The rustdoc JSON of the crate generated from `spec`, cached by the spec's bytes.
-fn rustdoc(root: &Path, work: &Path, spec: &[u8]) -> Result<PathBuf> {
+fn rustdoc(
+    root: &Path,
+    work: &Path,
+    spec: &[u8],
+    other_generator: Option<&Path>,
+) -> Result<PathBuf> {
     let mut hasher = DefaultHasher::new();
     spec.hash(&mut hasher);
+    other_generator.hash(&mut hasher);
     let cached = work
         .join("rustdoc")
         .join(format!("{:016x}.json", hasher.finish()));
     if cached.is_file() {
         return Ok(cached);
     }
-    let mut settings = generator::Settings::new(CRATE);
-    settings.runtime_path = root
-        .join("generator/client-runtime")
-        .to_string_lossy()
-        .into_owned();
-    let generation = generator::generate(spec, &settings).context("generating")?;
     let workspace = work.join("ws");
     let crate_dir = workspace.join("crate");
     let _ = std::fs::remove_dir_all(&crate_dir);
-    for file in &generation.files {
-        let path = crate_dir.join(&file.path);
-        std::fs::create_dir_all(path.parent().context("a parent")?)?;
-        std::fs::write(&path, &file.contents)?;
+    match other_generator {
+        None => write_crate(root, spec, &crate_dir)?,
+        Some(binary) => {
+            let spec_path = work.join("spec.json");
+            std::fs::write(&spec_path, spec)?;
+            let output = Command::new(binary)
+                .arg("generate")
+                .arg(&spec_path)
+                .arg("--out")
+                .arg(&crate_dir)
+                .args(["--name", CRATE])
+                .output()
+                .context("running the other generator")?;
+            if !output.status.success() {
+                bail!(
+                    "generating: {}",
+                    String::from_utf8_lossy(&output.stderr).trim()
+                );
+            }
+        }
     }
     std::fs::write(
         workspace.join("Cargo.toml"),
@@ -247,6 +279,22 @@ fn rustdoc(root: &Path, work: &Path, spec: &[u8]) -> Result<PathBuf> {
         &cached,
     )?;
     Ok(cached)
+}
+
+/// Generates the crate for `spec` with this build's generator into `dir`.
+fn write_crate(root: &Path, spec: &[u8], dir: &Path) -> Result<()> {
+    let mut settings = generator::Settings::new(CRATE);
+    settings.runtime_path = root
+        .join("generator/client-runtime")
+        .to_string_lossy()
+        .into_owned();
+    let generation = generator::generate(spec, &settings).context("generating")?;
+    for file in &generation.files {
+        let path = dir.join(&file.path);
+        std::fs::create_dir_all(path.parent().context("a parent")?)?;
+        std::fs::write(&path, &file.contents)?;
+    }
+    Ok(())
 }
 
 /// The lints cargo-semver-checks fails that require a major version, releasing as minor.

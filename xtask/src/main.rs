@@ -15,7 +15,7 @@ commands:
                                         generate and `cargo check` every document in DIR
   diff OLD_SPEC NEW_SPEC [--format text|json] [--fail-on major|wire]
                                         what a spec change does to users: wire and semver verdict per change
-  drift-eval [DIR] [--synthetic] [--only TEXT] [--no-judge]
+  drift-eval [DIR] [--synthetic] [--only TEXT,..] [--no-judge] [--generator XTASK_BINARY]
                                         benchmark: our diff verdict against cargo-semver-checks on pairs of documents
   test                                  run every test CI runs (drift check, clippy, tests, contract tests)
   bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check] [--no-client]
