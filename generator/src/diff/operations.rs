@@ -242,16 +242,16 @@ fn diff_params(ctx: &Context<'_>, old: &Operation, new: &Operation, out: &mut Ve
                 format!("`{op}` takes a new required parameter `{}`.", p.wire_name),
             );
         } else {
-            let (semver, how) = if had_options {
-                (Semver::Minor, "a new field of its options struct")
+            let how = if had_options {
+                "a new field of its options struct"
             } else {
-                (Semver::Major, "the method gains an options argument")
+                "a new options struct and a `_with` method beside the plain one"
             };
             change(
                 out,
                 "parameter_added_optional",
                 at,
-                semver,
+                Semver::Minor,
                 Wire::Compatible,
                 format!(
                     "`{op}` takes a new optional parameter `{}`: {how}.",

@@ -121,10 +121,7 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
             args.push(quote! { None });
         }
     }
-    if op.params.iter().any(|p| !p.required) {
-        let options = quote::format_ident!("{}Options", op.type_stem);
-        args.push(quote! { &#krate::#options::default() });
-    }
+    // The plain method sends no optional parameter; `<name>_with` would take them.
     let method = ident(&op.name);
     let file = quote! {
         async fn example() -> Result<(), Box<dyn std::error::Error>> {
