@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 const USAGE: &str =
     "usage: cargo xtask drift-eval DIR [--synthetic] [--only TEXT,..] [--no-judge] \
-                     [--generator XTASK_BINARY]";
+                     [--generator XTASK_BINARY] [--work DIR]";
 
 /// The crate name every generated crate gets, so the judge compares like with like.
 const CRATE: &str = "evolving-client";
@@ -72,12 +72,14 @@ pub fn run(args: &[String]) -> Result<()> {
     let mut judge = true;
     let mut only = None;
     let mut other_generator = None;
+    let mut work = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--synthetic" => synthetic = true,
             "--no-judge" => judge = false,
             "--only" => only = Some(rest.next().context(USAGE)?.clone()),
+            "--work" => work = Some(PathBuf::from(rest.next().context(USAGE)?)),
             "--generator" => other_generator = Some(PathBuf::from(rest.next().context(USAGE)?)),
             flag if flag.starts_with("--") => bail!("{USAGE}"),
             path => dir = Some(PathBuf::from(path)),
@@ -95,7 +97,7 @@ pub fn run(args: &[String]) -> Result<()> {
     if let Some(list) = &only {
         pairs.retain(|p| list.split(',').any(|text| p.id.contains(text)));
     }
-    let work = root.join("target").join("drift-eval");
+    let work = work.unwrap_or_else(|| root.join("target").join("drift-eval"));
     let mut rows = Vec::new();
     for (index, pair) in pairs.iter().enumerate() {
         eprintln!("[{}/{}] {}", index + 1, pairs.len(), pair.id);
@@ -218,6 +220,13 @@ fn rustdoc(
     let mut hasher = DefaultHasher::new();
     spec.hash(&mut hasher);
     other_generator.hash(&mut hasher);
+    // A rebuilt generator may generate differently: its binary's time stamp is in the key.
+    let binary = other_generator.map_or_else(std::env::current_exe, |p| Ok(p.to_path_buf()));
+    binary
+        .and_then(std::fs::metadata)
+        .and_then(|m| m.modified())
+        .ok()
+        .hash(&mut hasher);
     let cached = work
         .join("rustdoc")
         .join(format!("{:016x}.json", hasher.finish()));
