@@ -236,6 +236,7 @@ fn rustdoc(
     let workspace = work.join("ws");
     let crate_dir = workspace.join("crate");
     let _ = std::fs::remove_dir_all(&crate_dir);
+    std::fs::create_dir_all(&workspace)?;
     match other_generator {
         None => write_crate(root, spec, &crate_dir)?,
         Some(binary) => {
