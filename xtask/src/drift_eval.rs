@@ -15,10 +15,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const USAGE: &str =
-    "usage: cargo xtask drift-eval DIR [--synthetic] [--only TEXT,..] [--no-judge] \
-                     [--generator XTASK_BINARY] [--work DIR]";
-
 /// The crate name every generated crate gets, so the judge compares like with like.
 const CRATE: &str = "evolving-client";
 
@@ -66,30 +62,18 @@ struct Row {
     verdict: Verdict,
 }
 
-pub fn run(args: &[String]) -> Result<()> {
-    let mut dir = None;
-    let mut synthetic = false;
-    let mut judge = true;
-    let mut only = None;
-    let mut other_generator = None;
-    let mut work = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--synthetic" => synthetic = true,
-            "--no-judge" => judge = false,
-            "--only" => only = Some(rest.next().context(USAGE)?.clone()),
-            "--work" => work = Some(PathBuf::from(rest.next().context(USAGE)?)),
-            "--generator" => other_generator = Some(PathBuf::from(rest.next().context(USAGE)?)),
-            flag if flag.starts_with("--") => bail!("{USAGE}"),
-            path => dir = Some(PathBuf::from(path)),
-        }
-    }
+pub fn run(flags: &crate::flags::DriftEval) -> Result<()> {
+    let synthetic = flags.synthetic;
+    let judge = !flags.no_judge;
+    let only = flags.only.clone();
+    let other_generator = flags.generator.clone();
+    let work = flags.work.clone();
+    let dir = flags.dir.clone();
     let root = crate::workspace_root();
     let mut pairs = match &dir {
         Some(dir) => real_pairs(dir)?,
         None if synthetic => Vec::new(),
-        None => bail!("{USAGE}"),
+        None => bail!("give a folder of pairs, or --synthetic"),
     };
     if synthetic {
         pairs.extend(synthetic_pairs(&root)?);

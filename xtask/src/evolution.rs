@@ -7,43 +7,31 @@ use generator::diff::{self, DiffReport, Semver};
 use std::path::Path;
 use std::process::Command;
 
-const DIFF_USAGE: &str =
-    "usage: cargo xtask diff OLD_SPEC NEW_SPEC [--format text|json] [--fail-on major|wire]";
-
 /// `cargo xtask diff OLD NEW [--format json] [--fail-on major|wire]`: prints the report;
 /// fails only when `--fail-on` says so and the verdict meets it.
-pub fn run_diff(args: &[String]) -> Result<()> {
-    let mut paths = Vec::new();
-    let mut json = false;
-    let mut fail_on = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--format" => match rest.next().map(String::as_str) {
-                Some("json") => json = true,
-                Some("text") => json = false,
-                _ => bail!("{DIFF_USAGE}"),
-            },
-            "--fail-on" => match rest.next().map(String::as_str) {
-                Some(level @ ("major" | "wire")) => fail_on = Some(level.to_string()),
-                _ => bail!("{DIFF_USAGE}"),
-            },
-            other if other.starts_with("--") => bail!("{DIFF_USAGE}"),
-            path => paths.push(path.to_string()),
-        }
-    }
-    let [old, new] = paths.as_slice() else {
-        bail!("{DIFF_USAGE}");
+pub fn run_diff(flags: &crate::flags::Diff) -> Result<()> {
+    let json = match flags.format.as_deref() {
+        None | Some("text") => false,
+        Some("json") => true,
+        Some(other) => bail!("--format is `text` or `json`, not `{other}`"),
     };
+    let fail_on = flags.fail_on.as_deref();
+    if let Some(other) = fail_on.filter(|l| !matches!(*l, "major" | "wire")) {
+        bail!("--fail-on is `major` or `wire`, not `{other}`");
+    }
+    let (old, new) = (
+        flags.old.display().to_string(),
+        flags.new.display().to_string(),
+    );
     let read = |p: &str| std::fs::read(p).with_context(|| format!("reading {p}"));
-    let report = diff::diff_specs(&read(old)?, &read(new)?)
+    let report = diff::diff_specs(&read(&old)?, &read(&new)?)
         .with_context(|| format!("comparing {old} with {new}"))?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report.to_json())?);
     } else {
         print!("{}", diff::render_text(&report));
     }
-    match fail_on.as_deref() {
+    match fail_on {
         Some("major") if report.semver == Semver::Major => {
             bail!("the change is major for the generated crate")
         }

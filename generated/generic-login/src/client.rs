@@ -59,6 +59,7 @@ impl Credentials {
                         .await
                         .map_err(crate::runtime::CredentialError)?;
                     Self::attach_value(*scheme, &value, parts);
+                    parts.credential_from(source, &value);
                 }
                 None => self.attach(*scheme, parts),
             }

@@ -3,24 +3,7 @@
 
 use super::*;
 
-/// How a parameter is serialized (OpenAPI `style`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// `form`: `name=a&name=b` exploded, `name=a,b` otherwise.
-    Form,
-    /// `simple`: `a,b`.
-    Simple,
-    /// `spaceDelimited`: `a b`.
-    SpaceDelimited,
-    /// `pipeDelimited`: `a|b`.
-    PipeDelimited,
-    /// `deepObject`: `name[key]=value`.
-    DeepObject,
-    /// `label`: `.a.b`.
-    Label,
-    /// `matrix`: `;name=a,b`.
-    Matrix,
-}
+pub use crate::style::Style;
 
 /// The path, query pairs, headers, cookies and body gathered for one request.
 #[derive(Default)]
@@ -33,6 +16,8 @@ pub struct RequestParts {
     headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::option::Option<Body>,
+    /// Credentials attached from sources, renewed once on a 401 (see `renew.rs`).
+    pub(crate) sourced: ::std::vec::Vec<crate::renew::Sourced>,
 }
 
 /// A request body, encoded.
@@ -127,6 +112,7 @@ impl RequestParts {
         let delimiter = match style {
             Style::SpaceDelimited => "%20",
             Style::PipeDelimited => "%7C",
+            Style::TabDelimited => "%09",
             _ => ",",
         };
         let pair = |name: &str, item: &::serde_json::Value| {

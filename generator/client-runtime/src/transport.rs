@@ -98,9 +98,10 @@ impl Transport {
     /// Sends a request with the settings applied and reads the response.
     pub async fn send<E>(
         &self,
-        parts: RequestParts,
+        mut parts: RequestParts,
         method: ::reqwest::Method,
     ) -> Result<RawResponse, Error<E>> {
+        let sourced = ::std::mem::take(&mut parts.sourced);
         let mut request = parts.build_on(&self.http, method, &self.base_url)?;
         if let Some((timeout, user_agent)) = &self.per_request {
             request = request
@@ -110,6 +111,6 @@ impl Transport {
         for (name, value) in &self.headers {
             request = request.header(name.clone(), value.clone());
         }
-        send(request, self.body_limit).await
+        crate::renew::send_renewing(request, sourced, self.body_limit).await
     }
 }

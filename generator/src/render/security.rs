@@ -75,6 +75,7 @@ pub(crate) fn render_credentials(api: &Api) -> TokenStream {
                         Some(source) => {
                             let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
                             Self::attach_value(*scheme, &value, parts);
+                            parts.credential_from(source, &value);
                         }
                         None => self.attach(*scheme, parts),
                     }
