@@ -108,9 +108,11 @@ fn run(
     let rendered = render::render(&api, settings, token_plan.as_ref());
     let (files, print_times) = print_files(rendered, &api, settings, token_plan.as_ref())?;
     let total = lap(&mut clock);
-    // Rendering runs inside printing, piece by piece; what is not printing is rendering.
+    // The pieces are rendered and printed on several threads, each timed apart there (summed
+    // over the threads); what is neither, the file list and the text files, is rendering too.
     times.format = print_times.format;
-    times.render = total.saturating_sub(print_times.format);
+    times.render =
+        print_times.render + total.saturating_sub(print_times.format + print_times.render);
     Ok(Generation {
         files,
         warnings: diagnostics.warnings,

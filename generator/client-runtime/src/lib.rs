@@ -6,6 +6,8 @@
 use ::std::fmt;
 
 pub mod de;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod renew;
 mod request;
 mod style;

@@ -42,6 +42,11 @@ pub(crate) fn manifest(settings: &Settings, usage: &Usage, plan: Option<&TokenPl
             toml_string(&plan.crate_path)
         ));
     }
+    // The typed mock server: its support code (and the mock-server crate) sits behind
+    // client-runtime's own feature, so a build without `mock` compiles none of it.
+    out.push_str("\n[features]\n");
+    let fake = plan.map_or("", |_| ", \"token-source/fake\"");
+    out.push_str(&format!("mock = [\"client-runtime/mock\"{fake}]\n"));
     out
 }
 
