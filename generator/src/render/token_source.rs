@@ -42,7 +42,8 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
     let has_options = op.params.iter().any(|p| !p.required);
     let stem = &op.type_stem;
     let error = format_ident!("{stem}Error");
-    let method = ident(&op.name);
+    let method =
+        ident(&super::operation::options_method_name(api, op).unwrap_or_else(|| op.name.clone()));
 
     let fields = inputs.iter().map(|i| {
         let (field, ty) = (&i.field, &i.ty);
@@ -405,15 +406,12 @@ fn render_refresh(api: &Api, op: &Operation, field: &str) -> TokenStream {
         .and_then(|b| b.variants.first())
         .map(|v| rust_type(api, &v.ty))
         .unwrap_or_else(|| quote! { ::serde_json::Value });
-    let mut args = vec![if body.is_some_and(|b| b.required) {
+    // The plain method: the refresh operation's optional parameters are not sent.
+    let args = [if body.is_some_and(|b| b.required) {
         quote! { &body }
     } else {
         quote! { Some(&body) }
     }];
-    if op.params.iter().any(|p| !p.required) {
-        let options = format_ident!("{}Options", op.type_stem);
-        args.push(quote! { &crate::#options::default() });
-    }
     let message = format!("the refresh token does not fit the body of `{}`", op.name);
     quote! {
         async fn refresh_with(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
