@@ -12,6 +12,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod diff;
 mod error;
 mod generation;
 mod openapi;
@@ -63,6 +64,12 @@ pub fn generate_timed(spec: &[u8], settings: &Settings) -> Result<(Generation, S
         let generation = run(spec, settings, &NoFiles, &mut times)?;
         Ok((generation, times))
     })
+}
+
+/// Reads a spec (YAML or JSON) into a JSON value, as the load stage does, with its checks
+/// (version gate, depth limit); for tools that edit documents.
+pub fn load_document(spec: &[u8]) -> Result<serde_json::Value, Error> {
+    threads::with_deep_stack(|| load::load_with_diagnostics(spec, &mut Default::default()))
 }
 
 /// Parses, normalizes and lowers a spec to the IR (what the snapshot tests look at). References

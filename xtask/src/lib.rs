@@ -5,6 +5,8 @@ pub mod bench;
 pub mod codegen;
 pub mod conformance;
 pub mod corpus;
+pub mod drift_eval;
+pub mod evolution;
 pub mod flags;
 pub mod prism;
 pub mod spec_files;

@@ -150,9 +150,7 @@ pub mod operations {
         fn example_call(
             client: &crate::Client,
         ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
-            ::std::boxed::Box::pin(async move {
-                client.list_files(&crate::ListFilesOptions::default()).await
-            })
+            ::std::boxed::Box::pin(async move { client.list_files().await })
         }
     }
     /// `POST /files`: the mock of `Client::upload_file`.

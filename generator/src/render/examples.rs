@@ -169,10 +169,7 @@ pub(super) fn call_arguments(
             _ => args.push(quote! { None }),
         }
     }
-    if op.params.iter().any(|p| !p.required) {
-        let options = quote::format_ident!("{}Options", op.type_stem);
-        args.push(quote! { &#krate::#options::default() });
-    }
+    // The plain method sends no optional parameter; `<name>_with` would take them.
     (lets, args)
 }
 

@@ -44,6 +44,7 @@ pub(crate) fn render_servers(api: &Api) -> TokenStream {
         /// Where the API is served. `Server::default()` is the first server the spec lists;
         /// `Server::Custom` takes any base URL (a proxy, a mock server).
         #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
         pub enum Server {
             #(#variants)*
             /// Any base URL; operation paths are appended to it.
