@@ -324,8 +324,8 @@ async fn all_five_are_one_trait_object() {
         .downcast_ref::<dynamosql::Error<dynamosql::AuthTokenError>>()
         .expect("the operation's error");
     assert!(matches!(
-        typed,
-        dynamosql::Error::Status(dynamosql::AuthTokenError::Unauthorized(_))
+        typed.declared(),
+        Some(dynamosql::AuthTokenError::Unauthorized(_))
     ));
     assert!(!format!("{error} {error:?}").contains("very-secret-value"));
 }
@@ -343,20 +343,26 @@ async fn a_token_source_plugged_into_bearer_credentials_authorizes_requests() {
         .bearer_auth_source(Arc::clone(&tokens))
         .build()
         .expect("client");
+    use chift::runtime::SchemeCredentials as _;
     assert!(client.credentials().has(chift::Scheme::BearerAuth));
-    // Chift's one operation sends no credentials (`security: []`); `authorize` is what every
-    // operation that requires `bearerAuth` calls, so the request is built through it.
+    // Chift's one operation sends no credentials (`security: []`); `Security` is what every
+    // operation that requires `bearerAuth` hands the transport, so the request goes through it.
+    let transport = chift::runtime::TransportSettings::new("test")
+        .build(api.url().to_string())
+        .expect("a transport");
+    let operation = chift::runtime::Operation {
+        id: "accounts",
+        method: reqwest::Method::GET,
+        path: "/accounts",
+    };
     for _ in 0..3 {
-        let mut parts = chift::runtime::RequestParts::new("/accounts");
-        client
-            .credentials()
-            .authorize(&[&[chift::Scheme::BearerAuth]], &mut parts)
+        let parts = chift::runtime::RequestParts::new("/accounts");
+        let security = [&[chift::Scheme::BearerAuth][..]];
+        let auth = chift::runtime::Security::new(client.credentials(), &security);
+        transport
+            .send::<(), _>(&operation, parts, &auth)
             .await
-            .expect("the source supplies a token");
-        let request = parts
-            .build(&reqwest::Client::new(), reqwest::Method::GET, api.url())
-            .expect("a request");
-        request.send().await.expect("sent");
+            .expect("the source supplies a token and the request is sent");
     }
     let requests = api.requests();
     assert_eq!(requests.len(), 3);
@@ -425,19 +431,19 @@ async fn a_failing_source_fails_the_call_with_a_credential_error() {
         .build()
         .expect("client");
     let error = chkk_client.login().await.expect_err("no credential");
-    match &error {
-        chkk::Error::Credential(inner) => {
+    match error.kind() {
+        chkk::ErrorKind::Credential(inner) => {
             let source = std::error::Error::source(inner).expect("the source's error");
             assert!(source
                 .downcast_ref::<dynamosql::Error<dynamosql::AuthTokenError>>()
                 .is_some());
         }
-        other => panic!("expected a credential error, got {other:?}"),
+        _ => panic!("expected a credential error, got {error:?}"),
     }
     assert!(
         error
             .to_string()
-            .starts_with("cannot obtain a credential: "),
+            .starts_with("`login`: cannot obtain a credential: "),
         "{error}"
     );
     assert!(!format!("{error} {error:?}").contains("secret-in-body"));

@@ -9,7 +9,7 @@ mod common;
 
 use common::{Reply, Server};
 use dynamosql::types::{ApiResponse, AuthTokenBody};
-use dynamosql::{AuthTokenError, Error, TokenSource};
+use dynamosql::{AuthTokenError, TokenSource};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
@@ -153,13 +153,13 @@ async fn a_failed_renewal_after_expiry_is_the_operations_typed_error() {
     tokens.token().await.expect("a token");
     advance(HOUR).await;
     let error = tokens.token().await.expect_err("the token has expired");
-    match &error {
-        Error::Status(AuthTokenError::Unauthorized(ApiResponse { success, error, .. })) => {
+    match error.declared() {
+        Some(AuthTokenError::Unauthorized(ApiResponse { success, error, .. })) => {
             assert!(!success);
             let message = error.as_ref().and_then(|e| e.message.as_deref());
             assert_eq!(message, Some("invalid client"));
         }
-        other => panic!("expected the declared 401, got {other:?}"),
+        _ => panic!("expected the declared 401, got {error:?}"),
     }
     // Nothing stale was cached over the failure: the next call logs in again.
     assert_eq!(tokens.token().await.expect("a token").expose(), "t3");
@@ -170,9 +170,10 @@ async fn a_failed_renewal_after_expiry_is_the_operations_typed_error() {
 async fn a_failed_first_login_is_the_typed_error_and_invalidate_forces_a_login() {
     let server = Server::sequence(vec![refused(), token_reply("t2"), token_reply("t3")]).await;
     let tokens = token_source(&server);
+    let error = tokens.token().await.expect_err("refused");
     assert!(matches!(
-        tokens.token().await,
-        Err(Error::Status(AuthTokenError::Unauthorized(_)))
+        error.declared(),
+        Some(AuthTokenError::Unauthorized(_))
     ));
     assert_eq!(tokens.token().await.expect("a token").expose(), "t2");
     tokens.invalidate().await;
@@ -184,21 +185,13 @@ async fn a_failed_first_login_is_the_typed_error_and_invalidate_forces_a_login()
 async fn a_response_without_the_token_is_a_decode_error_that_keeps_no_body() {
     let server = Server::start(Reply::json(200, json!({"success": true, "data": {}}))).await;
     let error = token_source(&server).token().await.expect_err("no token");
-    match &error {
-        Error::Decode {
-            status,
-            body,
-            message,
-        } => {
-            assert_eq!(*status, 200);
-            assert!(body.bytes().is_empty(), "a login body is never kept");
-            assert_eq!(
-                message,
-                "the response has no access token at `/data/accessToken`"
-            );
-        }
-        other => panic!("expected a decode error, got {other:?}"),
-    }
+    let decode = error.decode_error().expect("a decode error");
+    assert_eq!(error.status(), Some(reqwest::StatusCode::OK));
+    assert!(error.body().is_none(), "a login body is never kept");
+    assert_eq!(
+        decode.reason,
+        "the response has no access token at `/data/accessToken`"
+    );
 }
 
 #[tokio::test(start_paused = true)]

@@ -65,11 +65,11 @@ fn read_token<T: ::serde::Serialize, E>(
     response: crate::runtime::ResponseValue<T>,
 ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E>> {
     let status = response.status;
-    let decode = |message: ::std::string::String| crate::runtime::Error::Decode {
+    let decode = |message: ::std::string::String| crate::runtime::Error::decode(
         status,
-        body: crate::runtime::RawBody::default(),
+        ".",
         message,
-    };
+    );
     let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }

@@ -184,11 +184,7 @@ fn support_items() -> TokenStream {
             response: crate::runtime::ResponseValue<T>,
         ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E> > {
             let status = response.status;
-            let decode = |message: ::std::string::String| crate::runtime::Error::Decode {
-                status,
-                body: crate::runtime::RawBody::default(),
-                message,
-            };
+            let decode = |message: ::std::string::String| crate::runtime::Error::decode(status, ".", message);
             let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
             fields.read(&value).map_err(|missing| decode(missing.to_string()))
         }
@@ -322,7 +318,7 @@ fn render_refresh(api: &Api, op: &Operation, field: &str) -> TokenStream {
             object.insert(::std::string::String::from(#field), ::serde_json::Value::String(refresh_token));
             // The serde message is not kept: it can quote the value, which is the token.
             let body: #body_ty = ::serde_json::from_value(::serde_json::Value::Object(object))
-                .map_err(|_| crate::runtime::Error::InvalidRequest(::std::string::String::from(#message)))?;
+                .map_err(|_| crate::runtime::Error::invalid_request(#message))?;
             let response = self.client.#method(#(#args),*).await?;
             read_token(&self.fields, response)
         }

@@ -1,0 +1,221 @@
+//! Scrubbing by value: the secrets a request sent (credentials, secret header and query
+//! parameters, `Secret` fields of its body) are collected while the request is built, and
+//! every `Debug` and `Display` of what the call returns replaces them with `[redacted]`, even
+//! where the server echoed them back (a validation error quoting its input, a header, a text
+//! body).
+
+use ::std::cell::RefCell;
+use ::std::fmt;
+use ::std::sync::Arc;
+
+/// What a secret is replaced by.
+pub const REDACTED: &str = "[redacted]";
+
+thread_local! {
+    /// The secrets met while a request's values are serialized; `None` outside of that.
+    static SINK: RefCell<Option<::std::vec::Vec<::std::string::String>>> =
+        const { RefCell::new(None) };
+}
+
+/// Runs `serialize` and returns the secrets that `Secret` values serialized within it met.
+/// Serialization is synchronous, so a thread-local sink sees exactly this call's values.
+pub(crate) fn collecting<R>(
+    serialize: impl FnOnce() -> R,
+) -> (R, ::std::vec::Vec<::std::string::String>) {
+    let outer = SINK.with(|sink| sink.replace(Some(::std::vec::Vec::new())));
+    let result = serialize();
+    let found = SINK.with(|sink| sink.replace(outer)).unwrap_or_default();
+    if !found.is_empty() {
+        // A nested collection (a body serialized inside another) reports to the outer one too.
+        SINK.with(|sink| {
+            if let Some(outer) = sink.borrow_mut().as_mut() {
+                outer.extend(found.iter().cloned());
+            }
+        });
+    }
+    (result, found)
+}
+
+/// Records the text of a secret value being serialized, when a request is collecting.
+pub(crate) fn record<T: ::serde::Serialize + ?Sized>(value: &T) {
+    let active = SINK.with(|sink| sink.borrow().is_some());
+    if !active {
+        return;
+    }
+    let mut texts = ::std::vec::Vec::new();
+    if let Ok(value) = ::serde_json::to_value(value) {
+        leaves(&value, &mut texts);
+    }
+    SINK.with(|sink| {
+        if let Some(found) = sink.borrow_mut().as_mut() {
+            found.extend(texts);
+        }
+    });
+}
+
+fn leaves(value: &::serde_json::Value, out: &mut ::std::vec::Vec<::std::string::String>) {
+    match value {
+        ::serde_json::Value::String(text) => out.push(text.clone()),
+        ::serde_json::Value::Number(number) => out.push(number.to_string()),
+        ::serde_json::Value::Array(items) => items.iter().for_each(|item| leaves(item, out)),
+        ::serde_json::Value::Object(map) => map.values().for_each(|item| leaves(item, out)),
+        ::serde_json::Value::Bool(_) | ::serde_json::Value::Null => {}
+    }
+}
+
+/// The secrets one call sent, in every spelling they can come back in: as sent, as a `Debug`
+/// string escapes them, inside JSON text, percent- and form-encoded. Cheap to clone.
+#[derive(Clone, Default)]
+pub struct Secrets(Arc<[::std::string::String]>);
+
+impl Secrets {
+    /// The set of `values` and their encoded spellings; empty values are skipped.
+    pub fn new<I: IntoIterator<Item = ::std::string::String>>(values: I) -> Self {
+        let mut all: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();
+        for value in values.into_iter().filter(|value| !value.is_empty()) {
+            let debug = format!("{value:?}");
+            let json = ::serde_json::to_string(&value).unwrap_or_default();
+            let percent = crate::request::encode_component(&value);
+            let form: ::std::string::String =
+                ::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+            for spelling in [
+                trim_quotes(&debug),
+                trim_quotes(&json),
+                percent.as_str(),
+                form.as_str(),
+                value.as_str(),
+            ] {
+                if !spelling.is_empty() {
+                    all.push(spelling.to_string());
+                }
+            }
+        }
+        // Longest first, so that a secret that contains another is replaced whole.
+        all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        all.dedup();
+        Secrets(all.into())
+    }
+
+    /// Whether there is nothing to scrub.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `text` holds any of the secrets.
+    pub fn found_in(&self, text: &str) -> bool {
+        self.0.iter().any(|secret| text.contains(secret.as_str()))
+    }
+
+    /// `text` with every secret replaced by `[redacted]`, in one pass from the left so that a
+    /// replacement is never searched again.
+    pub fn scrub(&self, text: &str) -> ::std::string::String {
+        if !self.found_in(text) {
+            return text.to_string();
+        }
+        let mut out = ::std::string::String::with_capacity(text.len());
+        let mut rest = text;
+        'outer: while !rest.is_empty() {
+            for secret in self.0.iter() {
+                if rest.starts_with(secret.as_str()) {
+                    out.push_str(REDACTED);
+                    rest = &rest[secret.len()..];
+                    continue 'outer;
+                }
+            }
+            let next = rest.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&rest[..next]);
+            rest = &rest[next..];
+        }
+        out
+    }
+
+    /// Writes `value`'s `Debug` (or `{:#?}`) scrubbed.
+    pub(crate) fn write_debug(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        value: &dyn fmt::Debug,
+    ) -> fmt::Result {
+        let text = if f.alternate() {
+            format!("{value:#?}")
+        } else {
+            format!("{value:?}")
+        };
+        f.write_str(&self.scrub(&text))
+    }
+
+    /// Replaces the secrets inside every string of a JSON value, so that a declared error
+    /// body decoded from it holds none of them.
+    pub(crate) fn scrub_json(&self, value: &mut ::serde_json::Value) {
+        match value {
+            ::serde_json::Value::String(text) if self.found_in(text) => {
+                *text = self.scrub(text);
+            }
+            ::serde_json::Value::Array(items) => items.iter_mut().for_each(|i| self.scrub_json(i)),
+            ::serde_json::Value::Object(map) => {
+                let keys: ::std::vec::Vec<::std::string::String> = map
+                    .keys()
+                    .filter(|key| self.found_in(key))
+                    .cloned()
+                    .collect();
+                for key in keys {
+                    if let Some(item) = map.remove(&key) {
+                        map.insert(self.scrub(&key), item);
+                    }
+                }
+                map.values_mut().for_each(|item| self.scrub_json(item));
+            }
+            _ => {}
+        }
+    }
+
+    /// Marks every header value that holds a secret as sensitive, so that `Debug` of the
+    /// headers (reqwest's own) prints `Sensitive` instead of the value.
+    pub(crate) fn mark_headers(&self, headers: &mut ::reqwest::header::HeaderMap) {
+        if self.is_empty() {
+            return;
+        }
+        for value in headers.values_mut() {
+            if self.found_in(&::std::string::String::from_utf8_lossy(value.as_bytes())) {
+                value.set_sensitive(true);
+            }
+        }
+    }
+}
+
+fn trim_quotes(text: &str) -> &str {
+    text.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text)
+}
+
+impl fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secrets({} spellings)", self.0.len())
+    }
+}
+
+/// Header names whose values are credentials or sessions whoever sent them; their values never
+/// print, secret or not.
+pub(crate) fn always_hidden(name: &::reqwest::header::HeaderName) -> bool {
+    use ::reqwest::header::{AUTHORIZATION, COOKIE, PROXY_AUTHORIZATION, SET_COOKIE};
+    [AUTHORIZATION, PROXY_AUTHORIZATION, COOKIE, SET_COOKIE].contains(name)
+}
+
+/// Headers for `Debug`: names with their values, except values marked sensitive or under a
+/// name that always holds credentials.
+pub(crate) struct HeadersDebug<'a>(pub &'a ::reqwest::header::HeaderMap);
+
+impl fmt::Debug for HeadersDebug<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(name, value)| {
+                let shown = if value.is_sensitive() || always_hidden(name) {
+                    ::std::borrow::Cow::Borrowed(REDACTED)
+                } else {
+                    ::std::string::String::from_utf8_lossy(value.as_bytes())
+                };
+                (name.as_str(), shown)
+            }))
+            .finish()
+    }
+}
