@@ -200,8 +200,8 @@ fn generic_login_source(server: &Server) -> generic_login::TokenSource {
             .expect("client");
     let form = generic_login::types::LoginForm {
         grant_type: Some("password".into()),
-        username: "ada".into(),
-        password: "pw".into(),
+        username: Some("ada".into()),
+        password: Some("pw".into()),
         scope: String::new(),
         client_id: None,
         client_secret: None,

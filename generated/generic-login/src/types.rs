@@ -8,9 +8,11 @@ pub struct LoginForm {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub grant_type: ::std::option::Option<::std::string::String>,
     /// Username
-    pub username: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub username: ::std::option::Option<::std::string::String>,
     /// Password
-    pub password: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub password: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     /// Scope
     #[serde(default = "default_login_form_scope")]
     pub scope: ::std::string::String,
@@ -36,48 +38,63 @@ fn default_login_form_scope() -> ::std::string::String {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct TokenResponse {
     /// The access token.
-    pub access_token: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     /// Token type, normally "bearer".
-    #[serde(default = "default_token_response_token_type")]
-    pub token_type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub token_type: ::std::option::Option<::std::string::String>,
     /// Organizations the user belongs to.
-    #[serde(default = "default_token_response_orgs")]
-    pub orgs: ::std::vec::Vec<crate::types::OrgInfo>,
-}
-fn default_token_response_token_type() -> ::std::string::String {
-    ::std::string::String::from("bearer")
-}
-fn default_token_response_orgs() -> ::std::vec::Vec<crate::types::OrgInfo> {
-    ::std::vec::Vec::new()
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub orgs: ::std::option::Option<::std::vec::Vec<crate::types::OrgInfo>>,
+    /// Properties not declared in the spec.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value
+    >,
 }
 /// Organization info for auth responses.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct OrgInfo {
     /// Organization ID.
-    pub id: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
     /// Organization name.
-    pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Properties not declared in the spec.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value
+    >,
 }
 /// Canonical API error envelope returned by the API.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct ErrorEnvelope {
     /// HTTP status code
-    pub code: i64,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<i64>,
     /// Human-readable error message
-    pub detail: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub detail: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub errors: ::std::option::Option<::std::vec::Vec<crate::types::ErrorDetail>>,
     /// Stable machine-readable error type
-    pub r#type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<::std::string::String>,
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct ErrorDetail {
     /// Where the validation error occurred
-    pub loc: ::std::vec::Vec<crate::types::ErrorDetailLocItem>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub loc: ::std::option::Option<::std::vec::Vec<crate::types::ErrorDetailLocItem>>,
     /// Human-readable validation message
-    pub msg: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub msg: ::std::option::Option<::std::string::String>,
     /// Machine-readable validation error type
-    pub r#type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<::std::string::String>,
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 #[serde(untagged)]

@@ -15,9 +15,18 @@ pub struct GetAccessTokenRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 pub struct AccessTokenResponse {
     /// Access token (a JWT). Valid for some minutes; the page does not give the exact lifetime.
-    pub access_token: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     /// Refresh token (a JWT). Valid for some days; the page does not give the exact lifetime.
-    pub refresh_token: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub refresh_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     /// Release version of the KlearStack server, e.g. "7.8.9".
-    pub release_version: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub release_version: ::std::option::Option<::std::string::String>,
+    /// Properties not declared in the spec.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value
+    >,
 }

@@ -24,12 +24,12 @@ fn client_preferring(url: &str, status: u16) -> Client {
         .expect("the client builds")
 }
 
-/// Only the required fields (and `scope`, which always has its default).
+/// The credentials (no field is required; `scope` always has its default).
 fn minimal_form() -> LoginForm {
     LoginForm {
         grant_type: None,
-        username: "user".to_string(),
-        password: "password".into(),
+        username: Some("user".to_string()),
+        password: Some("password".into()),
         scope: String::new(),
         client_id: None,
         client_secret: None,
