@@ -98,10 +98,26 @@ async fn malformed_json_on_a_declared_error_is_a_decode_error_too() {
 #[tokio::test]
 async fn a_body_of_the_wrong_shape_is_a_decode_error_naming_path_and_reason() {
     let cases = [
-        (json!({"orgs": {"id": "o"}}), "orgs", "invalid type: map, expected a sequence"),
-        (json!({"orgs": [{"id": "o"}, {"id": 5}]}), "orgs[1].id", "invalid type: integer `5`, expected a string"),
-        (json!({"access_token": ["x"]}), "access_token", "invalid type: sequence, expected a string"),
-        (json!([1]), ".", "invalid type: sequence, expected struct TokenResponse"),
+        (
+            json!({"orgs": {"id": "o"}}),
+            "orgs",
+            "invalid type: map, expected a sequence",
+        ),
+        (
+            json!({"orgs": [{"id": "o"}, {"id": 5}]}),
+            "orgs[1].id",
+            "invalid type: integer `5`, expected a string",
+        ),
+        (
+            json!({"access_token": ["x"]}),
+            "access_token",
+            "invalid type: sequence, expected a string",
+        ),
+        (
+            json!([1]),
+            ".",
+            "invalid type: sequence, expected struct TokenResponse",
+        ),
     ];
     for (body, path, reason) in cases {
         let error = login_error(Reply::json(200, body.clone()).header("x-request-id", "r-1")).await;
@@ -111,7 +127,10 @@ async fn a_body_of_the_wrong_shape_is_a_decode_error_naming_path_and_reason() {
         assert_eq!(error.status(), Some(reqwest::StatusCode::OK));
         assert_eq!(error.headers()["x-request-id"], "r-1");
         let display = error.to_string();
-        assert!(display.contains(&format!("at `{path}`: {reason}")), "{display}");
+        assert!(
+            display.contains(&format!("at `{path}`: {reason}")),
+            "{display}"
+        );
         assert!(!display.contains('\n'));
     }
 }
@@ -312,7 +331,10 @@ fn request_bodies_hide_passwords_and_client_secrets() {
     assert_eq!(klearstack.password.expose(), SECRET);
     let login = login_form();
     hidden!(login);
-    assert_eq!(login.password.as_ref().map(|p| p.expose().as_str()), Some(SECRET));
+    assert_eq!(
+        login.password.as_ref().map(|p| p.expose().as_str()),
+        Some(SECRET)
+    );
     let client_secret = login.client_secret.clone().flatten().expect("set");
     assert_eq!(client_secret.expose(), SECRET);
     assert_eq!(client_secret.into_inner(), SECRET);
@@ -337,7 +359,10 @@ fn token_responses_hide_their_tokens() {
     .expect("decodes");
     hidden!(klearstack);
     assert_eq!(
-        klearstack.refresh_token.as_ref().map(|t| t.expose().as_str()),
+        klearstack
+            .refresh_token
+            .as_ref()
+            .map(|t| t.expose().as_str()),
         Some(SECRET)
     );
     let login: generic_login::types::TokenResponse =
@@ -389,7 +414,11 @@ async fn a_response_value_shows_header_names_but_not_values() {
     hidden!(response);
     assert!(format!("{response:?}").contains("set-cookie"));
     assert_eq!(
-        response.body.access_token.as_ref().map(|t| t.expose().as_str()),
+        response
+            .body
+            .access_token
+            .as_ref()
+            .map(|t| t.expose().as_str()),
         Some(SECRET)
     );
 }

@@ -109,10 +109,16 @@ async fn the_pages_own_example_and_unseen_fields_decode() {
     ])
     .await;
     let client = client_for(&server);
-    let first = client.login(&minimal_form()).await.expect("the example decodes");
+    let first = client
+        .login(&minimal_form())
+        .await
+        .expect("the example decodes");
     assert_eq!(first.body.orgs, Some(Vec::new()));
     assert_eq!(first.body.access_token, None);
-    let second = client.login(&minimal_form()).await.expect("an open org decodes");
+    let second = client
+        .login(&minimal_form())
+        .await
+        .expect("an open org decodes");
     let orgs = second.body.orgs.expect("orgs");
     assert_eq!(orgs[0].id, None);
     assert_eq!(orgs[0].additional_properties["slug"], json!("acme"));

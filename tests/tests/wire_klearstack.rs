@@ -72,11 +72,19 @@ async fn login_sends_three_named_parts_and_decodes_200() {
     assert_eq!(response.status, 200);
     assert_eq!(response.headers["x-release"], "7.8.9");
     assert_eq!(
-        response.body.access_token.as_ref().map(|t| t.expose().as_str()),
+        response
+            .body
+            .access_token
+            .as_ref()
+            .map(|t| t.expose().as_str()),
         Some("eyJ0eXAiOiJKV1Qi.access")
     );
     assert_eq!(
-        response.body.refresh_token.as_ref().map(|t| t.expose().as_str()),
+        response
+            .body
+            .refresh_token
+            .as_ref()
+            .map(|t| t.expose().as_str()),
         Some("eyJ0eXAiOiJKV1Qi.refresh")
     );
     assert_eq!(response.body.release_version.as_deref(), Some("7.8.9"));
