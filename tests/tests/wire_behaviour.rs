@@ -501,3 +501,62 @@ async fn a_transport_error_does_not_show_a_key_sent_in_the_url() {
         "{display}"
     );
 }
+
+#[tokio::test]
+async fn a_declared_error_keeps_status_headers_and_retry_after() {
+    let envelope = json!({"code": 429, "detail": "slow down", "type": "rate_limited"});
+    let error = login_error(Reply::json(429, envelope).header("Retry-After", "7")).await;
+    assert_eq!(error.status(), Some(reqwest::StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(error.headers()["retry-after"], "7");
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+    assert_eq!(error.operation(), "login");
+    assert_eq!(error.method(), Some(&reqwest::Method::POST));
+    assert!(
+        error.body().is_none(),
+        "a declared error's body is its typed value"
+    );
+    match error.declared() {
+        Some(generic_login::LoginError::TooManyRequests(envelope)) => {
+            assert_eq!(envelope.detail.as_deref(), Some("slow down"))
+        }
+        other => panic!("expected TooManyRequests, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn every_error_kind_displays_one_line_naming_the_operation() {
+    let long_body = format!("{{\"detail\": \"{}\"}}", "x".repeat(5000));
+    let cases = [
+        (Reply::json(404, json!({"detail": "no"})), "answered 404 Not Found, a declared error"),
+        (
+            Reply::bytes(418, "text/plain", long_body.clone()),
+            "answered 418 I'm a teapot, a status the API does not declare (5014 bytes of body)",
+        ),
+        (
+            Reply::bytes(200, "application/json", "{\"orgs\": 1}"),
+            "answered 200 OK with a body that does not match its schema at `orgs`: invalid type: integer `1`, expected a sequence",
+        ),
+    ];
+    for (reply, expected) in cases {
+        let server = Server::start(reply).await;
+        let error = login_client(&server)
+            .login(&login_form())
+            .await
+            .expect_err("an error");
+        let display = error.to_string();
+        let prefix = format!("`login`: POST {}/api/v1/auth/login ", server.url());
+        assert!(display.starts_with(&prefix), "{display}");
+        assert!(display.contains(expected), "{display}");
+        assert!(
+            !display.contains('\n') && !display.contains("xxxx"),
+            "{display}"
+        );
+        // Debug has it all, the body bounded.
+        let debug = format!("{error:?}");
+        assert!(
+            debug.contains("status: 4") || debug.contains("status: 2"),
+            "{debug}"
+        );
+        assert!(debug.len() < 4000, "{} bytes of Debug", debug.len());
+    }
+}

@@ -11,6 +11,10 @@ use ::std::sync::Arc;
 /// What a secret is replaced by.
 pub const REDACTED: &str = "[redacted]";
 
+/// Secrets shorter than this are not searched for: a one- or two-letter value would match
+/// inside every word and leave nothing readable, and hides nothing worth hiding.
+pub const MIN_SECRET_LEN: usize = 4;
+
 thread_local! {
     /// The secrets met while a request's values are serialized; `None` outside of that.
     static SINK: RefCell<Option<::std::vec::Vec<::std::string::String>>> =
@@ -69,10 +73,14 @@ fn leaves(value: &::serde_json::Value, out: &mut ::std::vec::Vec<::std::string::
 pub struct Secrets(Arc<[::std::string::String]>);
 
 impl Secrets {
-    /// The set of `values` and their encoded spellings; empty values are skipped.
+    /// The set of `values` and their encoded spellings; values shorter than
+    /// [`MIN_SECRET_LEN`] are skipped.
     pub fn new<I: IntoIterator<Item = ::std::string::String>>(values: I) -> Self {
         let mut all: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();
-        for value in values.into_iter().filter(|value| !value.is_empty()) {
+        for value in values
+            .into_iter()
+            .filter(|value| value.chars().count() >= MIN_SECRET_LEN)
+        {
             let debug = format!("{value:?}");
             let json = ::serde_json::to_string(&value).unwrap_or_default();
             let percent = crate::request::encode_component(&value);
@@ -217,5 +225,37 @@ impl fmt::Debug for HeadersDebug<'_> {
                 (name.as_str(), shown)
             }))
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_is_replaced_in_one_pass() {
+        let secrets = Secrets::new(["pa ss/\"w+rd".to_string(), "ss/\"w".to_string()]);
+        let text = r#"raw pa ss/"w+rd, json "pa ss/\"w+rd", form pa+ss%2F%22w%2Brd, part ss/"w"#;
+        assert_eq!(
+            secrets.scrub(text),
+            r#"raw [redacted], json "[redacted]", form [redacted], part [redacted]"#
+        );
+    }
+
+    #[test]
+    fn short_values_are_not_searched_for() {
+        let secrets = Secrets::new(["t".to_string(), "ab".to_string(), "abc".to_string()]);
+        assert!(secrets.is_empty());
+        assert_eq!(secrets.scrub("the attempts"), "the attempts");
+    }
+
+    #[test]
+    fn secret_fields_are_recorded_only_while_collecting() {
+        let value = crate::Secret::new("hunter22".to_string());
+        assert_eq!(::serde_json::to_string(&value).unwrap(), "\"hunter22\"");
+        let (_, found) = collecting(|| ::serde_json::to_string(&[&value, &value]));
+        assert_eq!(found, ["hunter22", "hunter22"]);
+        let (_, outside) = collecting(|| ::serde_json::to_string(&"plain"));
+        assert!(outside.is_empty());
     }
 }

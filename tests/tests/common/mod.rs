@@ -154,6 +154,8 @@ pub struct Recorded {
     /// Header names lowercased, values as sent, in arrival order.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// When the request was read, on tokio's clock (which a test may pause).
+    pub received: tokio::time::Instant,
 }
 
 impl Recorded {
@@ -436,6 +438,7 @@ async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<Re
         target,
         headers,
         body,
+        received: tokio::time::Instant::now(),
     })
 }
 
