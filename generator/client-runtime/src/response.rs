@@ -227,15 +227,18 @@ impl<T: ::serde::de::DeserializeOwned> Decode<T> for Json {
                 secrets.scrub_json(&mut value);
                 serde_path_to_error::deserialize(value).map_err(decode_error)
             }
-            None => {
+            // The path is tracked only once decoding failed: a body that decodes pays nothing
+            // for it.
+            None => ::serde_json::from_slice(body).map_err(|plain| {
                 let mut reader = ::serde_json::Deserializer::from_slice(body);
-                let value = serde_path_to_error::deserialize(&mut reader).map_err(decode_error)?;
-                reader.end().map_err(|error| DecodeError {
-                    path: ".".into(),
-                    reason: error.to_string(),
-                })?;
-                Ok(value)
-            }
+                match serde_path_to_error::deserialize::<_, T>(&mut reader) {
+                    Err(error) => decode_error(error),
+                    Ok(_) => DecodeError {
+                        path: ".".into(),
+                        reason: plain.to_string(),
+                    },
+                }
+            }),
         }
     }
 }

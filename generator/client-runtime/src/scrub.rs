@@ -183,7 +183,11 @@ impl Secrets {
             return;
         }
         for value in headers.values_mut() {
-            if self.found_in(&::std::string::String::from_utf8_lossy(value.as_bytes())) {
+            let holds = match value.to_str() {
+                Ok(text) => self.found_in(text),
+                Err(_) => self.found_in(&::std::string::String::from_utf8_lossy(value.as_bytes())),
+            };
+            if holds {
                 value.set_sensitive(true);
             }
         }
