@@ -217,8 +217,3 @@ fn check_version(value: &Value) -> Result<(), Error> {
     }
     Ok(())
 }
-
-/// Parses the YAML settings file that sits beside a spec.
-pub fn load_settings(text: &str) -> Result<crate::Settings, Error> {
-    serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))
-}

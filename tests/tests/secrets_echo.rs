@@ -128,12 +128,7 @@ macro_rules! credentials {
 
 #[tokio::test]
 async fn chift_scrubs_every_echo() {
-    let body = chift::types::AuthItem {
-        client_id: "id".into(),
-        client_secret: BODY_SECRET.into(),
-        account_id: uuid::Uuid::nil(),
-        marketplace_id: None,
-    };
+    let body = chift::types::AuthItem::new("id", BODY_SECRET, uuid::Uuid::nil());
     each_echo!(
         chift,
         fastapi_422(),
@@ -154,10 +149,7 @@ async fn chkk_scrubs_every_echo() {
 
 #[tokio::test]
 async fn dynamosql_scrubs_every_echo() {
-    let body = dynamosql::types::AuthTokenBody {
-        client_id: "id".into(),
-        client_secret: BODY_SECRET.into(),
-    };
+    let body = dynamosql::types::AuthTokenBody::new("id", BODY_SECRET);
     let envelope = Reply::echo(
         400,
         Echo::Json(
@@ -174,14 +166,10 @@ async fn dynamosql_scrubs_every_echo() {
 
 #[tokio::test]
 async fn generic_login_scrubs_every_echo() {
-    let form = generic_login::types::LoginForm {
-        grant_type: None,
-        username: Some("alice".into()),
-        password: Some(BODY_SECRET.into()),
-        scope: String::new(),
-        client_id: None,
-        client_secret: Some(Some("client-secret-6e1f".into())),
-    };
+    let form = generic_login::types::LoginForm::new()
+        .with_username("alice")
+        .with_password(BODY_SECRET)
+        .with_client_secret(Some("client-secret-6e1f".into()));
     let envelope = Reply::echo(
         422,
         Echo::Json(json!({"code": 422, "detail": "{request}", "type": "validation_error"})),
@@ -201,11 +189,7 @@ async fn generic_login_scrubs_every_echo() {
 
 #[tokio::test]
 async fn klearstack_scrubs_every_echo() {
-    let form = klearstack::types::GetAccessTokenRequest {
-        username: "u".into(),
-        password: BODY_SECRET.into(),
-        company_name: "c".into(),
-    };
+    let form = klearstack::types::GetAccessTokenRequest::new("u", BODY_SECRET, "c");
     // Its declared 500 is plain text: the echo arrives in the typed `String`, scrubbed.
     each_echo!(
         klearstack,
@@ -226,14 +210,9 @@ async fn a_success_that_echoes_prints_scrubbed() {
         generic_login::Client::builder(generic_login::Server::Custom(server.url().to_string()))
             .build()
             .expect("the client builds");
-    let form = generic_login::types::LoginForm {
-        grant_type: None,
-        username: Some("alice".into()),
-        password: Some(BODY_SECRET.into()),
-        scope: String::new(),
-        client_id: None,
-        client_secret: None,
-    };
+    let form = generic_login::types::LoginForm::new()
+        .with_username("alice")
+        .with_password(BODY_SECRET);
     let result = client.login(&form).await;
     let response = result.as_ref().expect("the 200 decodes");
     // The value itself is what the server sent (a success body is never altered)...

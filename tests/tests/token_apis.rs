@@ -58,12 +58,7 @@ fn assert_about(lifetime: Duration, seconds: u64) {
 fn chift_source(server: &Server) -> chift::TokenSource {
     let client =
         chift::Client::new(chift::Server::Custom(server.url().to_string())).expect("client");
-    let body = chift::types::AuthItem {
-        client_id: "c-1".into(),
-        client_secret: "s-1".into(),
-        account_id: uuid::Uuid::nil(),
-        marketplace_id: None,
-    };
+    let body = chift::types::AuthItem::new("c-1", "s-1", uuid::Uuid::nil());
     chift::TokenSource::new(client, body)
 }
 
@@ -129,10 +124,7 @@ async fn dynamosql_reads_data_access_token_expires_in_and_refresh_token() {
     .await;
     let client = dynamosql::Client::new(dynamosql::Server::Custom(server.url().to_string()))
         .expect("client");
-    let body = dynamosql::types::AuthTokenBody {
-        client_id: "id".into(),
-        client_secret: "secret".into(),
-    };
+    let body = dynamosql::types::AuthTokenBody::new("id", "secret");
     let token = dynamosql::TokenSource::new(client, body)
         .token()
         .await
@@ -145,11 +137,7 @@ async fn dynamosql_reads_data_access_token_expires_in_and_refresh_token() {
 fn klearstack_source(server: &Server) -> klearstack::TokenSource {
     let client = klearstack::Client::new(klearstack::Server::Custom(server.url().to_string()))
         .expect("client");
-    let body = klearstack::types::GetAccessTokenRequest {
-        username: "ada".into(),
-        password: "pw".into(),
-        company_name: "acme".into(),
-    };
+    let body = klearstack::types::GetAccessTokenRequest::new("ada", "pw", "acme");
     klearstack::TokenSource::new(client, body)
 }
 
@@ -198,14 +186,10 @@ fn generic_login_source(server: &Server) -> generic_login::TokenSource {
     let client =
         generic_login::Client::new(generic_login::Server::Custom(server.url().to_string()))
             .expect("client");
-    let form = generic_login::types::LoginForm {
-        grant_type: Some("password".into()),
-        username: Some("ada".into()),
-        password: Some("pw".into()),
-        scope: String::new(),
-        client_id: None,
-        client_secret: None,
-    };
+    let form = generic_login::types::LoginForm::new()
+        .with_username("ada")
+        .with_password("pw")
+        .with_grant_type("password");
     generic_login::TokenSource::new(client, form)
 }
 
@@ -269,10 +253,7 @@ async fn all_five_are_one_trait_object() {
     let dynamosql_client =
         dynamosql::Client::new(dynamosql::Server::Custom(dynamosql.url().to_string()))
             .expect("client");
-    let dynamosql_body = dynamosql::types::AuthTokenBody {
-        client_id: "i".into(),
-        client_secret: "s".into(),
-    };
+    let dynamosql_body = dynamosql::types::AuthTokenBody::new("i", "s");
     let providers: Vec<Arc<dyn TokenProvider>> = vec![
         Arc::new(chift_source(&chift)),
         Arc::new(chkk::TokenSource::new(chkk_client, "o", "a")),
@@ -314,10 +295,7 @@ async fn all_five_are_one_trait_object() {
     .await;
     let client = dynamosql::Client::new(dynamosql::Server::Custom(refusing.url().to_string()))
         .expect("client");
-    let body = dynamosql::types::AuthTokenBody {
-        client_id: "i".into(),
-        client_secret: "very-secret-value".into(),
-    };
+    let body = dynamosql::types::AuthTokenBody::new("i", "very-secret-value");
     let provider: Arc<dyn TokenProvider> = Arc::new(dynamosql::TokenSource::new(client, body));
     let error = provider.token().await.expect_err("refused");
     let typed = error
@@ -393,10 +371,7 @@ async fn another_apis_token_source_authorizes_a_generated_operation() {
     let chkk_server = Server::start(Reply::json(200, json!({}))).await;
     let dynamo_client = dynamosql::Client::new(dynamosql::Server::Custom(dynamo.url().to_string()))
         .expect("client");
-    let body = dynamosql::types::AuthTokenBody {
-        client_id: "i".into(),
-        client_secret: "s".into(),
-    };
+    let body = dynamosql::types::AuthTokenBody::new("i", "s");
     let tokens = Arc::new(dynamosql::TokenSource::new(dynamo_client, body));
     let chkk_client = chkk::Client::builder(chkk::Server::Custom(chkk_server.url().to_string()))
         .bearer_token("fixed-value-loses")
@@ -422,10 +397,7 @@ async fn a_failing_source_fails_the_call_with_a_credential_error() {
     let dynamo_client =
         dynamosql::Client::new(dynamosql::Server::Custom(refusing.url().to_string()))
             .expect("client");
-    let body = dynamosql::types::AuthTokenBody {
-        client_id: "i".into(),
-        client_secret: "secret-in-body".into(),
-    };
+    let body = dynamosql::types::AuthTokenBody::new("i", "secret-in-body");
     let chkk_client = chkk::Client::builder(chkk::Server::Custom(chkk_server.url().to_string()))
         .bearer_token_source(dynamosql::TokenSource::new(dynamo_client, body))
         .build()

@@ -37,10 +37,7 @@ fn refused() -> Reply {
 fn token_source(server: &Server) -> TokenSource {
     let client = dynamosql::Client::new(dynamosql::Server::Custom(server.url().to_string()))
         .expect("the client builds");
-    let body = AuthTokenBody {
-        client_id: "client-1".into(),
-        client_secret: "s3cret".into(),
-    };
+    let body = AuthTokenBody::new("client-1", "s3cret");
     TokenSource::new(client, body)
 }
 

@@ -13,14 +13,10 @@ use std::time::{Duration, Instant};
 const SECRET: &str = "sEcReT-7a1c9e";
 
 fn login_form() -> generic_login::types::LoginForm {
-    generic_login::types::LoginForm {
-        grant_type: None,
-        username: Some("alice".into()),
-        password: Some(SECRET.into()),
-        scope: String::new(),
-        client_id: None,
-        client_secret: Some(Some(SECRET.into())),
-    }
+    generic_login::types::LoginForm::new()
+        .with_username("alice")
+        .with_password(SECRET)
+        .with_client_secret(Some(SECRET.into()))
 }
 
 fn login_client(server: &Server) -> generic_login::Client {
@@ -308,25 +304,13 @@ macro_rules! hidden {
 
 #[test]
 fn request_bodies_hide_passwords_and_client_secrets() {
-    let chift = chift::types::AuthItem {
-        client_id: "id".into(),
-        client_secret: SECRET.into(),
-        account_id: uuid::Uuid::nil(),
-        marketplace_id: None,
-    };
+    let chift = chift::types::AuthItem::new("id", SECRET, uuid::Uuid::nil());
     hidden!(chift);
     assert_eq!(chift.client_secret.expose(), SECRET);
-    let dynamosql = dynamosql::types::AuthTokenBody {
-        client_id: "id".into(),
-        client_secret: SECRET.into(),
-    };
+    let dynamosql = dynamosql::types::AuthTokenBody::new("id", SECRET);
     hidden!(dynamosql);
     assert_eq!(dynamosql.client_secret.expose(), SECRET);
-    let klearstack = klearstack::types::GetAccessTokenRequest {
-        username: "u".into(),
-        password: SECRET.into(),
-        company_name: "c".into(),
-    };
+    let klearstack = klearstack::types::GetAccessTokenRequest::new("u", SECRET, "c");
     hidden!(klearstack);
     assert_eq!(klearstack.password.expose(), SECRET);
     let login = login_form();

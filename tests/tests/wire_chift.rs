@@ -13,12 +13,9 @@ const ACCOUNT: &str = "0b6a0f5e-8d1c-4a52-9a55-1c6f1d2e3f40";
 const MARKETPLACE: &str = "7d444840-9dc0-11d1-b245-5ffdce74fad2";
 
 fn item(marketplace_id: Option<Option<uuid::Uuid>>) -> AuthItem {
-    AuthItem {
-        client_id: "client-1".into(),
-        client_secret: "s3cr3t-value".into(),
-        account_id: ACCOUNT.parse().expect("a uuid"),
-        marketplace_id,
-    }
+    let mut item = AuthItem::new("client-1", "s3cr3t-value", ACCOUNT.parse().expect("a uuid"));
+    item.marketplace_id = marketplace_id;
+    item
 }
 
 fn token_body() -> serde_json::Value {

@@ -10,10 +10,7 @@ use dynamosql::AuthTokenError;
 use serde_json::json;
 
 fn body() -> AuthTokenBody {
-    AuthTokenBody {
-        client_id: "dsql-client".into(),
-        client_secret: "dsql-secret-!@#".into(),
-    }
+    AuthTokenBody::new("dsql-client", "dsql-secret-!@#")
 }
 
 fn client_for(server: &Server) -> dynamosql::Client {
@@ -118,6 +115,7 @@ fn variant_status(error: &AuthTokenError) -> (u16, &ApiResponse) {
         AuthTokenError::BadRequest(body) => (400, body),
         AuthTokenError::Unauthorized(body) => (401, body),
         AuthTokenError::TooManyRequests(body) => (429, body),
+        other => panic!("a variant this test does not know: {other:?}"),
     }
 }
 

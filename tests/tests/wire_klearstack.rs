@@ -12,11 +12,7 @@ use serde_json::json;
 const PATH: &str = "/access/klearstack/get_access_token";
 
 fn form() -> GetAccessTokenRequest {
-    GetAccessTokenRequest {
-        username: "jane.doe@example.com".into(),
-        password: "p@ss w0rd&=ü".into(),
-        company_name: "Acme & Söhne".into(),
-    }
+    GetAccessTokenRequest::new("jane.doe@example.com", "p@ss w0rd&=ü", "Acme & Söhne")
 }
 
 fn token_body() -> serde_json::Value {

@@ -36,7 +36,9 @@ pub struct Credentials {
     /// `bearerAuth`: sent as `Authorization: Bearer <token>`.
     ///
     /// This access token needs to be included in each of your request to the Chift API.
-    pub bearer_auth: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub bearer_auth: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -54,9 +56,11 @@ impl crate::runtime::SchemeCredentials for Credentials {
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::BearerAuth => if let Some(value) = &self.bearer_auth {
-                parts.authorization("Bearer", value.expose());
-            },
+            Scheme::BearerAuth => {
+                if let Some(value) = &self.bearer_auth {
+                    parts.authorization("Bearer", value.expose());
+                }
+            }
         }
     }
     fn attach_value(
@@ -75,7 +79,10 @@ impl crate::runtime::SchemeCredentials for Credentials {
 crate::runtime::client!("chift/0.1.0");
 impl ClientBuilder {
     /// Sets the credentials for `bearerAuth`.
-    pub fn bearer_auth(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn bearer_auth(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.credentials.bearer_auth = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -106,18 +113,25 @@ impl Client {
         let operation = Operation {
             id: "generate_access_token_token_post",
             method: ::reqwest::Method::POST,
-            path: "/token"
+            path: "/token",
         };
-        let response = self.transport.send(&operation, parts, &crate::runtime::NoAuth).await?;
+        let response = self
+            .transport
+            .send(&operation, parts, &crate::runtime::NoAuth)
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
-            422 => response.error(Json, GenerateAccessTokenTokenPostError::UnprocessableEntity),
+            422 => {
+                response
+                    .error(Json, GenerateAccessTokenTokenPostError::UnprocessableEntity)
+            }
             _ => Err(response.unexpected()),
         }
     }
 }
 /// Declared error responses of `generate_access_token_token_post`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GenerateAccessTokenTokenPostError {
     /// Status 422: Validation Error
     UnprocessableEntity(crate::types::HttpValidationError),

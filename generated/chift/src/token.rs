@@ -37,7 +37,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>
+        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>,
     > {
         self.cache.get(|| self.login()).await
     }
@@ -50,7 +50,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>
+        crate::runtime::Error<crate::GenerateAccessTokenTokenPostError>,
     > {
         let response = self.client.generate_access_token_token_post(&self.body).await?;
         read_token(&self.fields, response)
@@ -69,7 +69,8 @@ fn read_token<T: ::serde::Serialize, E>(
         ".",
         message,
     );
-    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

@@ -36,7 +36,9 @@ pub struct Credentials {
     /// `bearer_token`: API key sent as is in the `Authorization` header.
     ///
     /// Authorization credentials supplied in the Authorization header.
-    pub bearer_token: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub bearer_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -54,9 +56,11 @@ impl crate::runtime::SchemeCredentials for Credentials {
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::BearerToken => if let Some(value) = &self.bearer_token {
-                parts.secret_header("Authorization", value.expose().clone());
-            },
+            Scheme::BearerToken => {
+                if let Some(value) = &self.bearer_token {
+                    parts.secret_header("Authorization", value.expose().clone());
+                }
+            }
         }
     }
     fn attach_value(
@@ -75,7 +79,10 @@ impl crate::runtime::SchemeCredentials for Credentials {
 crate::runtime::client!("chkk/0.1.0");
 impl ClientBuilder {
     /// Sets the credentials for `bearer_token`.
-    pub fn bearer_token(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn bearer_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.credentials.bearer_token = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -102,13 +109,17 @@ impl Client {
         let operation = Operation {
             id: "login",
             method: ::reqwest::Method::POST,
-            path: "/login"
+            path: "/login",
         };
-        let response = self.transport
+        let response = self
+            .transport
             .send(
                 &operation,
                 parts,
-                &crate::runtime::Security::new(&*self.credentials, &[&[Scheme::BearerToken][..]]),
+                &crate::runtime::Security::new(
+                    &*self.credentials,
+                    &[&[Scheme::BearerToken][..]],
+                ),
             )
             .await?;
         match response.status.as_u16() {
@@ -119,4 +130,5 @@ impl Client {
 }
 /// Declared error responses of `login`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum LoginError {}

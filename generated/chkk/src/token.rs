@@ -23,7 +23,9 @@ impl TokenSource {
         let account: ::std::string::String = account.into();
         TokenSource {
             client,
-            fields: ::token_source::TokenFields::new("/access_tokens/{org}/{account}/access_token")
+            fields: ::token_source::TokenFields::new(
+                    "/access_tokens/{org}/{account}/access_token",
+                )
                 .default_lifetime(::std::time::Duration::from_secs(900u64))
                 .bind("org", &org)
                 .bind("account", &account),
@@ -42,7 +44,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>
+        crate::runtime::Error<crate::LoginError>,
     > {
         self.cache.get(|| self.login()).await
     }
@@ -55,7 +57,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>
+        crate::runtime::Error<crate::LoginError>,
     > {
         let response = self.client.login().await?;
         read_token(&self.fields, response)
@@ -74,7 +76,8 @@ fn read_token<T: ::serde::Serialize, E>(
         ".",
         message,
     );
-    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

@@ -20,7 +20,9 @@ impl Server {
     /// The base URL, with variables substituted.
     pub fn url(&self) -> ::std::string::String {
         match self {
-            Server::Production => ::std::string::String::from("https://api.dynamosql.com"),
+            Server::Production => {
+                ::std::string::String::from("https://api.dynamosql.com")
+            }
             Server::Custom(url) => url.clone(),
         }
     }
@@ -36,7 +38,9 @@ pub struct Credentials {
     /// `cognitoJwt`: sent as `Authorization: Bearer <token>`.
     ///
     /// Bearer token obtained from `POST /v1/auth/token`. Pass in the `Authorization` header as `Bearer <token>`.
-    pub cognito_jwt: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
+    pub cognito_jwt: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.
     /// For HTTP basic, the credential is `username:password`.
@@ -54,9 +58,11 @@ impl crate::runtime::SchemeCredentials for Credentials {
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
-            Scheme::CognitoJwt => if let Some(value) = &self.cognito_jwt {
-                parts.authorization("Bearer", value.expose());
-            },
+            Scheme::CognitoJwt => {
+                if let Some(value) = &self.cognito_jwt {
+                    parts.authorization("Bearer", value.expose());
+                }
+            }
         }
     }
     fn attach_value(
@@ -75,7 +81,10 @@ impl crate::runtime::SchemeCredentials for Credentials {
 crate::runtime::client!("dynamosql/0.1.0");
 impl ClientBuilder {
     /// Sets the credentials for `cognitoJwt`.
-    pub fn cognito_jwt(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn cognito_jwt(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
         self.credentials.cognito_jwt = Some(crate::runtime::Secret::new(value.into()));
         self
     }
@@ -106,9 +115,12 @@ impl Client {
         let operation = Operation {
             id: "authToken",
             method: ::reqwest::Method::POST,
-            path: "/v1/auth/token"
+            path: "/v1/auth/token",
         };
-        let response = self.transport.send(&operation, parts, &crate::runtime::NoAuth).await?;
+        let response = self
+            .transport
+            .send(&operation, parts, &crate::runtime::NoAuth)
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             400 => response.error(Json, AuthTokenError::BadRequest),
@@ -120,6 +132,7 @@ impl Client {
 }
 /// Declared error responses of `auth_token`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AuthTokenError {
     /// Status 400: Missing or invalid request body fields.
     BadRequest(crate::types::ApiResponse),

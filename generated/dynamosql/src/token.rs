@@ -38,7 +38,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::AuthTokenError>
+        crate::runtime::Error<crate::AuthTokenError>,
     > {
         self.cache.get(|| self.login()).await
     }
@@ -51,7 +51,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::AuthTokenError>
+        crate::runtime::Error<crate::AuthTokenError>,
     > {
         let response = self.client.auth_token(&self.body).await?;
         read_token(&self.fields, response)
@@ -70,7 +70,8 @@ fn read_token<T: ::serde::Serialize, E>(
         ".",
         message,
     );
-    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

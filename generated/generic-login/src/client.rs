@@ -72,9 +72,12 @@ impl Client {
         let operation = Operation {
             id: "login",
             method: ::reqwest::Method::POST,
-            path: "/api/v1/auth/login"
+            path: "/api/v1/auth/login",
         };
-        let response = self.transport.send(&operation, parts, &crate::runtime::NoAuth).await?;
+        let response = self
+            .transport
+            .send(&operation, parts, &crate::runtime::NoAuth)
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             400 => response.error(Json, LoginError::BadRequest),
@@ -94,6 +97,7 @@ impl Client {
 }
 /// Declared error responses of `login`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum LoginError {
     /// Status 400: Invalid request
     BadRequest(crate::types::ErrorEnvelope),

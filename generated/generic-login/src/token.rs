@@ -36,7 +36,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>
+        crate::runtime::Error<crate::LoginError>,
     > {
         self.cache.get(|| self.login()).await
     }
@@ -49,7 +49,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::LoginError>
+        crate::runtime::Error<crate::LoginError>,
     > {
         let response = self.client.login(&self.body).await?;
         read_token(&self.fields, response)
@@ -68,7 +68,8 @@ fn read_token<T: ::serde::Serialize, E>(
         ".",
         message,
     );
-    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

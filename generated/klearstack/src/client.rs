@@ -77,9 +77,12 @@ impl Client {
         let operation = Operation {
             id: "get_access_token",
             method: ::reqwest::Method::POST,
-            path: "/access/klearstack/get_access_token"
+            path: "/access/klearstack/get_access_token",
         };
-        let response = self.transport.send(&operation, parts, &crate::runtime::NoAuth).await?;
+        let response = self
+            .transport
+            .send(&operation, parts, &crate::runtime::NoAuth)
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             500 => response.error(Text, GetAccessTokenError::InternalServerError),
@@ -89,6 +92,7 @@ impl Client {
 }
 /// Declared error responses of `get_access_token`, chosen by status code.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAccessTokenError {
     /// Status 500: Server error, returned for example when one or more required parameters (such as company_name) are missing.
     InternalServerError(::std::string::String),

@@ -15,7 +15,10 @@ pub struct TokenSource {
 }
 impl TokenSource {
     /// A token source that calls `get_access_token` through `client` with these inputs.
-    pub fn new(client: crate::Client, body: crate::types::GetAccessTokenRequest) -> Self {
+    pub fn new(
+        client: crate::Client,
+        body: crate::types::GetAccessTokenRequest,
+    ) -> Self {
         TokenSource {
             client,
             body,
@@ -37,7 +40,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::GetAccessTokenError>
+        crate::runtime::Error<crate::GetAccessTokenError>,
     > {
         self.cache.get(|| self.login()).await
     }
@@ -50,7 +53,7 @@ impl TokenSource {
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::GetAccessTokenError>
+        crate::runtime::Error<crate::GetAccessTokenError>,
     > {
         let response = self.client.get_access_token(&self.body).await?;
         read_token(&self.fields, response)
@@ -69,7 +72,8 @@ fn read_token<T: ::serde::Serialize, E>(
         ".",
         message,
     );
-    let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
+    let value = ::serde_json::to_value(&response.body)
+        .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))
 }
 impl ::token_source::TokenProvider for TokenSource {

@@ -111,19 +111,35 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
     })
 }
 
-/// An enum of unit variants, each a string on the wire.
+/// An enum of unit variants, each a string on the wire, and at most one catch-all: a last
+/// variant marked `#[serde(untagged)]` holding a `String` takes any other string, as it came.
 fn string_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
     let mut wires = Vec::new();
     let mut variants = Vec::new();
+    let mut catch_all = None;
     for variant in &data.variants {
-        if !matches!(variant.fields, Fields::Unit) {
-            return Err(syn::Error::new_spanned(
-                variant,
-                "an enum without `#[serde(untagged)]` must have unit variants only",
-            ));
-        }
         let attrs = SerdeAttrs::of(&variant.attrs)?;
         let ident = &variant.ident;
+        if catch_all.is_some() {
+            return Err(syn::Error::new_spanned(
+                variant,
+                "the `#[serde(untagged)]` catch-all must be the last variant",
+            ));
+        }
+        match &variant.fields {
+            Fields::Unnamed(fields) if attrs.untagged && fields.unnamed.len() == 1 => {
+                catch_all = Some(ident);
+                continue;
+            }
+            Fields::Unit if !attrs.untagged => {}
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    variant,
+                    "an enum without `#[serde(untagged)]` must have unit variants, and at most \
+                     one `#[serde(untagged)]` variant of one field last",
+                ))
+            }
+        }
         wires.push(
             attrs
                 .rename
@@ -131,10 +147,16 @@ fn string_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
         );
         variants.push(ident);
     }
+    let otherwise = match catch_all {
+        Some(other) => quote! {
+            _ => ::std::option::Option::Some(#name::#other(::std::string::ToString::to_string(__wire))),
+        },
+        None => quote! { _ => ::std::option::Option::None, },
+    };
     Ok(quote! {
         ::client_runtime::de::string_enum(__deserializer, &[#(#wires),*], |__wire| match __wire {
             #( #wires => ::std::option::Option::Some(#name::#variants), )*
-            _ => ::std::option::Option::None,
+            #otherwise
         })
     })
 }

@@ -71,6 +71,15 @@ twice! {
         List(Vec<Shape>),
     }
 
+    /// A response enum: a value not listed lands in the catch-all, as it came.
+    pub enum Open {
+        #[serde(rename = "active")]
+        Active,
+        Closed,
+        #[serde(untagged)]
+        UnknownValue(String),
+    }
+
     #[serde(transparent)]
     pub struct Id(pub String);
 
@@ -158,6 +167,16 @@ fn enums_and_newtypes_decode_as_with_serde() {
         json!(null),
         json!(1.5),
     );
+    same!(
+        Open,
+        json!("active"),
+        json!("Closed"),
+        json!("archived"),
+        json!(""),
+        json!("Active"),
+        json!(1),
+        json!(null)
+    );
     same!(Id, json!("abc"), json!(1), json!(null));
     same!(Nothing, json!({}), json!({"a": 1}), json!(null));
     same!(Never, json!({}), json!(1));
@@ -167,6 +186,14 @@ fn enums_and_newtypes_decode_as_with_serde() {
         json!({"deserializer": {"object": 1}, "value": 2}),
         json!({"object": "x"})
     );
+}
+
+#[test]
+fn an_unlisted_value_is_kept_in_the_catch_all() {
+    let value: ours::Open = serde_json::from_value(json!("archived")).unwrap();
+    assert_eq!(value, ours::Open::UnknownValue("archived".into()));
+    let listed: ours::Open = serde_json::from_value(json!("active")).unwrap();
+    assert_eq!(listed, ours::Open::Active);
 }
 
 #[test]

@@ -1,8 +1,7 @@
 //! The intermediate representation: a closed set of plain types between lowering and rendering.
 //! Types refer to each other by [`TypeId`]; no string here holds Rust syntax.
 
-pub mod finalize;
-pub(crate) mod name_warnings;
+pub mod direction;
 pub mod names;
 
 /// Index of a [`TypeDef`] in [`Api::types`].
@@ -30,6 +29,37 @@ pub struct Api {
     pub security_schemes: Vec<SecurityScheme>,
     /// Base URLs from `servers`.
     pub servers: Vec<Server>,
+    /// Which operations share their response enums (decided when the IR is finalized).
+    pub shared_enums: SharedEnums,
+}
+
+/// For each operation (by index), the operation whose response enums it uses: itself, or the
+/// first one with the same responses.
+#[derive(Debug, Clone, Default)]
+pub struct SharedEnums {
+    /// Owners of the error enums.
+    pub errors: Vec<usize>,
+    /// Owners of the success enums (of the operations that need one).
+    pub successes: Vec<usize>,
+}
+
+/// The owners of one operation's enums.
+#[derive(Debug, Clone, Copy)]
+pub struct EnumOwners {
+    /// The operation whose error enum this one uses.
+    pub error: usize,
+    /// The operation whose success enum this one uses.
+    pub success: usize,
+}
+
+impl SharedEnums {
+    /// The owners of the enums of the operation at `index` (itself, if none was decided).
+    pub fn of_operation(&self, index: usize) -> EnumOwners {
+        EnumOwners {
+            error: self.errors.get(index).copied().unwrap_or(index),
+            success: self.successes.get(index).copied().unwrap_or(index),
+        }
+    }
 }
 
 /// A named type.
@@ -152,7 +182,7 @@ pub struct UnionVariant {
 }
 
 /// A reference to a type.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TypeRef {
     /// A named type.
     Named(TypeId),
@@ -173,7 +203,7 @@ pub enum TypeRef {
 }
 
 /// Primitive types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Prim {
     /// Text.
     String,
@@ -327,7 +357,7 @@ pub struct BodyVariant {
 }
 
 /// Which statuses a response covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum StatusMatch {
     /// One status code.
     Code(u16),

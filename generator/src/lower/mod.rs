@@ -1,12 +1,14 @@
-//! Stage 4: openapiv3 to IR. One `lower_*` function per construct; nothing here emits tokens.
+//! Stage 5: openapiv3 to IR. One `lower_*` function per construct; nothing here emits tokens.
 
 mod operation;
 mod params;
+mod resolve;
 mod responses;
 mod schema;
 mod security;
 mod servers;
 mod structs;
+pub(crate) mod token_plan;
 mod unions;
 pub mod view;
 
@@ -16,8 +18,8 @@ pub(crate) use security::BUILDER_RESERVED;
 use crate::error::Diagnostics;
 use crate::ir::names::Scope;
 use crate::ir::{Api, TypeDef, TypeId, TypeKind, TypeRef};
-use crate::resolve::Resolver;
 use openapiv3::OpenAPI;
+use resolve::Resolver;
 use std::collections::BTreeMap;
 
 /// State shared by every lowering function.
@@ -91,6 +93,7 @@ pub(crate) fn lower(
         operations,
         security_schemes,
         servers,
+        shared_enums: Default::default(),
     };
     (api_ir, lowerer.schemas_seen)
 }

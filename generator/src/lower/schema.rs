@@ -6,7 +6,7 @@ use super::Lowerer;
 use crate::error::join;
 use crate::ir::names::{type_name, variant_name};
 use crate::ir::{EnumVariant, Prim, TypeDef, TypeKind, TypeRef};
-use crate::resolve::{local_segments, RefError};
+use crate::pointer::{local_segments, RefError};
 use openapiv3::{ReferenceOr, Schema};
 
 /// `$ref` targets lowered inside one another before the next is left to lower from the top:

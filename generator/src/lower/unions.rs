@@ -5,7 +5,7 @@ use super::Lowerer;
 use crate::error::join;
 use crate::ir::names::{type_name, Scope};
 use crate::ir::{Prim, TypeKind, TypeRef, UnionDef, UnionVariant};
-use crate::resolve::local_segments;
+use crate::pointer::local_segments;
 use openapiv3::{ReferenceOr, Schema};
 
 impl<'a> Lowerer<'a> {

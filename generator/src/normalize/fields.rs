@@ -1,4 +1,5 @@
-//! Keyword lookups in the small mappings schemas and operations are written as.
+//! Keyword lookups in the small mappings schemas and operations are written as, and the two
+//! small helpers every rewrite shares (a note in a description, the kind of a value).
 //! `serde_json::Map` hashes every key it is asked about with SipHash; a schema holds a handful
 //! of keywords and the normalizer asks each for dozens, so comparing the few keys directly is
 //! several times faster. Larger mappings (properties, paths) are still hashed.
@@ -57,6 +58,30 @@ impl Fields for Value {
 
     fn take(&mut self, key: &str) -> Option<Value> {
         self.as_object_mut()?.take(key)
+    }
+}
+
+/// Appends a paragraph to a schema's description, which becomes the doc comment of the item
+/// generated for it: the reader of the generated code learns why a type is looser than the spec.
+pub(crate) fn add_note(map: &mut Map<String, Value>, note: &str) {
+    let text = match map.field("description") {
+        Some(Value::String(existing)) if !existing.trim().is_empty() => {
+            format!("{}\n\n{note}", existing.trim_end())
+        }
+        _ => note.to_string(),
+    };
+    map.insert("description".into(), Value::String(text));
+}
+
+/// The kind of a JSON value, as an error message names it.
+pub(crate) fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
     }
 }
 

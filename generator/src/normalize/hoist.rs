@@ -45,7 +45,7 @@ pub(crate) fn hoist_foreign_refs(doc: &mut Value) {
                 "parameters",
                 &mut replacements,
             );
-            for method in crate::HTTP_METHODS {
+            for method in crate::openapi::HTTP_METHODS {
                 let Some(op) = item.get(method) else {
                     continue;
                 };
@@ -163,7 +163,7 @@ fn hoist(
 
 /// `#/paths/~1pets/get/responses/200` -> `paths_pets_get_responses_200`.
 fn name_from_pointer(pointer: &str) -> String {
-    let segments = crate::resolve::local_segments(pointer).unwrap_or_default();
+    let segments = crate::pointer::local_segments(pointer).unwrap_or_default();
     let text: String = segments
         .join("_")
         .chars()
@@ -240,7 +240,7 @@ fn reference_of(node: &Value) -> Option<&str> {
 /// Whether `reference` is `#/components/<kind>/<name>`.
 fn is_component(reference: &str, kind: &str) -> bool {
     matches!(
-        crate::resolve::local_segments(reference).as_deref(),
+        crate::pointer::local_segments(reference).as_deref(),
         Ok([components, k, _]) if components == "components" && k == kind
     )
 }

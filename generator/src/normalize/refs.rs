@@ -5,7 +5,7 @@
 //! than of its missing target.
 
 use crate::error::escape_segment;
-use crate::resolve::local_segments;
+use crate::pointer::local_segments;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -2,8 +2,8 @@
 //! versions, so the crate builds wherever it is written.
 
 use super::typeref::Usage;
-use crate::token::TokenPlan;
-use crate::Settings;
+use crate::lower::token_plan::TokenPlan;
+use crate::settings::Settings;
 
 /// The manifest text.
 pub(crate) fn manifest(settings: &Settings, usage: &Usage, plan: Option<&TokenPlan>) -> String {

@@ -3,10 +3,9 @@
 use super::operation::{decoders_used, render_items, render_method};
 use super::security::{render_credentials, render_setters};
 use super::servers::render_servers;
-use super::shared_enums::EnumOwners;
 use crate::format::{Deferred, Piece};
 use crate::ir::Api;
-use crate::Settings;
+use crate::settings::Settings;
 use quote::{format_ident, quote};
 
 /// The client module, piece by piece: the fixed part, `impl Client` with one method per
@@ -19,9 +18,8 @@ pub(crate) fn render_client<'a>(
         .operations
         .iter()
         .map(move |op| -> Deferred { Box::new(move || Piece::Member(render_method(api, op))) });
-    let owners = EnumOwners::of(api);
     let items = (0..api.operations.len()).map(move |index| -> Deferred {
-        let owners = owners.of_operation(index);
+        let owners = api.shared_enums.of_operation(index);
         Box::new(move || Piece::Items(render_items(api, index, owners)))
     });
     let fixed: [Deferred; 2] = [

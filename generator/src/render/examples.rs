@@ -6,8 +6,8 @@ use crate::ir::names::Scope;
 use crate::ir::{
     Api, BodyKind, Operation, Param, ParamLocation, Presence, Prim, TypeKind, TypeRef,
 };
-use crate::token::TokenPlan;
-use crate::Settings;
+use crate::lower::token_plan::TokenPlan;
+use crate::settings::Settings;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -327,28 +327,23 @@ fn named_example(
     let path = quote! { #krate::types::#name };
     match &def.kind {
         TypeKind::Struct(s) => {
-            let fields = s.fields.iter().map(|field| {
-                let fname = ident(&field.name);
+            // `new` takes the required fields, in spec order; the rest start unset.
+            let args = s.fields.iter().filter_map(|field| {
                 let value_ty = if field.secret {
                     TypeRef::Secret(Box::new(field.ty.clone()))
                 } else {
                     field.ty.clone()
                 };
-                let value = match field.presence {
-                    Presence::Required | Presence::Defaulted => {
-                        example_value(api, &value_ty, krate, depth + 1)
-                    }
-                    Presence::RequiredNullable
-                    | Presence::Optional
-                    | Presence::OptionalNullable => quote! { None },
-                };
-                quote! { #fname: #value, }
+                let text = matches!(&field.ty, TypeRef::Prim(Prim::String));
+                match field.presence {
+                    // `new` converts text, secret or not, from a literal.
+                    Presence::Required if text => Some(quote! { "example" }),
+                    Presence::Required => Some(example_value(api, &value_ty, krate, depth + 1)),
+                    Presence::RequiredNullable => Some(quote! { None }),
+                    _ => None,
+                }
             });
-            let additional = s.additional.as_ref().map(|_| {
-                let field = quote::format_ident!("additional_properties");
-                quote! { #field: ::std::collections::BTreeMap::new(), }
-            });
-            quote! { #path { #(#fields)* #additional } }
+            quote! { #path::new(#(#args),*) }
         }
         TypeKind::Enum(variants) => match variants.first() {
             Some(variant) => {

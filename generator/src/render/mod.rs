@@ -1,21 +1,21 @@
-//! Stage 5: IR to token streams. The only place that uses `quote!`; nothing here reads openapiv3.
+//! Stage 8: IR to token streams. The only place that uses `quote!`; nothing here reads openapiv3.
 
 mod cargo;
 mod client;
+mod constructors;
 mod docs;
 mod examples;
 mod operation;
 mod security;
 mod servers;
-mod shared_enums;
-mod token;
+mod token_source;
 mod typeref;
 mod types;
 
 use crate::format::{Deferred, Piece};
 use crate::ir::Api;
-use crate::token::TokenPlan;
-use crate::Settings;
+use crate::lower::token_plan::TokenPlan;
+use crate::settings::Settings;
 use proc_macro2::TokenStream;
 
 /// One file of the crate: Rust modules still to be rendered (piece by piece, as they are
@@ -33,7 +33,7 @@ pub(crate) enum Module {
     Lib,
     Types,
     Client,
-    Token,
+    TokenSource,
 }
 
 /// The pieces of `module`, each rendered when it is called for. Cheap to make: a printer
@@ -50,8 +50,8 @@ pub(crate) fn pieces<'a>(
         )),
         Module::Types => Box::new(types::render_types(api)),
         Module::Client => Box::new(client::render_client(api, settings)),
-        Module::Token => Box::new(plan.into_iter().map(move |plan| -> Deferred {
-            Box::new(move || Piece::Items(token::render_token_source(api, plan)))
+        Module::TokenSource => Box::new(plan.into_iter().map(move |plan| -> Deferred {
+            Box::new(move || Piece::Items(token_source::render_token_source(api, plan)))
         })),
     }
 }
@@ -84,7 +84,7 @@ pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
     if plan.is_some() {
         files.push(Rendered::Rust {
             path: "src/token.rs".into(),
-            module: Module::Token,
+            module: Module::TokenSource,
         });
     }
     files

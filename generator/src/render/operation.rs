@@ -2,11 +2,11 @@
 
 use super::docs::doc_attrs;
 use super::security::scheme_variant;
-use super::shared_enums::OperationOwners;
 use super::typeref::{ident, rust_type};
+use crate::finalize::shared_enums::single_success_type;
 use crate::ir::{
-    Api, BodyKind, BodyVariant, Operation, Param, ParamLocation, ParamStyle, Prim, Response,
-    StatusMatch, TypeKind, TypeRef,
+    Api, BodyKind, BodyVariant, EnumOwners, Operation, Param, ParamLocation, ParamStyle, Prim,
+    Response, StatusMatch, TypeKind, TypeRef,
 };
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, ToTokens};
@@ -125,7 +125,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
 
 /// The operation's own items, at module level: options struct, body enum, success and error
 /// enums (or aliases of another operation's same enums).
-pub(crate) fn render_items(api: &Api, index: usize, owners: OperationOwners) -> TokenStream {
+pub(crate) fn render_items(api: &Api, index: usize, owners: EnumOwners) -> TokenStream {
     let op = &api.operations[index];
     let OpShape {
         error_name,
@@ -322,14 +322,6 @@ fn render_security(api: &Api, op: &Operation) -> TokenStream {
     quote! { &crate::runtime::Security::new(&*self.credentials, &[#(#alternatives),*]) }
 }
 
-pub(super) fn single_success_type(success: &[&Response]) -> Option<TypeRef> {
-    let first = success
-        .first()
-        .map(|r| r.ty.clone())
-        .unwrap_or(TypeRef::Prim(Prim::Unit));
-    success.iter().all(|r| r.ty == first).then_some(first)
-}
-
 fn render_options(api: &Api, op: &Operation, name: &Ident, optional: &[&Param]) -> TokenStream {
     let fields = optional.iter().map(|param| {
         let field = ident(&param.name);
@@ -353,14 +345,31 @@ fn render_options(api: &Api, op: &Operation, name: &Ident, optional: &[&Param]) 
         let doc = doc_attrs(Some(&text));
         quote! { #doc pub #field: ::std::option::Option<#ty>, }
     });
+    let setters = optional.iter().map(|param| {
+        let field = ident(&param.name);
+        let value = if param.secret {
+            TypeRef::Secret(Box::new(param.ty.clone()))
+        } else {
+            param.ty.clone()
+        };
+        super::constructors::option_setter(
+            &field,
+            &param.wire_name,
+            &value,
+            &rust_type(api, &value),
+        )
+    });
     let doc = doc_attrs(Some(&format!(
-        "Optional parameters of `{}`; `Default` leaves them all unset.",
+        "Optional parameters of `{}`; `Default` leaves them all unset, `with_` methods set them.",
         op.name
     )));
     quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq)]
+        #[non_exhaustive]
         pub struct #name { #(#fields)* }
+
+        impl #name { #(#setters)* }
     }
 }
 
@@ -415,6 +424,7 @@ fn render_body_enum(
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name { #(#variants)* }
     }
 }
@@ -628,6 +638,7 @@ fn render_status_enum(api: &Api, name: &Ident, responses: &[&Response], doc: &st
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name { #(#variants)* }
     }
 }

@@ -1,13 +1,16 @@
 //! The `types` module: one item per named type.
 
+use super::constructors::render_constructors;
 use super::docs::doc_attrs;
 use super::typeref::{ident, rust_type};
 use crate::format::{Deferred, Piece};
+use crate::ir::direction::{directions, Direction};
 use crate::ir::names::{unraw, Scope};
 use crate::ir::{
-    Api, DefaultValue, Field, Presence, StructDef, TypeDef, TypeKind, TypeRef, UnionDef,
+    Api, DefaultValue, EnumVariant, Field, Presence, StructDef, TypeDef, TypeKind, TypeRef,
+    UnionDef,
 };
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 /// Every named type, in IR order, one piece per type, each rendered when it is called for.
@@ -17,13 +20,14 @@ pub(crate) fn render_types(api: &Api) -> impl Iterator<Item = Deferred<'_>> + '_
             //! Types from the spec's schemas.
         })
     });
-    let types =
-        api.types
-            .iter()
-            .zip(default_fn_names(api))
-            .map(move |(def, defaults)| -> Deferred {
-                Box::new(move || Piece::Items(render_type(api, def, &defaults)))
-            });
+    let types = api
+        .types
+        .iter()
+        .zip(default_fn_names(api))
+        .zip(directions(api))
+        .map(move |((def, defaults), direction)| -> Deferred {
+            Box::new(move || Piece::Items(render_type(api, def, &defaults, direction)))
+        });
     std::iter::once(module_doc).chain(types)
 }
 
@@ -53,7 +57,12 @@ fn default_fn_names(api: &Api) -> Vec<Vec<Option<String>>> {
         .collect()
 }
 
-fn render_type(api: &Api, def: &TypeDef, defaults: &[Option<String>]) -> TokenStream {
+fn render_type(
+    api: &Api,
+    def: &TypeDef,
+    defaults: &[Option<String>],
+    direction: Direction,
+) -> TokenStream {
     let name = ident(&def.name);
     let mut doc_text = def.doc.clone().unwrap_or_default();
     if let Some(wire) = def
@@ -73,6 +82,7 @@ fn render_type(api: &Api, def: &TypeDef, defaults: &[Option<String>]) -> TokenSt
     );
     match &def.kind {
         TypeKind::Struct(s) => render_struct(api, def, s, doc, defaults),
+        TypeKind::Enum(variants) if direction.is_open() => render_open_enum(&name, variants, doc),
         TypeKind::Enum(variants) => {
             let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
             let wires: Vec<_> = variants.iter().map(|v| v.wire_value.as_str()).collect();
@@ -81,6 +91,7 @@ fn render_type(api: &Api, def: &TypeDef, defaults: &[Option<String>]) -> TokenSt
                 // Two attributes, so that each fits on one line.
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
                 #[derive(::serde::Serialize, crate::runtime::Deserialize)]
+                #[non_exhaustive]
                 pub enum #name {
                     #( #[serde(rename = #wires)] #names, )*
                 }
@@ -137,16 +148,68 @@ fn render_struct(
             pub #field_name: ::std::collections::BTreeMap<::std::string::String, #value>,
         }
     });
+    let constructors = render_constructors(
+        api,
+        &name,
+        s,
+        defaults,
+        s.additional
+            .as_ref()
+            .map(|_| additional_field_name(s))
+            .as_ref(),
+    );
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #additional
         }
+        #constructors
         #(#default_fns)*
     }
 }
+
+/// A string enum a response can carry: a value the spec does not list decodes into the
+/// catch-all variant, which keeps it (and sends it back as it came).
+fn render_open_enum(name: &Ident, variants: &[EnumVariant], doc: TokenStream) -> TokenStream {
+    let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let wires: Vec<_> = variants.iter().map(|v| v.wire_value.as_str()).collect();
+    let other = ident(&catch_all_name(variants));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(::serde::Serialize, crate::runtime::Deserialize)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[serde(rename = #wires)] #names, )*
+            /// A value the spec does not list (yet), as received.
+            #[serde(untagged)]
+            #other(::std::string::String),
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(match self { #( Self::#names => #wires, )* Self::#other(value) => value })
+            }
+        }
+    }
+}
+
+/// The catch-all variant's name: `UnknownValue`, unless a listed value already took it.
+pub(crate) fn catch_all_name(variants: &[EnumVariant]) -> String {
+    let mut name = CATCH_ALL.to_string();
+    let mut suffix = 1;
+    while variants.iter().any(|v| v.name == name) {
+        suffix += 1;
+        name = format!("{CATCH_ALL}{suffix}");
+    }
+    name
+}
+
+/// The preferred name of an open enum's catch-all variant.
+const CATCH_ALL: &str = "UnknownValue";
 
 fn additional_field_name(s: &StructDef) -> proc_macro2::Ident {
     let mut candidate = "additional_properties".to_string();
@@ -190,8 +253,7 @@ fn render_field(
                 #[serde(#rename default, with = "crate::runtime::nullable")]
                 #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             }),
-            // `> >`: two tokens, so a line too long breaks between them (`>>` is one token).
-            quote! { ::std::option::Option<::std::option::Option<#value> > },
+            quote! { ::std::option::Option<::std::option::Option<#value>> },
         ),
         Presence::Defaulted => {
             let fn_name = default_fn_name.unwrap_or("default_value");
@@ -268,6 +330,7 @@ fn render_union(
             #doc
             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
             #[serde(untagged)]
+            #[non_exhaustive]
             pub enum #name {
                 #( #variants(#types), )*
             }
@@ -283,6 +346,7 @@ fn render_union(
         #doc
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #name {
             #( #variants(#types), )*
         }

@@ -23,12 +23,9 @@ fn client_preferring(url: &str, status: u16) -> Client {
 }
 
 fn auth_item(marketplace_id: Option<Option<uuid::Uuid>>) -> AuthItem {
-    AuthItem {
-        client_id: "client".to_string(),
-        client_secret: "secret".into(),
-        account_id: ACCOUNT,
-        marketplace_id,
-    }
+    let mut item = AuthItem::new("client", "secret", ACCOUNT);
+    item.marketplace_id = marketplace_id;
+    item
 }
 
 /// The nullable `marketplaceId` absent, `null` and set: Prism accepts all three as the client

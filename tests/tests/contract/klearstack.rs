@@ -18,11 +18,7 @@ fn client(url: &str) -> Client {
 }
 
 fn body() -> GetAccessTokenRequest {
-    GetAccessTokenRequest {
-        username: "user".to_string(),
-        password: "password".into(),
-        company_name: "company".to_string(),
-    }
+    GetAccessTokenRequest::new("user", "password", "company")
 }
 
 #[tokio::test]

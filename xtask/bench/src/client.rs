@@ -74,12 +74,7 @@ async fn compare(base: &str, rounds: usize, batch: usize) -> Result<Overhead> {
         .map_err(|e| anyhow::anyhow!("building the client: {e:?}"))?;
     let hand = reqwest::Client::new();
     let account = uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef);
-    let body = chift::types::AuthItem {
-        client_id: "client".into(),
-        client_secret: chift::Secret::new("secret".into()),
-        account_id: account,
-        marketplace_id: None,
-    };
+    let body = chift::types::AuthItem::new("client", "secret", account);
     let hand_body = HandAuth {
         client_id: "client".into(),
         client_secret: "secret".into(),

@@ -159,9 +159,9 @@ fn stage_table(out: &mut String, rows: &[Row]) {
         "\nOur `render` and `format` are summed over the threads that render and print the \
          pieces of all Rust files (one per core, up to four; each thread claims the next piece \
          when it is free and renders it just before printing it), so the stage sums can \
-         exceed the whole call. Our `format` lays \
-         the tokens out as text directly (`generator/src/format/layout/`); progenitor's \
-         `print` is `syn::parse2` + `prettyplease::unparse`.\n"
+         exceed the whole call. Both sides format the same way: our `format` and \
+         progenitor's `print` are `syn::parse2` + `prettyplease::unparse` (ours piece by \
+         piece on the threads, `generator/src/format.rs`).\n"
     );
 }
 
@@ -169,9 +169,9 @@ fn anatomy_table(out: &mut String, formatter: &Formatter) {
     let _ = writeln!(
         out,
         "## A syntax-tree formatter on the same output, on {} (ms)\n\nWhat parsing and \
-         pretty-printing each output would cost (progenitor's `print`, and ours before the \
-         token layout replaced it): our files read back, for comparison with our `format` \
-         above.\n",
+         pretty-printing each output costs on one thread (progenitor's `print`, and our \
+         `format` done whole rather than piece by piece): our files read back, for comparison \
+         with our `format` above.\n",
         formatter.name
     );
     let _ = writeln!(
@@ -467,7 +467,7 @@ fn targets_table(out: &mut String, rows: &[Row], overhead: Option<&Overhead>) {
         (
             "generation time, ours/progenitor (paired)",
             t.paired_peer,
-            1.0 / 3.0,
+            0.5,
         ),
         (
             "generation time, ours/openapiv3 floor (paired)",

@@ -1,8 +1,8 @@
 //! Rewrites of a single schema node: 3.1 keywords into their 3.0 form, and loosely typed
 //! keywords coerced or dropped so that deserialization into `openapiv3` cannot fail on them.
 
+use super::fields::{add_note, kind_of, Fields};
 use crate::error::{join, Diagnostics};
-use crate::normalize::fields::Fields;
 use serde_json::{Map, Value};
 
 const KNOWN_TYPES: [&str; 7] = [
@@ -75,13 +75,13 @@ fn rewrite_not(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut Di
             &join(pointer, "not"),
             "`not` cannot be checked by a Rust type; the rest of the schema is kept and the exclusion is not checked",
         );
-        crate::normalize::add_note(
+        add_note(
             map,
             "The spec also excludes values matching a `not` schema; this type does not check that.",
         );
     } else {
         diagnostics.fallback(pointer, "`not` cannot be expressed as a Rust type");
-        crate::normalize::add_note(
+        add_note(
             map,
             "Any JSON value: the spec describes this schema only with `not`, which a Rust type cannot express.",
         );
@@ -138,12 +138,12 @@ fn rewrite_type(map: &mut Map<String, Value>, pointer: &str, diagnostics: &mut D
             }
         }
         other => {
-            let found = crate::normalize::kind_of(&other);
+            let found = kind_of(&other);
             diagnostics.warn(
                 &join(pointer, "type"),
                 format!("`type` must be a string or a list, found {found}; read as any value"),
             );
-            crate::normalize::add_note(
+            add_note(
                 map,
                 &format!("Any JSON value: the spec's `type` is {found}, not a type name."),
             );
@@ -174,7 +174,7 @@ fn set_single_type(
                 &join(pointer, "type"),
                 format!("unknown type `{unknown}`; read as any value"),
             );
-            crate::normalize::add_note(
+            add_note(
                 map,
                 &format!("Any JSON value: the spec's type `{unknown}` is not a JSON Schema type."),
             );
@@ -515,7 +515,7 @@ fn rewrite_pattern_properties(
         &join(pointer, "patternProperties"),
         "`patternProperties` cannot be checked by a Rust type; read as a map from string keys",
     );
-    crate::normalize::add_note(
+    add_note(
         map,
         "The spec constrains the keys with `patternProperties`; this map does not check them.",
     );

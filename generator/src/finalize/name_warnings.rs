@@ -3,9 +3,9 @@
 //! scope (a numeric suffix was added). Reads the finished IR and changes nothing; names the
 //! generator derived itself are adjusted silently.
 
-use super::names::{field_name, type_name, variant_name};
-use super::{Api, TypeKind};
 use crate::error::{join, Diagnostics};
+use crate::ir::names::{field_name, type_name, variant_name};
+use crate::ir::{Api, TypeKind};
 use crate::lower::ARGUMENT_RESERVED;
 use std::collections::BTreeMap;
 

@@ -1,13 +1,16 @@
-//! Stage 2: rewrite OpenAPI 3.1 and loosely written 3.0 constructs into the 3.0 model that
-//! `openapiv3` reads, then deserialize. Every rewrite that loses meaning leaves a warning.
+//! Stage 3: rewrite OpenAPI 3.1 and loosely written 3.0 constructs, on the `serde_json::Value`,
+//! into the 3.0 model that `openapiv3` reads (stage 4, [`repair`], then reads it). Every rewrite
+//! that loses meaning leaves a warning.
 
 pub(crate) mod fields;
 mod hoist;
 pub(crate) mod readable;
 pub(crate) mod refs;
+pub(crate) mod repair;
+mod schema;
 
 use crate::error::{join, push_index, push_segment, Diagnostics, Error};
-use fields::Fields;
+use fields::{add_note, kind_of, Fields};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -68,18 +71,6 @@ fn check_path_templates(doc: &Value, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Appends a paragraph to a schema's description, which becomes the doc comment of the item
-/// generated for it: the reader of the generated code learns why a type is looser than the spec.
-pub(crate) fn add_note(map: &mut Map<String, Value>, note: &str) {
-    let text = match map.field("description") {
-        Some(Value::String(existing)) if !existing.trim().is_empty() => {
-            format!("{}\n\n{note}", existing.trim_end())
-        }
-        _ => note.to_string(),
-    };
-    map.insert("description".into(), Value::String(text));
-}
-
 fn check_top_level_shape(doc: &Value) -> Result<(), Error> {
     let expect_object = ["paths", "components", "info"];
     for key in expect_object {
@@ -103,17 +94,6 @@ fn check_top_level_shape(doc: &Value) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-pub(crate) fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a mapping",
-    }
 }
 
 struct Normalizer<'d> {
@@ -259,7 +239,7 @@ fn fill_operation_gaps(map: &mut Map<String, Value>, pointer: &str) {
     let is_operation = pointer
         .strip_prefix("#/paths/")
         .and_then(|rest| rest.split_once('/'))
-        .is_some_and(|(_, method)| crate::HTTP_METHODS.contains(&method));
+        .is_some_and(|(_, method)| crate::openapi::HTTP_METHODS.contains(&method));
     if is_operation && !map.has("responses") {
         map.insert("responses".into(), Value::Object(Map::new()));
     }
@@ -371,7 +351,7 @@ impl Normalizer<'_> {
             }
         }
         let Value::Object(map) = node else { return };
-        crate::normalize_schema::rewrite(map, pointer, diagnostics);
+        schema::rewrite(map, pointer, diagnostics);
         readable::make_readable(map, pointer, diagnostics);
         self.children(map, pointer);
     }

@@ -1,46 +1,13 @@
-//! Token sources: the operation that issues access tokens and where the token sits in its
-//! response, as the settings file (`token:`) or the operation's `x-token-source` extension
-//! declares them, checked against the lowered API so that rendering only ever sees a plan that
-//! names real operations and pointers the response schema can hold.
+//! Stage 7, run after finalize: the token plan. The operation that issues access tokens and
+//! where the token sits in its response, as the settings file (`token:`) or the operation's
+//! `x-token-source` extension declares them, checked against the finalized IR so that
+//! rendering only ever sees a plan that names real operations and pointers the response
+//! schema can hold.
 
 use crate::error::{join, Diagnostics};
 use crate::ir::{Api, BodyKind, Operation, TypeKind, TypeRef};
-use crate::Settings;
+use crate::settings::{Settings, TokenSettings};
 use serde_json::Value;
-
-/// How a token source is declared: in `specs/<name>.settings.yaml` under `token:`, or as an
-/// operation's `x-token-source` extension (where `operation` may be left out). Pointers are
-/// JSON pointers into the success body; a `{name}` segment is chosen by the user when the
-/// token source is built (one login response can hold a token per organization).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TokenSettings {
-    /// `operationId` (or generated method name) of the operation that issues tokens.
-    #[serde(default)]
-    pub operation: Option<String>,
-    /// Pointer to the access token.
-    pub access_token: String,
-    /// Pointer to the lifetime in seconds.
-    #[serde(default)]
-    pub expires_in: Option<String>,
-    /// Pointer to the expiry in seconds since the Unix epoch.
-    #[serde(default)]
-    pub expires_on: Option<String>,
-    /// Pointer to the refresh token.
-    #[serde(default)]
-    pub refresh_token: Option<String>,
-    /// The operation that trades a refresh token for a new access token; its response is
-    /// read with the same pointers.
-    #[serde(default)]
-    pub refresh_operation: Option<String>,
-    /// The property of the refresh operation's JSON body that carries the refresh token
-    /// (default `refresh_token`).
-    #[serde(default)]
-    pub refresh_body_field: Option<String>,
-    /// The lifetime when neither the response nor the token's JWT `exp` claim tells it.
-    #[serde(default)]
-    pub default_lifetime_seconds: Option<u64>,
-}
 
 /// A declaration found on an operation of the document.
 #[derive(Debug, Clone)]
@@ -79,7 +46,7 @@ pub(crate) fn from_extensions(doc: &Value, diagnostics: &mut Diagnostics) -> Opt
     let paths = doc.get("paths").and_then(Value::as_object)?;
     let mut found: Option<Declared> = None;
     for (path, item) in paths {
-        for method in crate::HTTP_METHODS {
+        for method in crate::openapi::HTTP_METHODS {
             let Some(extension) = item.get(method).and_then(|op| op.get("x-token-source")) else {
                 continue;
             };

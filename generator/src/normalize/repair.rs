@@ -1,9 +1,11 @@
-//! Deserializing the normalized document into `openapiv3`, piece by piece when the whole fails,
+//! Stage 4: deserializing the normalized document into `openapiv3`, piece by piece when the whole fails,
 //! so that one malformed operation or component costs only itself and a warning.
 
 use crate::error::{join, Diagnostics, Error};
+use openapiv3::{ReferenceOr, Schema};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 const COMPONENT_KINDS: [&str; 9] = [
     "schemas",
@@ -39,7 +41,7 @@ fn read_in_two(doc: &mut Value) -> Option<openapiv3::OpenAPI> {
     use serde::Deserialize;
     let slot = doc.as_object_mut()?.get_mut("paths")?;
     let paths = std::mem::replace(slot, Value::Object(serde_json::Map::new()));
-    let (paths_read, rest_read) = crate::stack::join(
+    let (paths_read, rest_read) = crate::threads::join(
         || read_paths(&paths),
         || openapiv3::OpenAPI::deserialize(&*doc).ok(),
     );
@@ -132,7 +134,7 @@ fn top_level_valid(key: &str, value: &Value) -> bool {
 
 fn repair_path_item(item: &mut Value, pointer: &str, diagnostics: &mut Diagnostics) {
     let Value::Object(map) = item else { return };
-    for method in crate::HTTP_METHODS {
+    for method in crate::openapi::HTTP_METHODS {
         let Some(operation) = map.get(method) else {
             continue;
         };
@@ -227,6 +229,48 @@ fn keep<T: DeserializeOwned>(
             false
         }
     }
+}
+
+/// Schemas referenced by pointers that are not `#/components/schemas/<name>` (a property of
+/// another schema, a schema inside a path), read ahead so lowering can borrow them.
+pub(crate) fn extra_schemas(doc: &Value) -> BTreeMap<String, ReferenceOr<Schema>> {
+    let refs = super::refs::all_refs(doc);
+    let mut out = BTreeMap::new();
+    for reference in refs {
+        let Ok(segments) = crate::pointer::local_segments(&reference) else {
+            continue;
+        };
+        if segments.len() == 3 && segments[0] == "components" {
+            continue;
+        }
+        let mut node = doc;
+        let mut found = true;
+        for segment in &segments {
+            let next = match node {
+                Value::Object(map) => map.get(segment),
+                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            };
+            match next {
+                Some(next) => node = next,
+                None => {
+                    found = false;
+                    break;
+                }
+            }
+        }
+        if found {
+            // A node outside the normalized schemas may hold anything; reading it whole
+            // could backtrack for exponential time (see `normalize::readable`).
+            if !super::readable::tree_reads(node) {
+                continue;
+            }
+            if let Ok(schema) = serde_json::from_value::<ReferenceOr<Schema>>(node.clone()) {
+                out.insert(reference, schema);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

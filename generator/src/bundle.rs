@@ -1,4 +1,4 @@
-//! References to other files (`$ref: pet.yaml#/components/schemas/Pet`), bundled into the one
+//! Stage 2: references to other files (`$ref: pet.yaml#/components/schemas/Pet`), bundled into the one
 //! document before it is normalized. Each referenced component is copied under this document's
 //! `components` as `<file stem>_<name>` and the reference is rewritten to point at the copy; a
 //! path item is copied in place. Files are read through a [`FileSource`], so the generator
@@ -8,7 +8,7 @@
 //! normalizer, which replaces it with a sound fallback and a warning at its pointer.
 
 use crate::error::{escape_segment, join};
-use crate::resolve::local_segments;
+use crate::pointer::local_segments;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -448,7 +448,7 @@ fn directory_of(file: &str) -> &str {
 /// Joins a relative path to a directory, resolving `.` and `..`; `Err` when it climbs above
 /// the spec's folder.
 fn resolve_path(directory: &str, relative: &str) -> Result<String, ()> {
-    let decoded = crate::resolve::percent_decode(relative).replace('\\', "/");
+    let decoded = crate::pointer::percent_decode(relative).replace('\\', "/");
     let mut parts: Vec<&str> = directory.split('/').filter(|p| !p.is_empty()).collect();
     for part in decoded.split('/') {
         match part {
@@ -499,6 +499,25 @@ fn kind_for(target: &[String], at: &[String]) -> String {
         ["paths", _, _, "responses", _] => "responses".into(),
         _ => "schemas".into(),
     }
+}
+
+/// Operations the document declares, counted once path items from other files are in place.
+pub(crate) fn count_operations(raw: &serde_json::Value) -> usize {
+    raw.get("paths")
+        .and_then(serde_json::Value::as_object)
+        .map(|paths| {
+            paths
+                .values()
+                .filter_map(serde_json::Value::as_object)
+                .map(|item| {
+                    crate::openapi::HTTP_METHODS
+                        .iter()
+                        .filter(|m| item.contains_key(**m))
+                        .count()
+                })
+                .sum()
+        })
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

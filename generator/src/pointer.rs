@@ -1,11 +1,4 @@
-//! Stage 3: `$ref` lookup. Every failure is an error value naming the reference's pointer;
-//! chains of references are followed with cycle detection. References to other files are
-//! bundled into the document first, by [`bundle`].
-
-pub mod bundle;
-
-use openapiv3::{OpenAPI, ReferenceOr};
-use std::collections::BTreeSet;
+//! JSON pointers and local `$ref`s: the one place their segments are decoded.
 
 /// Why a reference could not be followed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,61 +72,6 @@ pub fn component_name(reference: &str, kind: &str) -> Result<String, RefError> {
         [components, k, name] if components == "components" && k == kind => Ok(name.clone()),
         _ => Err(RefError::Missing(reference.to_string())),
     }
-}
-
-/// Looks up components of one kind through reference chains.
-#[derive(Clone, Copy)]
-pub struct Resolver<'a> {
-    api: &'a OpenAPI,
-}
-
-macro_rules! resolver_fn {
-    ($fn_name:ident, $ty:ty, $field:ident, $kind:literal) => {
-        /// Follows references to a component of this kind.
-        pub fn $fn_name(&self, item: &'a ReferenceOr<$ty>) -> Result<&'a $ty, RefError> {
-            let mut seen = BTreeSet::new();
-            let mut current = item;
-            loop {
-                match current {
-                    ReferenceOr::Item(item) => return Ok(item),
-                    ReferenceOr::Reference { reference } => {
-                        if !seen.insert(reference.clone()) {
-                            return Err(RefError::Cycle(reference.clone()));
-                        }
-                        let name = component_name(reference, $kind)?;
-                        let api: &'a OpenAPI = self.api;
-                        current = api
-                            .components
-                            .as_ref()
-                            .and_then(|c| c.$field.get(&name))
-                            .ok_or_else(|| RefError::Missing(reference.clone()))?;
-                    }
-                }
-            }
-        }
-    };
-}
-
-impl<'a> Resolver<'a> {
-    /// A resolver over one document.
-    pub fn new(api: &'a OpenAPI) -> Self {
-        Resolver { api }
-    }
-
-    resolver_fn!(parameter, openapiv3::Parameter, parameters, "parameters");
-    resolver_fn!(
-        request_body,
-        openapiv3::RequestBody,
-        request_bodies,
-        "requestBodies"
-    );
-    resolver_fn!(response, openapiv3::Response, responses, "responses");
-    resolver_fn!(
-        security_scheme,
-        openapiv3::SecurityScheme,
-        security_schemes,
-        "securitySchemes"
-    );
 }
 
 #[cfg(test)]

@@ -2,16 +2,13 @@
 //! the operation's inputs, calls it through the generated client, reads the token through JSON
 //! pointers into the serialized success body (so any body type works), and leaves caching and
 //! refreshing to the hand-written `token-source` crate.
-//!
-//! Nested generics close with `> >`, not `>>`: `>>` is one token, which the layout cannot
-//! split when the generics around it are too long for their line.
 
 use super::docs::doc_attrs;
 use super::operation::ordered_required;
 use super::typeref::{ident, rust_type};
 use crate::ir::names::{field_name, Scope};
 use crate::ir::{Api, BodyKind, Operation, Param, Prim, TypeRef};
-use crate::token::TokenPlan;
+use crate::lower::token_plan::TokenPlan;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -122,7 +119,7 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
 
             /// A valid access token: the cached one, or a new one when none is cached or it
             /// expires within the margin. Concurrent callers share one request.
-            pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error> > {
+            pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
                 #fetch
             }
 
@@ -132,7 +129,7 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
                 self.cache.invalidate().await;
             }
 
-            async fn login(&self) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error> > {
+            async fn login(&self) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
                 let response = self.client.#method(#(#call_args),*).await?;
                 read_token(&self.fields, response)
             }
@@ -182,7 +179,7 @@ fn support_items() -> TokenStream {
         fn read_token<T: ::serde::Serialize, E>(
             fields: &::token_source::TokenFields,
             response: crate::runtime::ResponseValue<T>,
-        ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E> > {
+        ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E>> {
             let status = response.status;
             let decode = |message: ::std::string::String| crate::runtime::Error::decode(status, ".", message);
             let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
@@ -313,7 +310,7 @@ fn render_refresh(api: &Api, op: &Operation, field: &str) -> TokenStream {
     }
     let message = format!("the refresh token does not fit the body of `{}`", op.name);
     quote! {
-        async fn refresh(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error> > {
+        async fn refresh(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
             let mut object = ::serde_json::Map::new();
             object.insert(::std::string::String::from(#field), ::serde_json::Value::String(refresh_token));
             // The serde message is not kept: it can quote the value, which is the token.

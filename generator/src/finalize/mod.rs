@@ -1,11 +1,23 @@
-//! Last pass over the IR: pure alias cycles broken, recursion given `Box`, and recursive
-//! aliases turned into newtypes.
+//! Stage 6: the last passes over the IR. Pure alias cycles broken, recursion given `Box`,
+//! recursive aliases turned into newtypes; operations with the same responses made to share
+//! their enums; and a warning for each name the spec gave that could not be kept.
 
-use super::{Api, TypeId, TypeKind, TypeRef};
+mod name_warnings;
+pub(crate) mod shared_enums;
+
 use crate::error::Diagnostics;
+use crate::ir::{Api, TypeId, TypeKind, TypeRef};
 
-/// Applies every fix-up; after it the IR renders to valid Rust.
+/// Applies every fix-up (after it the IR renders to valid Rust), decides which operations
+/// share response enums, and warns about renamed names.
 pub(crate) fn finalize(api: &mut Api, diagnostics: &mut Diagnostics) {
+    fix_recursion(api, diagnostics);
+    shared_enums::share_enums(api);
+    name_warnings::warn_renamed(api, diagnostics);
+}
+
+/// Breaks pure alias cycles and gives recursion the indirection Rust needs.
+fn fix_recursion(api: &mut Api, diagnostics: &mut Diagnostics) {
     break_alias_cycles(api, diagnostics);
     prune_unused_inline_aliases(api);
     let direct = graph(api, direct_targets);
@@ -87,7 +99,7 @@ fn prune_unused_inline_aliases(api: &mut Api) {
     for def in &mut api.types {
         if let TypeKind::Struct(s) = &mut def.kind {
             for field in &mut s.fields {
-                if let Some(super::DefaultValue::Variant(id, _)) = &mut field.default {
+                if let Some(crate::ir::DefaultValue::Variant(id, _)) = &mut field.default {
                     *id = TypeId(new_index[id.0]);
                 }
             }
