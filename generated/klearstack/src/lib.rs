@@ -25,9 +25,8 @@ mod client;
 /// credentials and request encoding.
 pub use ::client_runtime as runtime;
 pub use client::*;
-pub use runtime::{
-    CallOptions, CredentialSource, Error, ErrorKind, RawBody, ResponseValue, RetryPolicy, Secret,
-};
+pub use runtime::{CallOptions, CredentialSource, Error, ErrorKind, RawBody};
+pub use runtime::{ResponseValue, RetryPolicy, Secret};
 #[rustfmt::skip]
 mod token;
 pub use ::token_source;

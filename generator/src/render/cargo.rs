@@ -42,6 +42,10 @@ pub(crate) fn manifest(settings: &Settings, usage: &Usage, plan: Option<&TokenPl
             toml_string(&plan.crate_path)
         ));
     }
+    // Passed through to the runtime, so a user turns it on in their dependency on this crate.
+    out.push_str("\n[features]\n");
+    out.push_str("# Accept a `reqwest_middleware::ClientWithMiddleware` as the HTTP client.\n");
+    out.push_str("middleware = [\"client-runtime/middleware\"]\n");
     out
 }
 

@@ -133,9 +133,9 @@ fn lib_rs(plan: Option<&TokenPlan>) -> TokenStream {
         pub use ::client_runtime as runtime;
 
         pub use client::*;
-        pub use runtime::{
-            CallOptions, CredentialSource, Error, ErrorKind, RawBody, ResponseValue, RetryPolicy, Secret,
-        };
+        // Two short lists, each on one line whether prettyplease or rustfmt lays it out.
+        pub use runtime::{CallOptions, CredentialSource, Error, ErrorKind, RawBody};
+        pub use runtime::{ResponseValue, RetryPolicy, Secret};
     };
     // The token source's crate is re-exported, so users name `AccessToken` and
     // `TokenProvider` without a dependency of their own. The `use` items are in the order
