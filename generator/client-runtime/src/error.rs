@@ -302,7 +302,7 @@ fn line<E>(error: &Error<E>) -> ::std::string::String {
 
 /// An error and its sources, joined: reqwest's own message ("error sending request") names
 /// the cause only in its source.
-fn chain(error: &(dyn ::std::error::Error + 'static)) -> ::std::string::String {
+pub(crate) fn chain(error: &(dyn ::std::error::Error + 'static)) -> ::std::string::String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(next) = source {

@@ -398,7 +398,7 @@ impl Transport {
         };
         match self.execute(request).await {
             Ok(response) => self.read(response, call).await,
-            Err((outcome, kind)) => fail_with(outcome, kind, call),
+            Err((outcome, failure)) => (outcome, Err(Error::new(failure.kind(), call))),
         }
     }
 
@@ -423,19 +423,19 @@ impl Transport {
         }
         request
             .build()
-            .map_err(|error| InvalidRequest(chain_text(&error.without_url())))
+            .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))
     }
 
     async fn execute(
         &self,
         request: ::reqwest::Request,
-    ) -> Result<::reqwest::Response, (Outcome, ErrorKind<::std::convert::Infallible>)> {
+    ) -> Result<::reqwest::Response, (Outcome, Failure)> {
         #[cfg(feature = "middleware")]
         if let Some(middleware) = &self.shared.middleware {
             return match middleware.execute(request).await {
                 Ok(response) => Ok(response),
                 Err(::reqwest_middleware::Error::Reqwest(error)) => Err(transport_failure(error)),
-                Err(error) => Err((Outcome::Final, ErrorKind::Transport(error.into()))),
+                Err(error) => Err((Outcome::Final, Failure::Transport(error.into()))),
             };
         }
         self.shared
@@ -480,9 +480,9 @@ impl Transport {
                 }
                 Ok(None) => break,
                 Err(error) => {
-                    let (outcome, kind) = transport_failure(error);
+                    let (outcome, failure) = transport_failure(error);
                     let call = CallInfo { headers, ..call };
-                    return fail_with(outcome, kind, call);
+                    return (outcome, Err(Error::new(failure.kind(), call)));
                 }
             }
         }
@@ -498,49 +498,38 @@ impl Transport {
     }
 }
 
-/// An error of an attempt, typed for the operation.
-fn fail_with<E>(
-    outcome: Outcome,
-    kind: ErrorKind<::std::convert::Infallible>,
-    call: CallInfo,
-) -> (Outcome, Result<RawResponse, Error<E>>) {
-    let kind = match kind {
-        ErrorKind::Timeout => ErrorKind::Timeout,
-        ErrorKind::Transport(error) => ErrorKind::Transport(error),
-        ErrorKind::InvalidRequest(message) => ErrorKind::InvalidRequest(message),
-        other => ErrorKind::Transport(format!("{other:?}").into()),
-    };
-    (outcome, Err(Error::new(kind, call)))
+/// Why sending or receiving failed, before it is typed for the operation.
+enum Failure {
+    Timeout,
+    Transport(BoxError),
 }
 
-/// A reqwest error as an error kind, with the URL removed (it can carry API keys in its
-/// query; the error names the URL without query values itself), and whether the server can
-/// have seen the request.
-fn transport_failure(error: ::reqwest::Error) -> (Outcome, ErrorKind<::std::convert::Infallible>) {
+impl Failure {
+    fn kind<E>(self) -> ErrorKind<E> {
+        match self {
+            Failure::Timeout => ErrorKind::Timeout,
+            Failure::Transport(error) => ErrorKind::Transport(error),
+        }
+    }
+}
+
+/// A reqwest error as a failure, with the URL removed (it can carry API keys in its query;
+/// the error names the URL without query values itself), and whether the server can have
+/// seen the request.
+fn transport_failure(error: ::reqwest::Error) -> (Outcome, Failure) {
     let outcome = if error.is_connect() {
         Outcome::NotConnected
     } else {
         Outcome::MaybeSent
     };
     if error.is_timeout() {
-        (outcome, ErrorKind::Timeout)
+        (outcome, Failure::Timeout)
     } else {
         (
             outcome,
-            ErrorKind::Transport(::std::boxed::Box::new(error.without_url())),
+            Failure::Transport(::std::boxed::Box::new(error.without_url())),
         )
     }
-}
-
-fn chain_text(error: &dyn ::std::error::Error) -> ::std::string::String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(next) = source {
-        text.push_str(": ");
-        text.push_str(&next.to_string());
-        source = next.source();
-    }
-    text
 }
 
 /// The URL with each query value replaced by `…`: values can be API keys, names cannot.
