@@ -62,13 +62,22 @@ impl fmt::Display for DecodeError {
 pub(crate) struct CallInfo {
     pub(crate) operation: &'static str,
     pub(crate) method: ::std::option::Option<::reqwest::Method>,
-    /// The URL with query values removed (they can be API keys).
-    pub(crate) url: ::std::string::String,
+    /// The URL, printed with its query values removed (they can be API keys).
+    pub(crate) url: ::std::option::Option<::reqwest::Url>,
     pub(crate) attempts: u32,
     pub(crate) status: ::std::option::Option<::reqwest::StatusCode>,
     pub(crate) headers: ::reqwest::header::HeaderMap,
     pub(crate) body: ::std::option::Option<RawBody>,
     pub(crate) secrets: Secrets,
+}
+
+impl CallInfo {
+    fn url_text(&self) -> ::std::string::String {
+        self.url
+            .as_ref()
+            .map(crate::transport::without_query_values)
+            .unwrap_or_default()
+    }
 }
 
 impl<E> Error<E> {
@@ -149,9 +158,10 @@ impl<E> Error<E> {
         self.call.method.as_ref()
     }
 
-    /// The request's URL with the values of its query removed.
-    pub fn url(&self) -> &str {
-        &self.call.url
+    /// The request's URL with the values of its query replaced by `…` (empty before a URL
+    /// was made).
+    pub fn url(&self) -> ::std::string::String {
+        self.call.url_text()
     }
 
     /// How many times the request was sent (more than once when it was retried).
@@ -236,7 +246,7 @@ impl<E: fmt::Debug> fmt::Debug for Complete<'_, E> {
         let mut out = f.debug_struct("Error");
         out.field("operation", &call.operation).field("kind", kind);
         if let Some(method) = &call.method {
-            out.field("method", method).field("url", &call.url);
+            out.field("method", method).field("url", &call.url_text());
         }
         if call.attempts > 1 {
             out.field("attempts", &call.attempts);
@@ -268,7 +278,7 @@ fn line<E>(error: &Error<E>) -> ::std::string::String {
     let request = call
         .method
         .as_ref()
-        .map(|method| format!("{method} {}", call.url));
+        .map(|method| format!("{method} {}", call.url_text()));
     let answered = match (&request, call.status) {
         (Some(request), Some(status)) => format!("{request} answered {status}"),
         (None, Some(status)) => format!("the server answered {status}"),

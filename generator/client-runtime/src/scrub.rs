@@ -48,7 +48,7 @@ pub(crate) fn record<T: ::serde::Serialize + ?Sized>(value: &T) {
     }
     let mut texts = ::std::vec::Vec::new();
     if let Ok(value) = ::serde_json::to_value(value) {
-        leaves(&value, &mut texts);
+        leaves(value, &mut texts);
     }
     SINK.with(|sink| {
         if let Some(found) = sink.borrow_mut().as_mut() {
@@ -57,61 +57,75 @@ pub(crate) fn record<T: ::serde::Serialize + ?Sized>(value: &T) {
     });
 }
 
-fn leaves(value: &::serde_json::Value, out: &mut ::std::vec::Vec<::std::string::String>) {
+fn leaves(value: ::serde_json::Value, out: &mut ::std::vec::Vec<::std::string::String>) {
     match value {
-        ::serde_json::Value::String(text) => out.push(text.clone()),
+        ::serde_json::Value::String(text) => out.push(text),
         ::serde_json::Value::Number(number) => out.push(number.to_string()),
-        ::serde_json::Value::Array(items) => items.iter().for_each(|item| leaves(item, out)),
-        ::serde_json::Value::Object(map) => map.values().for_each(|item| leaves(item, out)),
+        ::serde_json::Value::Array(items) => items.into_iter().for_each(|item| leaves(item, out)),
+        ::serde_json::Value::Object(map) => map.into_iter().for_each(|(_, item)| leaves(item, out)),
         ::serde_json::Value::Bool(_) | ::serde_json::Value::Null => {}
     }
 }
 
-/// The secrets one call sent, in every spelling they can come back in: as sent, as a `Debug`
-/// string escapes them, inside JSON text, percent- and form-encoded. Cheap to clone.
+/// The secrets one call sent, searched for in every spelling they can come back in: as sent,
+/// as a `Debug` string escapes them, inside JSON text, percent- and form-encoded. The
+/// spellings are worked out on first use (printing, or a response header to check), so a call
+/// that prints nothing pays only for keeping the values. Cheap to clone.
 #[derive(Clone, Default)]
-pub struct Secrets(Arc<[::std::string::String]>);
+pub struct Secrets(Option<Arc<Known>>);
+
+struct Known {
+    /// The values as sent, each at least [`MIN_SECRET_LEN`] characters.
+    values: ::std::vec::Vec<::std::string::String>,
+    /// Every spelling of every value, longest first.
+    spellings: ::std::sync::OnceLock<::std::vec::Vec<::std::string::String>>,
+}
 
 impl Secrets {
-    /// The set of `values` and their encoded spellings; values shorter than
-    /// [`MIN_SECRET_LEN`] are skipped.
+    /// The set of `values`; values shorter than [`MIN_SECRET_LEN`] are skipped.
     pub fn new<I: IntoIterator<Item = ::std::string::String>>(values: I) -> Self {
-        let mut all: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();
-        for value in values
+        let values: ::std::vec::Vec<::std::string::String> = values
             .into_iter()
             .filter(|value| value.chars().count() >= MIN_SECRET_LEN)
-        {
-            let debug = format!("{value:?}");
-            let json = ::serde_json::to_string(&value).unwrap_or_default();
-            let percent = crate::request::encode_component(&value);
-            let form: ::std::string::String =
-                ::form_urlencoded::byte_serialize(value.as_bytes()).collect();
-            for spelling in [
-                trim_quotes(&debug),
-                trim_quotes(&json),
-                percent.as_str(),
-                form.as_str(),
-                value.as_str(),
-            ] {
-                if !spelling.is_empty() {
-                    all.push(spelling.to_string());
-                }
-            }
+            .collect();
+        if values.is_empty() {
+            return Secrets(None);
         }
-        // Longest first, so that a secret that contains another is replaced whole.
-        all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        all.dedup();
-        Secrets(all.into())
+        Secrets(Some(Arc::new(Known {
+            values,
+            spellings: ::std::sync::OnceLock::new(),
+        })))
+    }
+
+    fn spellings(&self) -> &[::std::string::String] {
+        match &self.0 {
+            Some(known) => known.spellings.get_or_init(|| spell(&known.values)),
+            None => &[],
+        }
     }
 
     /// Whether there is nothing to scrub.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.is_none()
     }
 
     /// Whether `text` holds any of the secrets.
     pub fn found_in(&self, text: &str) -> bool {
-        self.0.iter().any(|secret| text.contains(secret.as_str()))
+        // Every spelling other than the value itself has a `%`, `+` or `\\` in it: text without
+        // them is searched for the values alone.
+        let Some(known) = &self.0 else {
+            return false;
+        };
+        if text.contains(['%', '+', '\\']) {
+            self.spellings()
+                .iter()
+                .any(|secret| text.contains(secret.as_str()))
+        } else {
+            known
+                .values
+                .iter()
+                .any(|secret| text.contains(secret.as_str()))
+        }
     }
 
     /// `text` with every secret replaced by `[redacted]`, in one pass from the left so that a
@@ -122,8 +136,9 @@ impl Secrets {
         }
         let mut out = ::std::string::String::with_capacity(text.len());
         let mut rest = text;
+        let spellings = self.spellings();
         'outer: while !rest.is_empty() {
-            for secret in self.0.iter() {
+            for secret in spellings {
                 if rest.starts_with(secret.as_str()) {
                     out.push_str(REDACTED);
                     rest = &rest[secret.len()..];
@@ -200,9 +215,37 @@ fn trim_quotes(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// Each value as sent and as JSON, `Debug`, percent- and form-encoding write it, longest
+/// first so that a secret that contains another is replaced whole.
+fn spell(values: &[::std::string::String]) -> ::std::vec::Vec<::std::string::String> {
+    let mut all: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();
+    for value in values {
+        let debug = format!("{value:?}");
+        let json = ::serde_json::to_string(value).unwrap_or_default();
+        let percent = crate::request::encode_component(value);
+        let form: ::std::string::String =
+            ::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+        for spelling in [
+            trim_quotes(&debug),
+            trim_quotes(&json),
+            percent.as_str(),
+            form.as_str(),
+            value.as_str(),
+        ] {
+            if !spelling.is_empty() {
+                all.push(spelling.to_string());
+            }
+        }
+    }
+    all.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    all.dedup();
+    all
+}
+
 impl fmt::Debug for Secrets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secrets({} spellings)", self.0.len())
+        let count = self.0.as_ref().map_or(0, |known| known.values.len());
+        write!(f, "Secrets({count} values)")
     }
 }
 

@@ -379,7 +379,7 @@ impl Transport {
                 sent_secrets.push(secret.clone());
             }
         }
-        call.secrets = Secrets::new(sent_secrets.iter().cloned());
+        call.secrets = Secrets::new(sent_secrets.iter().filter(|s| !s.is_empty()).cloned());
         let fail = |kind, call| (Outcome::Final, Err(Error::new(kind, call)));
         if let Err(error) = authorized {
             return fail(ErrorKind::Credential(error), call);
@@ -391,7 +391,7 @@ impl Transport {
             Ok(url) => url,
             Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
         };
-        call.url = without_query_values(&url);
+        call.url = Some(url.clone());
         let request = match self.request(&operation.method, parts, url) {
             Ok(request) => request,
             Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
