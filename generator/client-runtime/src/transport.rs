@@ -283,8 +283,12 @@ impl Transport {
             duration_ms = ::tracing::field::Empty,
         );
         let started = ::tokio::time::Instant::now();
+        // Without a subscriber the span is disabled, and the request is not wrapped in it.
+        if span.is_disabled() {
+            return self.attempts(operation, parts, auth, &span, started).await;
+        }
         let result = self
-            .attempts(operation, parts, auth, &span)
+            .attempts(operation, parts, auth, &span, started)
             .instrument(span.clone())
             .await;
         span.record("duration_ms", started.elapsed().as_millis() as u64);
@@ -297,8 +301,8 @@ impl Transport {
         mut parts: RequestParts,
         auth: &A,
         span: &::tracing::Span,
+        started: ::tokio::time::Instant,
     ) -> Result<RawResponse, Error<E>> {
-        let started = ::tokio::time::Instant::now();
         let options = self.call.as_deref();
         let policy = options
             .and_then(|options| options.retry)
