@@ -46,7 +46,7 @@ impl From<::reqwest_middleware::ClientWithMiddleware> for HttpClient {
     }
 }
 
-/// Options for the calls made through one [`Client::with_options`]-style view of a client:
+/// Options for the calls made through a client's `with_options` copy:
 /// a timeout, extra headers, an idempotency key and a retry policy of their own.
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions {
