@@ -1,13 +1,15 @@
-//! Stage 2: references to other files (`$ref: pet.yaml#/components/schemas/Pet`), bundled into the one
-//! document before it is normalized. Each referenced component is copied under this document's
-//! `components` as `<file stem>_<name>` and the reference is rewritten to point at the copy; a
-//! path item is copied in place. Files are read through a [`FileSource`], so the generator
-//! itself never touches the file system or the network: paths are resolved relative to the
-//! referencing file, must stay inside the spec's folder, and remote URLs are never fetched.
-//! A reference that cannot be bundled is left as written, with the reason recorded for the
-//! normalizer, which replaces it with a sound fallback and a warning at its pointer.
+//! Stage 2: references to other files (`$ref: pet.yaml#/components/schemas/Pet`), bundled
+//! into the one document before it is normalized. Each referenced component is copied under
+//! this document's `components` as `<file stem>_<name>` and the reference is rewritten to
+//! point at the copy; a path item is copied in place. Files are read through a
+//! [`FileSource`], so the generator itself never touches the file system or the network:
+//! paths are resolved relative to the referencing file, must stay inside the spec's folder,
+//! and remote URLs are never fetched. A reference that cannot be bundled is left as written,
+//! with the reason recorded for the normalizer, which replaces it with a sound fallback and a
+//! warning at its pointer.
 
 use crate::error::{escape_segment, join};
+use crate::openapi::ComponentKind;
 use crate::pointer::local_segments;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,20 +56,6 @@ impl<F: Fn(&str) -> Result<Vec<u8>, String> + Sync> FileSource for F {
 /// Components copied from other files, at most; a document that needs more is refused piece by
 /// piece (each further reference falls back), so a hostile set of files cannot grow forever.
 const MAX_BUNDLED: usize = 20_000;
-
-/// Component kinds a reference may be bundled under.
-const COMPONENT_KINDS: [&str; 10] = [
-    "schemas",
-    "responses",
-    "parameters",
-    "examples",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-    "links",
-    "callbacks",
-    "pathItems",
-];
 
 /// Keys whose values are data, not document structure; references inside are not followed.
 /// Under a mapping of names (`properties`, `responses`...) every key is a name, never data.
@@ -370,7 +358,7 @@ impl Bundler<'_> {
 
     fn node(&self, path: &str, pointer: &[String]) -> Option<&Value> {
         let file = self.loaded.get(path)?.as_ref().ok()?;
-        crate::normalize::refs::descend(file, pointer)
+        crate::pointer::descend(file, pointer)
     }
 
     /// A unique name in `kind`: `<file stem>_<last pointer segment>`.
@@ -487,17 +475,19 @@ fn is_path_item_position(at: &[String]) -> bool {
 /// kind of object the reference stands for at its position, else a schema.
 fn kind_for(target: &[String], at: &[String]) -> String {
     if let [components, kind, _] = target {
-        if components == "components" && COMPONENT_KINDS.contains(&kind.as_str()) {
+        if components == "components" && ComponentKind::from_key(kind).is_some() {
             return kind.clone();
         }
     }
     let segments: Vec<&str> = at.iter().map(String::as_str).collect();
     match segments.as_slice() {
-        ["components", kind, _] if COMPONENT_KINDS.contains(kind) => kind.to_string(),
-        ["paths", _, "parameters", _] | ["paths", _, _, "parameters", _] => "parameters".into(),
-        ["paths", _, _, "requestBody"] => "requestBodies".into(),
-        ["paths", _, _, "responses", _] => "responses".into(),
-        _ => "schemas".into(),
+        ["components", kind, _] if ComponentKind::from_key(kind).is_some() => kind.to_string(),
+        ["paths", _, "parameters", _] | ["paths", _, _, "parameters", _] => {
+            ComponentKind::Parameters.key().into()
+        }
+        ["paths", _, _, "requestBody"] => ComponentKind::RequestBodies.key().into(),
+        ["paths", _, _, "responses", _] => ComponentKind::Responses.key().into(),
+        _ => ComponentKind::Schemas.key().into(),
     }
 }
 

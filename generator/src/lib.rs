@@ -132,6 +132,58 @@ fn spec_to_ir(
     let mut diagnostics = error::Diagnostics::default();
     let mut doc = load::load_with_diagnostics(spec, &mut diagnostics)?;
     times.load = lap(&mut clock);
+    let pointers = if normalize::swagger2::is_swagger2(&doc) {
+        normalize::swagger2::convert(&mut doc, &mut diagnostics)
+    } else {
+        normalize::swagger2::PointerMap::default()
+    };
+    // Warnings so far name the document as written; later ones name the converted model.
+    let written = diagnostics.warnings.len();
+    let mut lowered = converted_to_ir(doc, files, times, clock, diagnostics)
+        .map_err(|error| original_error(error, &pointers))?;
+    if !pointers.is_empty() {
+        let diagnostics = &mut lowered.diagnostics;
+        for warning in diagnostics.warnings.iter_mut().skip(written) {
+            warning.pointer = pointers.original(&warning.pointer);
+            warning.message = pointers.original_in_text(&warning.message);
+        }
+        for (pointer, reason) in diagnostics
+            .fallbacks
+            .iter_mut()
+            .chain(lowered.report.fallbacks.iter_mut())
+        {
+            *pointer = pointers.original(pointer);
+            *reason = pointers.original_in_text(reason);
+        }
+        // One 2.0 node can become several converted ones (a body schema under each media
+        // type), which then warn alike.
+        let mut seen = std::collections::BTreeSet::new();
+        diagnostics
+            .warnings
+            .retain(|warning| seen.insert(warning.clone()));
+    }
+    Ok(lowered)
+}
+
+/// An error about the converted model, naming the 2.0 document as written.
+fn original_error(error: Error, pointers: &normalize::swagger2::PointerMap) -> Error {
+    match error {
+        Error::Invalid { pointer, message } => Error::Invalid {
+            pointer: pointers.original(&pointer),
+            message: pointers.original_in_text(&message),
+        },
+        other => other,
+    }
+}
+
+/// The stages after loading (and, for Swagger 2.0, converting) the document.
+fn converted_to_ir(
+    mut doc: serde_json::Value,
+    files: &dyn FileSource,
+    times: &mut StageTimes,
+    mut clock: Instant,
+    mut diagnostics: error::Diagnostics,
+) -> Result<Lowered, Error> {
     let unbundled = bundle::bundle(&mut doc, files);
     let operations_in_document = bundle::count_operations(&doc);
     normalize::normalize(&mut doc, unbundled, &mut diagnostics)?;

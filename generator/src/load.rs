@@ -12,7 +12,7 @@ use serde_json::Value;
 /// levels deep is refused with the pointer where it crossed the limit.
 pub const MAX_DEPTH: usize = 120;
 
-/// Parses YAML or JSON text into a value and checks that it is an OpenAPI 3.0 or 3.1 document.
+/// Parses YAML or JSON text into a value and checks that it is a Swagger 2.0 or an OpenAPI 3.0 or 3.1 document.
 /// Lenient re-reads of almost-YAML are reported as warnings.
 pub(crate) fn load_with_diagnostics(
     bytes: &[u8],
@@ -178,7 +178,7 @@ fn parse_leniently(text: &str, diagnostics: &mut crate::error::Diagnostics) -> O
 }
 
 /// The major.minor versions this generator reads.
-pub const SUPPORTED: &str = "OpenAPI 3.0.x and 3.1.x";
+pub const SUPPORTED: &str = "Swagger 2.0, OpenAPI 3.0.x and 3.1.x";
 
 fn check_version(value: &Value) -> Result<(), Error> {
     let Some(root) = value.as_object() else {
@@ -187,11 +187,18 @@ fn check_version(value: &Value) -> Result<(), Error> {
             "the document must be a mapping at the top level",
         ));
     };
-    if root.contains_key("swagger") {
-        return Err(Error::invalid(
-            "#/swagger",
-            format!("Swagger 2.0 documents are not supported; convert to OpenAPI 3 first (supported: {SUPPORTED})"),
-        ));
+    if let Some(swagger) = root.get("swagger") {
+        return match swagger {
+            Value::String(v) if v == "2.0" => Ok(()),
+            Value::Number(n) if n.as_f64() == Some(2.0) => Ok(()),
+            other => Err(Error::invalid(
+                "#/swagger",
+                format!(
+                    "unsupported Swagger version `{}` (supported: {SUPPORTED})",
+                    version_text(other)
+                ),
+            )),
+        };
     }
     let version = match root.get("openapi") {
         Some(Value::String(v)) => v.clone(),
@@ -216,4 +223,11 @@ fn check_version(value: &Value) -> Result<(), Error> {
         ));
     }
     Ok(())
+}
+
+fn version_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
 }

@@ -24,37 +24,56 @@ impl std::fmt::Display for RefError {
     }
 }
 
-/// Decodes a JSON pointer segment: percent-encoding first, then `~1` and `~0`.
-pub fn decode_segment(segment: &str) -> String {
-    if !segment.contains(['%', '~']) {
+/// Decodes one segment of a JSON pointer (RFC 6901): `~1` is `/`, then `~0` is `~`.
+pub(crate) fn unescape_segment(segment: &str) -> String {
+    if !segment.contains('~') {
         return segment.to_string();
     }
-    percent_decode(segment)
-        .replace("~1", "/")
-        .replace("~0", "~")
+    segment.replace("~1", "/").replace("~0", "~")
 }
 
-/// Decodes `%xx` escapes (invalid UTF-8 becomes U+FFFD).
-pub(crate) fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push(high * 16 + low);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
+/// Decodes a segment of a pointer written in a URI fragment (a `$ref`): percent-escapes first,
+/// then [`unescape_segment`].
+pub fn decode_segment(segment: &str) -> String {
+    if !segment.contains('%') {
+        return unescape_segment(segment);
     }
-    String::from_utf8_lossy(&out).into_owned()
+    unescape_segment(&percent_decode(segment))
 }
 
-fn hex(byte: u8) -> Option<u8> {
-    (byte as char).to_digit(16).map(|d| d as u8)
+/// Decodes `%xx` escapes (invalid UTF-8 becomes U+FFFD; a `%` not followed by two hex digits
+/// stays as it is).
+pub(crate) fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// The decoded segments of a JSON pointer (`/data/access_token`); `None` when it is neither
+/// empty nor starts with `/`.
+pub(crate) fn pointer_segments(pointer: &str) -> Option<Vec<String>> {
+    if pointer.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = pointer.strip_prefix('/')?;
+    Some(rest.split('/').map(unescape_segment).collect())
+}
+
+/// The node reached from `node` through decoded pointer segments (keys and list indices).
+pub(crate) fn descend<'d>(
+    node: &'d serde_json::Value,
+    segments: &[String],
+) -> Option<&'d serde_json::Value> {
+    use serde_json::Value;
+    let mut node = node;
+    for segment in segments {
+        node = match node {
+            Value::Object(map) => map.get(segment)?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
 }
 
 /// Splits `#/components/schemas/Pet` into its decoded segments.
@@ -89,5 +108,24 @@ mod tests {
             local_segments("other.yaml#/x"),
             Err(RefError::External(_))
         ));
+    }
+
+    #[test]
+    fn plain_pointers_are_not_percent_decoded() {
+        assert_eq!(
+            pointer_segments("/data/a~1b/100%25/~01").unwrap(),
+            ["data", "a/b", "100%25", "~1"]
+        );
+        assert_eq!(pointer_segments("").unwrap(), Vec::<String>::new());
+        assert_eq!(pointer_segments("data"), None);
+        assert_eq!(decode_segment("%7E01"), "~1");
+    }
+
+    #[test]
+    fn descends_through_keys_and_indices() {
+        let doc = serde_json::json!({"a": [{"b": 1}]});
+        let segments = pointer_segments("/a/0/b").unwrap();
+        assert_eq!(descend(&doc, &segments), Some(&serde_json::json!(1)));
+        assert_eq!(descend(&doc, &pointer_segments("/a/1").unwrap()), None);
     }
 }

@@ -182,12 +182,13 @@ fn a_failing_generate_leaves_an_existing_output_untouched() {
     std::fs::write(out.join("src/lib.rs"), "// keep me\n").unwrap();
     let spec = temp.path().join("broken.yaml");
     std::fs::write(&spec, "openapi: 3.0.3\npaths: [a]\n").unwrap();
-    let args = vec![
-        spec.display().to_string(),
-        "--out".into(),
-        out.display().to_string(),
-    ];
-    let error = xtask::codegen::run_generate(&args).expect_err("the spec is broken");
+    let flags = xtask::flags::Generate {
+        spec: spec.clone(),
+        out: out.clone(),
+        name: None,
+        report: None,
+    };
+    let error = xtask::codegen::run_generate(&flags).expect_err("the spec is broken");
     assert!(format!("{error:#}").contains("broken.yaml"));
     assert_eq!(
         std::fs::read_to_string(out.join("src/lib.rs")).unwrap(),

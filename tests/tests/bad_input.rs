@@ -33,12 +33,13 @@ fn spec_files(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 /// Runs `cargo xtask generate SPEC --out <tmp>/out` in process: the same code as the command.
 fn xtask_generate(spec: &Path, scratch: &Path) -> (anyhow::Result<()>, PathBuf) {
     let out = scratch.join("out");
-    let args = vec![
-        spec.display().to_string(),
-        "--out".to_string(),
-        out.display().to_string(),
-    ];
-    (xtask::codegen::run_generate(&args), out)
+    let flags = xtask::flags::Generate {
+        spec: spec.to_path_buf(),
+        out: out.clone(),
+        name: None,
+        report: None,
+    };
+    (xtask::codegen::run_generate(&flags), out)
 }
 
 fn scratch_dir() -> tempfile::TempDir {

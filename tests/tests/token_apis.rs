@@ -10,24 +10,15 @@ use common::{Reply, Server};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use token_source::TokenProvider;
+use token_source::{TokenError, TokenProvider, CLOCK_SKEW};
+
+/// What DynamoSQL's token source fails with: the login's own error, shared by its waiters.
+type DynamoTokenError = TokenError<dynamosql::Error<dynamosql::AuthTokenError>>;
 
 /// Unpadded base64url, as JWT parts are written.
 fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..=chunk.len() {
-            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// A JWT whose `exp` is `seconds` from now (unsigned: clients never check the signature).
@@ -46,8 +37,9 @@ fn jwt_expiring_in(seconds: u64) -> String {
 }
 
 /// A lifetime read from a JWT `exp` claim: whole seconds by the wall clock, so it may be a
-/// second short of what was written.
+/// second short of what was written, less the clock-skew allowance.
 fn assert_about(lifetime: Duration, seconds: u64) {
+    let seconds = seconds - CLOCK_SKEW.as_secs();
     let got = lifetime.as_secs();
     assert!(
         got + 2 >= seconds && got <= seconds,
@@ -299,7 +291,8 @@ async fn all_five_are_one_trait_object() {
     let provider: Arc<dyn TokenProvider> = Arc::new(dynamosql::TokenSource::new(client, body));
     let error = provider.token().await.expect_err("refused");
     let typed = error
-        .downcast_ref::<dynamosql::Error<dynamosql::AuthTokenError>>()
+        .downcast_ref::<DynamoTokenError>()
+        .and_then(TokenError::fetch_error)
         .expect("the operation's error");
     assert!(matches!(
         typed.declared(),
@@ -406,9 +399,8 @@ async fn a_failing_source_fails_the_call_with_a_credential_error() {
     match error.kind() {
         chkk::ErrorKind::Credential(inner) => {
             let source = std::error::Error::source(inner).expect("the source's error");
-            assert!(source
-                .downcast_ref::<dynamosql::Error<dynamosql::AuthTokenError>>()
-                .is_some());
+            let shared = source.downcast_ref::<DynamoTokenError>();
+            assert!(shared.and_then(TokenError::fetch_error).is_some());
         }
         _ => panic!("expected a credential error, got {error:?}"),
     }
@@ -423,4 +415,78 @@ async fn a_failing_source_fails_the_call_with_a_credential_error() {
         chkk_server.requests().is_empty(),
         "nothing is sent without the credential"
     );
+}
+
+/// A DynamoSQL token source logging in at `server`, and a Chkk client whose `bearer_token`
+/// credential it supplies (Chkk's login sends it as is in `Authorization`).
+fn chkk_fed_by_dynamo(api: &Server, login: &Server) -> chkk::Client {
+    let dynamo_client =
+        dynamosql::Client::new(dynamosql::Server::Custom(login.url().to_string())).expect("client");
+    let body = dynamosql::types::AuthTokenBody::new("i", "s");
+    chkk::Client::builder(chkk::Server::Custom(api.url().to_string()))
+        .bearer_token_source(dynamosql::TokenSource::new(dynamo_client, body))
+        .build()
+        .expect("client")
+}
+
+fn dynamo_token(token: &str) -> Reply {
+    Reply::json(
+        200,
+        json!({"success": true, "data": {"accessToken": token, "expiresIn": 3600}}),
+    )
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_401_to_a_sourced_token_invalidates_it_and_retries_once() {
+    let login = Server::sequence(vec![dynamo_token("t1"), dynamo_token("t2")]).await;
+    let api = Server::sequence(vec![Reply::status(401), Reply::json(200, json!({}))]).await;
+    let client = chkk_fed_by_dynamo(&api, &login);
+    client.login().await.expect("the retry succeeds");
+    let sent: Vec<_> = api
+        .requests()
+        .iter()
+        .map(|r| r.header("authorization").map(str::to_string))
+        .collect();
+    assert_eq!(sent, [Some("t1".to_string()), Some("t2".to_string())]);
+    assert_eq!(login.requests().len(), 2, "t1 was dropped, t2 fetched");
+    // The new token is cached: the next call sends it without a login.
+    client.login().await.expect("ok");
+    assert_eq!(login.requests().len(), 2);
+    assert_eq!(api.requests()[2].header("authorization"), Some("t2"));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_401_to_the_retried_request_is_the_callers_answer() {
+    let login = Server::sequence(vec![dynamo_token("t1"), dynamo_token("t2")]).await;
+    let api = Server::start(Reply::status(401)).await;
+    let client = chkk_fed_by_dynamo(&api, &login);
+    let error = client.login().await.expect_err("refused twice");
+    assert_eq!(error.status(), Some(reqwest::StatusCode::UNAUTHORIZED));
+    assert_eq!(api.requests().len(), 2, "retried once, not in a loop");
+}
+
+#[tokio::test(start_paused = true)]
+async fn concurrent_401s_to_the_same_token_cause_one_login() {
+    let login = Server::sequence(vec![dynamo_token("t1"), dynamo_token("t2")]).await;
+    // The first ten requests carry t1 and are refused; the retries carry t2 and pass.
+    let mut replies = vec![Reply::status(401).delayed(Duration::from_millis(50)); 10];
+    replies.push(Reply::json(200, json!({})));
+    let api = Server::sequence(replies).await;
+    let client = chkk_fed_by_dynamo(&api, &login);
+    let calls: Vec<_> = (0..10)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.login().await.map(|_| ()) })
+        })
+        .collect();
+    for call in calls {
+        call.await
+            .expect("the task ran")
+            .expect("the retry succeeds");
+    }
+    assert_eq!(login.requests().len(), 2, "one login for ten refusals");
+    let retried = api.requests().split_off(10);
+    assert!(retried
+        .iter()
+        .all(|r| r.header("authorization") == Some("t2")));
 }

@@ -77,6 +77,14 @@ fn query_space_and_pipe_delimited() {
     assert_eq!(decoded(&pipes), pairs(&[("pipes", "blue|black")]));
 }
 
+/// Swagger 2.0's `collectionFormat: tsv`, which no 3.0 style names: items joined by a tab.
+#[test]
+fn query_tab_delimited_joins_with_tabs() {
+    let tabs = query_of(|p| p.query_styled("tsv", &["blue", "black"], Style::TabDelimited, false));
+    assert_eq!(tabs, "tsv=blue%09black");
+    assert_eq!(decoded(&tabs), pairs(&[("tsv", "blue\tblack")]));
+}
+
 #[test]
 fn query_deep_object_and_exploded_object() {
     let filter = json!({"status": "open", "owner": "me & you"});

@@ -15,14 +15,9 @@ struct SpecCrate {
 }
 
 /// `cargo xtask codegen [--check]`.
-pub fn run_codegen(args: &[String]) -> Result<()> {
-    let check = match args {
-        [] => false,
-        [flag] if flag == "--check" => true,
-        _ => bail!("usage: cargo xtask codegen [--check]"),
-    };
+pub fn run_codegen(flags: &crate::flags::Codegen) -> Result<()> {
     let root = crate::workspace_root();
-    if check {
+    if flags.check {
         check_in(&root)
     } else {
         run_codegen_in(&root)
@@ -456,26 +451,15 @@ fn lexical(path: &Path) -> PathBuf {
 }
 
 /// `cargo xtask generate SPEC --out DIR [--name CRATE] [--report FILE]`.
-pub fn run_generate(args: &[String]) -> Result<()> {
-    let mut spec = None;
-    let mut out = None;
-    let mut name = None;
-    let mut report = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--out" => out = iter.next().cloned(),
-            "--name" => name = iter.next().cloned(),
-            "--report" => report = iter.next().cloned(),
-            other if spec.is_none() && !other.starts_with("--") => spec = Some(other.to_string()),
-            other => bail!("unexpected argument `{other}`; usage: cargo xtask generate SPEC --out DIR [--name CRATE] [--report FILE]"),
-        }
-    }
-    let (Some(spec), Some(out)) = (spec, out) else {
-        bail!("usage: cargo xtask generate SPEC --out DIR [--name CRATE] [--report FILE]");
-    };
-    let spec_path = PathBuf::from(&spec);
-    let stem = file_stem(&spec_path);
+pub fn run_generate(flags: &crate::flags::Generate) -> Result<()> {
+    let crate::flags::Generate {
+        spec: spec_path,
+        out,
+        name,
+        report,
+    } = flags;
+    let spec = spec_path.display().to_string();
+    let stem = file_stem(spec_path);
     let source = spec_path
         .file_name()
         .and_then(|n| n.to_str())
@@ -486,22 +470,21 @@ pub fn run_generate(args: &[String]) -> Result<()> {
         command: "cargo xtask generate",
         token_source_path: None,
         crate_name: name.as_deref(),
-        runtime_path: Some(runtime_path_from(Path::new(&out))?),
+        runtime_path: Some(runtime_path_from(out)?),
     };
-    let generation = generate_one(&spec_path, &stem, &target).with_context(|| spec.clone())?;
+    let generation = generate_one(spec_path, &stem, &target).with_context(|| spec.clone())?;
     for warning in &generation.warnings {
         eprintln!("{spec}: warning: {warning}");
     }
-    let out = PathBuf::from(out);
     let staging = out
         .parent()
         .map(|p| p.join(".xtask-staging"))
         .unwrap_or_else(|| PathBuf::from(".xtask-staging"));
-    replace_dir_atomically(&staging, &out, &generation.files)?;
+    replace_dir_atomically(&staging, out, &generation.files)?;
     let _ = fs::remove_dir(&staging);
     if let Some(report) = report {
-        fs::write(&report, report_json(&generation))
-            .with_context(|| format!("writing {report}"))?;
+        fs::write(report, report_json(&generation))
+            .with_context(|| format!("writing {}", report.display()))?;
     }
     println!(
         "{spec}: {} operations, {} types, {} warnings, {} files written to {}",

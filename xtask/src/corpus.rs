@@ -76,9 +76,10 @@ pub struct Outcome {
 /// Marker that tells a later run this output directory is ours to clean.
 const MARKER: &str = ".xtask-corpus";
 
-pub fn run(args: &[String]) -> Result<()> {
-    let opts = Options::parse(args)?;
-    let docs = docs::load(&opts.dir, opts.sample.as_deref())?;
+/// `cargo xtask corpus DIR ...`.
+pub fn run(flags: crate::flags::Corpus) -> Result<()> {
+    let opts = Options::from_flags(flags)?;
+    let docs = docs::load(&opts.dir, opts.sample.as_deref(), opts.manifest.as_deref())?;
     if docs.is_empty() {
         bail!("no documents found in {}", opts.dir.display());
     }

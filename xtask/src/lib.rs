@@ -4,8 +4,10 @@
 pub mod bench;
 pub mod codegen;
 pub mod corpus;
+pub mod flags;
 pub mod prism;
 pub mod spec_files;
+pub mod test_counts;
 
 /// The workspace root, found from this crate's manifest directory at build time.
 pub fn workspace_root() -> std::path::PathBuf {

@@ -1,49 +1,51 @@
 //! Maintainer tasks: `cargo xtask codegen [--check]`, `generate`, `corpus`, `test`, `bench`.
+//! `cargo xtask --help` and `cargo xtask <command> --help` list the arguments
+//! (`xtask/src/flags.rs`).
 
-use anyhow::{bail, Result};
+use std::ffi::OsString;
+use xtask::flags::{Xtask, XtaskCmd};
 use xtask::{bench, codegen, corpus, prism};
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
-
-commands:
-  codegen [--check]                     regenerate generated/ from specs/ (--check: write nothing, fail on drift)
-  generate SPEC --out DIR [--name CRATE] [--report FILE]
-                                        generate one client crate from any spec file
-  corpus DIR [--jobs N] [--sample FILE] [--out DIR] [--min-valid PCT] [--min-all PCT]
-             [--timeout SECS] [--check-timeout SECS] [--no-check]
-                                        generate and `cargo check` every document in DIR
-  test                                  run every test CI runs (drift check, clippy, tests, contract tests)
-  bench [SPEC...] [--runs N] [--check-runs N] [--family JSON_SPEC] [--no-check] [--no-client]
-                                        time, size, `cargo check` and memory against progenitor (target/bench/report.md)
-";
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Err(error) = run(&args) {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let flags = match Xtask::from_vec(args.clone()) {
+        Ok(flags) => flags,
+        Err(error) if error.is_help() => {
+            print!("{}", help_for(&error.to_string(), &args));
+            std::process::exit(0);
+        }
+        Err(error) => {
+            eprintln!("error: {error}\n(`cargo xtask --help` lists the commands and arguments)");
+            std::process::exit(2);
+        }
+    };
+    let result = match flags.subcommand {
+        XtaskCmd::Codegen(flags) => codegen::run_codegen(&flags),
+        XtaskCmd::Generate(flags) => codegen::run_generate(&flags),
+        XtaskCmd::Corpus(flags) => corpus::run(flags),
+        XtaskCmd::Test(flags) => prism::run_tests(&flags),
+        XtaskCmd::Bench(flags) => bench::run(&flags),
+    };
+    if let Err(error) = result {
         eprintln!("error: {error:#}");
         std::process::exit(1);
     }
 }
 
-fn run(args: &[String]) -> Result<()> {
-    let Some((command, rest)) = args.split_first() else {
-        print!("{USAGE}");
-        bail!("no command given");
-    };
-    match command.as_str() {
-        "codegen" => codegen::run_codegen(rest),
-        "generate" => codegen::run_generate(rest),
-        "corpus" => corpus::run(rest),
-        "test" => prism::run_tests(rest),
-        "bench" => bench::run(rest),
-        "help" | "--help" | "-h" => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        other => {
-            print!("{USAGE}");
-            bail!("unknown command `{other}`")
-        }
-    }
+/// The help to print: xflags writes every command's; after a command's name (`cargo xtask
+/// generate --help`), only that command's part of it.
+fn help_for(help: &str, args: &[OsString]) -> String {
+    let command = args
+        .iter()
+        .filter_map(|arg| arg.to_str())
+        .find(|arg| !arg.starts_with('-'));
+    let section = command.and_then(|command| {
+        let heading = format!("\nxtask {command}\n");
+        let start = help.find(&heading)? + 1;
+        let end = help[start..]
+            .find("\n\nxtask ")
+            .map_or(help.len(), |end| start + end);
+        Some(format!("usage: cargo {}\n", help[start..end].trim_end()))
+    });
+    section.unwrap_or_else(|| format!("usage: cargo {}\n", help.trim_end()))
 }

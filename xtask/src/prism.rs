@@ -27,9 +27,19 @@
 //!   closes the writer, `read` sees end of file and the watchdog sends
 //!   SIGTERM to that one Prism pid. std creates pipes close-on-exec, so no
 //!   other child (cargo test, other mocks) holds the writer open.
+//!
+//! Why not a process-group crate (`process-wrap`, `command-group`): they put
+//! a child in its own group or session and kill that group from the parent's
+//! `Drop` or an explicit call, which is what `Mock`'s `Drop` already does for
+//! the one Prism process; when xtask is SIGKILLed nothing of the parent runs,
+//! so they cannot stop the mocks then. Only the kernel can, either through
+//! the pipe above or through `PR_SET_PDEATHSIG`, which needs `prctl` from
+//! libc in an `unsafe` `pre_exec` and fires when the spawning *thread* exits,
+//! not the process. A new group would also cut the mocks off from the
+//! terminal's Ctrl-C, which now reaches them with xtask.
 
 use std::fs::File;
-use std::io::{self, ErrorKind, Read};
+use std::io::{self, BufRead, BufReader, ErrorKind, Read};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -37,6 +47,8 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+
+use crate::test_counts::Counts;
 
 /// How long one mock may take to accept a TCP connection.
 const READY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -51,13 +63,17 @@ const STEPS: usize = 5;
 /// then stop the Prism process whose pid is `$1`.
 const WATCHDOG: &str = r#"read -r _ || :; kill -TERM "$1" 2>/dev/null; exit 0"#;
 
-pub fn run_tests(args: &[String]) -> Result<()> {
-    let test_args = parse_args(args)?;
+pub fn run_tests(flags: &crate::flags::Test) -> Result<()> {
+    let test_args: Vec<String> = flags
+        .cargo_test_args
+        .iter()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
     let root = crate::workspace_root();
     let started = Instant::now();
 
     step(1, "codegen --check", || {
-        crate::codegen::run_codegen(&["--check".to_string()])
+        crate::codegen::run_codegen(&crate::flags::Codegen { check: true })
     })?;
     step(2, "cargo fmt", || {
         cargo(&root, &["fmt", "--all", "--", "--check"], &[])
@@ -75,35 +91,29 @@ pub fn run_tests(args: &[String]) -> Result<()> {
     })?;
     // The mocks live until the end of this function, whatever happens.
     let mocks = step(4, "Prism mocks", || start_mocks(&root))?;
-    step(5, "cargo test", || {
+    let counts = step(5, "cargo test", || {
         let mut args = vec!["test"];
         // cargo ignores `-p` next to `--workspace`; let a chosen package win.
         if !selects_packages(&test_args) {
             args.push("--workspace");
         }
         args.extend(test_args.iter().map(String::as_str));
-        cargo(&root, &args, &env_for(&mocks))
+        let counts = cargo_test(&root, &args, &env_for(&mocks))?;
+        check_counts(&counts, &mocks, test_args.is_empty())?;
+        Ok(counts)
     })?;
     let count = mocks.len();
     drop(mocks);
 
     // Deliberately not "N passed, N failed": CI counts cargo test's own lines.
     println!(
-        "xtask test: all {STEPS} steps OK (codegen --check, fmt, clippy, {count} Prism mock(s), cargo test) in {:.1}s",
+        "xtask test: all {STEPS} steps OK (codegen --check, fmt, clippy, {count} Prism mock(s), \
+         cargo test: {} tests run, {} of them contract tests against Prism) in {:.1}s",
+        counts.passed,
+        counts.contract_total(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-/// Accepts nothing, or `--` followed by arguments for `cargo test`.
-fn parse_args(args: &[String]) -> Result<Vec<String>> {
-    match args.split_first() {
-        None => Ok(Vec::new()),
-        Some((first, rest)) if first == "--" => Ok(rest.to_vec()),
-        Some((first, _)) => {
-            bail!("unexpected argument `{first}`; usage: cargo xtask test [-- ARGS FOR CARGO TEST]")
-        }
-    }
 }
 
 /// Whether cargo-test arguments (before any `--` for the test binaries)
@@ -132,6 +142,55 @@ fn cargo(root: &Path, args: &[&str], env: &[(String, String)]) -> Result<()> {
         .with_context(|| format!("could not start `{shown}`"))?;
     if !status.success() {
         bail!("`{shown}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// Runs `cargo test`, passing its output on line by line, and counts the tests that ran.
+fn cargo_test(root: &Path, args: &[&str], env: &[(String, String)]) -> Result<Counts> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let shown = format!("cargo {}", args.join(" "));
+    let mut child = Command::new(cargo)
+        .args(args)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .current_dir(root)
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("could not start `{shown}`"))?;
+    let mut counts = Counts::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(io::Result::ok) {
+            println!("{line}");
+            counts.read_line(&line);
+        }
+    }
+    let status = child
+        .wait()
+        .with_context(|| format!("waiting for `{shown}`"))?;
+    if !status.success() {
+        bail!("`{shown}` failed ({status})");
+    }
+    Ok(counts)
+}
+
+/// A green `cargo test` still fails the step when it ran no test, or, on a full run (no
+/// arguments choosing tests), when some spec's contract tests did not run against its mock.
+fn check_counts(counts: &Counts, mocks: &[Mock], full_run: bool) -> Result<()> {
+    if counts.passed == 0 {
+        bail!("cargo test ran no test");
+    }
+    if full_run {
+        let missing: Vec<&str> = mocks
+            .iter()
+            .map(|mock| mock.spec.name.as_str())
+            .filter(|spec| counts.contract_tests_of(spec) == 0)
+            .collect();
+        if !missing.is_empty() {
+            bail!(
+                "no contract test ran against the mock of {} (tests/tests/contract/)",
+                missing.join(", ")
+            );
+        }
     }
     Ok(())
 }
@@ -514,17 +573,6 @@ mod tests {
         assert_eq!(env_var_for("generic-login"), "PRISM_URL_GENERIC_LOGIN");
         assert_eq!(env_var_for("chkk"), "PRISM_URL_CHKK");
         assert_eq!(env_var_for("a.b c"), "PRISM_URL_A_B_C");
-    }
-
-    #[test]
-    fn args_after_double_dash_go_to_cargo_test() {
-        let args = ["--".to_string(), "-p".to_string(), "x".to_string()];
-        assert_eq!(
-            parse_args(&args).ok(),
-            Some(vec!["-p".to_string(), "x".to_string()])
-        );
-        assert!(parse_args(&[]).is_ok_and(|a| a.is_empty()));
-        assert!(parse_args(&["--nope".to_string()]).is_err());
     }
 
     #[test]

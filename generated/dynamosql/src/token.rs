@@ -3,58 +3,95 @@
 //! A caching, self-refreshing source of access tokens.
 /// Access tokens from [`Client::auth_token`](crate::Client::auth_token), obtained on first use, cached, and renewed by logging in again a margin before they expire.
 ///
-/// The token is read at `/data/accessToken` of the response; its lifetime from the first of: `/data/expiresIn` (seconds), then the token's JWT `exp` claim, then 3600 s. Concurrent callers share one request. A failed renewal keeps a token that is still valid; once it has expired the error is the operation's own.
+/// The token is read at `/data/accessToken` of the response; its lifetime from the first of: `/data/expiresIn` (seconds), then the token's JWT `exp` claim, then 3600 s (a zero, invalid or past value counts as none; see [`token_source::lifetime`]). Concurrent callers share one request and its outcome. While the cached token is still valid it is returned at once and renewed in the background, and failures are retried with backoff without reaching callers; once it has expired, callers get the error, whose `fetch_error` is the operation's own.
 ///
 /// It implements [`token_source::TokenProvider`], so it can be held as `Arc<dyn TokenProvider>` next to other APIs' token sources, and plugged into the bearer credentials of any generated client.
 #[derive(Debug)]
 pub struct TokenSource {
+    cache: ::token_source::TokenCache<Login>,
+}
+/// The token operation's inputs and how to call it: what the cache's renewals run, in
+/// a task of their own.
+#[derive(Debug)]
+struct Login {
     client: crate::Client,
     body: crate::types::AuthTokenBody,
     fields: ::token_source::TokenFields,
-    cache: ::token_source::TokenCache,
 }
 impl TokenSource {
     /// A token source that calls `auth_token` through `client` with these inputs.
     pub fn new(client: crate::Client, body: crate::types::AuthTokenBody) -> Self {
-        TokenSource {
+        let login = Login {
             client,
             body,
             fields: ::token_source::TokenFields::new("/data/accessToken")
                 .expires_in("/data/expiresIn")
                 .refresh_token("/data/refreshToken")
                 .default_lifetime(::std::time::Duration::from_secs(3600u64)),
-            cache: ::token_source::TokenCache::new(),
+        };
+        TokenSource {
+            cache: ::token_source::TokenCache::new(login),
         }
     }
-    /// Refreshes this long before expiry instead of the default (the smaller of 60 s and
-    /// 10% of the token's lifetime).
-    pub fn with_margin(mut self, margin: ::std::time::Duration) -> Self {
-        self.cache = ::std::mem::take(&mut self.cache).with_margin(margin);
-        self
+    /// Renews this long before expiry instead of the default (the smaller of 60 s and
+    /// 10% of the token's lifetime); never more than half of a token's lifetime.
+    pub fn with_margin(self, margin: ::std::time::Duration) -> Self {
+        TokenSource {
+            cache: self.cache.with_margin(margin),
+        }
     }
-    /// A valid access token: the cached one, or a new one when none is cached or it
-    /// expires within the margin. Concurrent callers share one request.
+    /// Retries and pauses after failed logins instead of the default (two retries,
+    /// pauses from 500 ms doubling up to 30 s, with jitter).
+    pub fn with_backoff(self, backoff: ::token_source::Backoff) -> Self {
+        TokenSource {
+            cache: self.cache.with_backoff(backoff),
+        }
+    }
+    /// A valid access token: the cached one (renewed in the background once it is
+    /// within the margin), or the outcome of the login this call waits for. Concurrent
+    /// callers share one request and its outcome; the error's
+    /// [`fetch_error`](::token_source::TokenError::fetch_error) is the operation's own.
     pub async fn token(
         &self,
     ) -> ::std::result::Result<
         ::token_source::AccessToken,
-        crate::runtime::Error<crate::AuthTokenError>,
+        ::token_source::TokenError<crate::runtime::Error<crate::AuthTokenError>>,
     > {
-        self.cache.get(|| self.login()).await
+        self.cache.token().await
     }
-    /// Forgets the cached token, so the next call logs in again (after the server
-    /// rejected the token, for instance).
-    pub async fn invalidate(&self) {
-        self.cache.invalidate().await;
+    /// Drops `token` if it is still the cached one, so the next call logs in again:
+    /// call it when the API refused the token. A newer token is kept, so callers that
+    /// saw the same token refused cause one login between them.
+    pub fn invalidate(&self, token: &::token_source::AccessToken) {
+        self.cache.invalidate(token);
     }
-    async fn login(
-        &self,
-    ) -> ::std::result::Result<
-        ::token_source::AccessToken,
-        crate::runtime::Error<crate::AuthTokenError>,
-    > {
-        let response = self.client.auth_token(&self.body).await?;
-        read_token(&self.fields, response)
+}
+impl ::token_source::Fetch for Login {
+    type Error = crate::runtime::Error<crate::AuthTokenError>;
+    fn login(&self) -> ::token_source::FetchFuture<'_, Self::Error> {
+        ::std::boxed::Box::pin(async move {
+            let response = self.client.auth_token(&self.body).await?;
+            read_token(&self.fields, response)
+        })
+    }
+    fn failure(&self, error: &Self::Error) -> ::token_source::Failure {
+        failure(error)
+    }
+}
+/// Whether a failed login is worth retrying soon: no answer, or a status of 408, 429
+/// or 5xx, declared or not.
+fn failure(
+    error: &crate::runtime::Error<crate::AuthTokenError>,
+) -> ::token_source::Failure {
+    match (error.kind(), error.status()) {
+        (
+            crate::runtime::ErrorKind::Timeout | crate::runtime::ErrorKind::Transport(_),
+            _,
+        ) => ::token_source::Failure::Transient,
+        (_, ::std::option::Option::Some(status)) => {
+            ::token_source::Failure::of_status(status.as_u16())
+        }
+        (_, ::std::option::Option::None) => ::token_source::Failure::Permanent,
     }
 }
 /// The token in a success body: the body is serialized back to JSON and read through
@@ -79,5 +116,8 @@ impl ::token_source::TokenProvider for TokenSource {
         ::std::boxed::Box::pin(async move {
             TokenSource::token(self).await.map_err(::std::convert::Into::into)
         })
+    }
+    fn invalidate(&self, token: &::token_source::AccessToken) {
+        TokenSource::invalidate(self, token);
     }
 }

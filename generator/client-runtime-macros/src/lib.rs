@@ -6,8 +6,28 @@
 //! non-generic closure (see `client_runtime::de`). Type checking serde's expansion was most
 //! of the time `cargo check` spent on a generated crate.
 //!
-//! An attribute it does not know is a compile error, not silently ignored: a generated type
-//! must never decode differently from what its attributes say.
+//! An attribute it does not know, or knows but does not apply where it is written, is a
+//! compile error, not silently ignored: a generated type must never decode differently from
+//! what its attributes say. A struct reads as it is written:
+//!
+//! ```
+//! #[derive(client_runtime::Deserialize)]
+//! struct Login {
+//!     #[serde(default)]
+//!     token: String,
+//! }
+//! ```
+//!
+//! but `default` on the struct itself, which serde's derive applies to every field, is refused:
+//!
+//! ```compile_fail
+//! #[derive(client_runtime::Deserialize)]
+//! #[serde(default)]
+//! struct Login {
+//!     #[serde(default)]
+//!     token: String,
+//! }
+//! ```
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,7 +49,12 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             "generic types are not supported",
         ));
     }
-    let container = SerdeAttrs::of(&input.attrs)?;
+    let place = match &input.data {
+        Data::Struct(data) if matches!(data.fields, Fields::Unnamed(_)) => Place::Newtype,
+        Data::Struct(_) | Data::Union(_) => Place::Struct,
+        Data::Enum(_) => Place::Enum,
+    };
+    let container = SerdeAttrs::of(&input.attrs, place)?;
     let name = &input.ident;
     let body = match &input.data {
         Data::Struct(data) => match &data.fields {
@@ -69,7 +94,7 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
     let mut rest = None;
     for field in &fields.named {
         let index = wire_names.len();
-        let attrs = SerdeAttrs::of(&field.attrs)?;
+        let attrs = SerdeAttrs::of(&field.attrs, Place::Field)?;
         let Some(member) = &field.ident else {
             continue;
         };
@@ -118,7 +143,7 @@ fn string_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
     let mut variants = Vec::new();
     let mut catch_all = None;
     for variant in &data.variants {
-        let attrs = SerdeAttrs::of(&variant.attrs)?;
+        let attrs = SerdeAttrs::of(&variant.attrs, Place::Variant)?;
         let ident = &variant.ident;
         if catch_all.is_some() {
             return Err(syn::Error::new_spanned(
@@ -165,7 +190,7 @@ fn string_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
 fn untagged_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
     let mut attempts = Vec::new();
     for variant in &data.variants {
-        SerdeAttrs::of(&variant.attrs)?;
+        SerdeAttrs::of(&variant.attrs, Place::UntaggedVariant)?;
         let ident = &variant.ident;
         match &variant.fields {
             Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
@@ -210,6 +235,53 @@ enum WhenMissing {
     Function(syn::ExprPath),
 }
 
+/// Where a `#[serde(..)]` attribute sits: each is accepted only where this derive applies it
+/// (or, for serialization-only ones, where serde's own derive reads them), so an attribute
+/// that would decode differently with serde is a compile error rather than ignored.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// A struct with named fields.
+    Struct,
+    /// A struct with one unnamed field.
+    Newtype,
+    /// An enum.
+    Enum,
+    /// A named field.
+    Field,
+    /// A variant of a string enum (its last may be the `untagged` catch-all).
+    Variant,
+    /// A variant of an untagged enum.
+    UntaggedVariant,
+}
+
+impl Place {
+    /// Whether this derive applies the attribute `name` here.
+    fn applies(self, name: &str) -> bool {
+        match self {
+            Place::Struct | Place::UntaggedVariant => false,
+            Place::Newtype => name == "transparent",
+            Place::Enum => name == "untagged",
+            Place::Field => matches!(
+                name,
+                "rename" | "default" | "with" | "flatten" | "skip_serializing_if"
+            ),
+            // `untagged` marks the catch-all variant of a string enum.
+            Place::Variant => matches!(name, "rename" | "untagged"),
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Place::Struct => "a struct",
+            Place::Newtype => "a newtype struct",
+            Place::Enum => "an enum",
+            Place::Field => "a field",
+            Place::Variant => "a variant",
+            Place::UntaggedVariant => "a variant of an untagged enum",
+        }
+    }
+}
+
 /// The `#[serde(..)]` attributes that decide decoding, and those that only serialization reads.
 #[derive(Default)]
 struct SerdeAttrs {
@@ -221,11 +293,27 @@ struct SerdeAttrs {
 }
 
 impl SerdeAttrs {
-    fn of(attrs: &[syn::Attribute]) -> syn::Result<Self> {
+    fn of(attrs: &[syn::Attribute], place: Place) -> syn::Result<Self> {
         let mut out = SerdeAttrs::default();
         for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
             attr.parse_nested_meta(|meta| {
                 let path = &meta.path;
+                let name = path.get_ident().map(Ident::to_string).unwrap_or_default();
+                let known = [
+                    "rename",
+                    "default",
+                    "with",
+                    "flatten",
+                    "untagged",
+                    "transparent",
+                    "skip_serializing_if",
+                ];
+                if known.contains(&name.as_str()) && !place.applies(&name) {
+                    return Err(meta.error(format!(
+                        "`#[serde({name})]` on {} is not applied by client_runtime's Deserialize",
+                        place.describe()
+                    )));
+                }
                 if path.is_ident("rename") {
                     out.rename = Some(meta.value()?.parse()?);
                 } else if path.is_ident("default") {
@@ -256,5 +344,76 @@ impl SerdeAttrs {
             })?;
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The error the derive gives for `input`, if any.
+    fn error_of(input: TokenStream) -> Option<String> {
+        let input: DeriveInput = syn::parse2(input).expect("the test input parses");
+        expand(&input).err().map(|error| error.to_string())
+    }
+
+    #[test]
+    fn attributes_it_does_not_apply_are_errors() {
+        let cases = [
+            (
+                quote! { #[serde(rename = "B")] struct A { a: u8 } },
+                "`#[serde(rename)]` on a struct",
+            ),
+            (
+                quote! { #[serde(default)] struct A { a: u8 } },
+                "`#[serde(default)]` on a struct",
+            ),
+            (
+                quote! { #[serde(transparent)] struct A { a: u8 } },
+                "`#[serde(transparent)]` on a struct",
+            ),
+            (
+                quote! { #[serde(untagged)] struct A(u8); },
+                "`#[serde(untagged)]` on a newtype struct",
+            ),
+            (
+                quote! { #[serde(flatten)] enum A { B } },
+                "`#[serde(flatten)]` on an enum",
+            ),
+            (
+                quote! { struct A { #[serde(untagged)] a: u8 } },
+                "`#[serde(untagged)]` on a field",
+            ),
+            (
+                quote! { enum A { #[serde(default)] B } },
+                "`#[serde(default)]` on a variant",
+            ),
+            (
+                quote! { #[serde(untagged)] enum A { #[serde(rename = "x")] B(u8) } },
+                "`#[serde(rename)]` on a variant of an untagged enum",
+            ),
+            (
+                quote! { #[serde(deny_unknown_fields)] struct A { a: u8 } },
+                "not supported",
+            ),
+        ];
+        for (input, expected) in cases {
+            let error = error_of(input.clone()).unwrap_or_else(|| panic!("accepted: {input}"));
+            assert!(error.contains(expected), "{input}: {error}");
+        }
+    }
+
+    #[test]
+    fn attributes_it_applies_are_accepted() {
+        for input in [
+            quote! { struct A { #[serde(rename = "b", default)] a: u8 } },
+            quote! { struct A { #[serde(default, with = "m", skip_serializing_if = "f")] a: u8 } },
+            quote! { struct A { #[serde(flatten)] a: M } },
+            quote! { #[serde(transparent)] struct A(u8); },
+            quote! { #[serde(untagged)] enum A { B(u8) } },
+            quote! { enum A { #[serde(rename = "b")] B } },
+        ] {
+            assert_eq!(error_of(input.clone()), None, "{input}");
+        }
     }
 }

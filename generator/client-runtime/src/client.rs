@@ -50,6 +50,7 @@ pub async fn authorize<C: SchemeCredentials>(
             Some(source) => {
                 let value = source.credential().await.map_err(CredentialError)?;
                 credentials.attach_value(*scheme, &value, parts);
+                parts.credential_from(source, &value);
             }
             None => credentials.attach(*scheme, parts),
         }
@@ -75,6 +76,14 @@ impl<'a, C: SchemeCredentials> Security<'a, C> {
 }
 
 impl<C: SchemeCredentials> crate::Authorize for Security<'_, C> {
+    fn uses_sources(&self) -> bool {
+        let sources = self.credentials.sources();
+        self.alternatives
+            .iter()
+            .flat_map(|schemes| schemes.iter())
+            .any(|scheme| sources.get(scheme).is_some())
+    }
+
     fn authorize<'a>(
         &'a self,
         parts: &'a mut RequestParts,

@@ -13,10 +13,12 @@ use ::std::fmt;
 mod client;
 pub mod de;
 mod error;
+mod renew;
 mod request;
 mod response;
 mod retry;
 mod scrub;
+mod style;
 mod transport;
 
 pub use client::{authorize, SchemeCredentials, Security};
@@ -144,6 +146,13 @@ pub type CredentialFuture<'a> = ::std::pin::Pin<
 pub trait CredentialSource: Send + Sync {
     /// The credential's current value (a bearer token, an API key).
     fn credential(&self) -> CredentialFuture<'_>;
+
+    /// The API answered 401 to a request that carried `credential`: drop it if it is still
+    /// the current one, so that the next [`CredentialSource::credential`] gets a new one. The
+    /// default does nothing.
+    fn reject(&self, credential: &Secret<::std::string::String>) {
+        let _ = credential;
+    }
 }
 
 /// Any token provider (this API's, another API's, or one of the user's) can supply a client's
@@ -154,6 +163,16 @@ impl<T: ::token_source::TokenProvider + ?Sized> CredentialSource for T {
             let token = ::token_source::TokenProvider::token(self).await?;
             Ok(Secret::new(token.expose().to_string()))
         })
+    }
+
+    fn reject(&self, credential: &Secret<::std::string::String>) {
+        // Token sources compare tokens by value, so a token rebuilt from the value names
+        // the one that was refused.
+        let refused = ::token_source::AccessToken::new(
+            credential.expose().clone(),
+            ::std::time::Duration::ZERO,
+        );
+        ::token_source::TokenProvider::invalidate(self, &refused);
     }
 }
 
@@ -187,11 +206,14 @@ impl<K: PartialEq> CredentialSources<K> {
     }
 
     /// The source for `scheme`, if one is set.
-    pub fn get(&self, scheme: &K) -> ::std::option::Option<&dyn CredentialSource> {
+    pub fn get(
+        &self,
+        scheme: &K,
+    ) -> ::std::option::Option<&::std::sync::Arc<dyn CredentialSource>> {
         self.entries
             .iter()
             .find(|(key, _)| key == scheme)
-            .map(|(_, source)| &**source)
+            .map(|(_, source)| source)
     }
 }
 

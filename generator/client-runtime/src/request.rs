@@ -3,24 +3,7 @@
 
 use super::*;
 
-/// How a parameter is serialized (OpenAPI `style`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// `form`: `name=a&name=b` exploded, `name=a,b` otherwise.
-    Form,
-    /// `simple`: `a,b`.
-    Simple,
-    /// `spaceDelimited`: `a b`.
-    SpaceDelimited,
-    /// `pipeDelimited`: `a|b`.
-    PipeDelimited,
-    /// `deepObject`: `name[key]=value`.
-    DeepObject,
-    /// `label`: `.a.b`.
-    Label,
-    /// `matrix`: `;name=a,b`.
-    Matrix,
-}
+pub use crate::style::Style;
 
 /// The path, query pairs, headers, cookies and body gathered for one request, and the secrets
 /// among them. Setting a value never fails here: the first value that cannot be encoded is
@@ -38,6 +21,8 @@ pub struct RequestParts {
     /// The values sent that must never be printed (see [`Secrets`]).
     secrets: ::std::vec::Vec<::std::string::String>,
     error: ::std::option::Option<InvalidRequest>,
+    /// Credentials attached from sources, renewed once on a 401 (see `renew.rs`).
+    pub(crate) sourced: ::std::vec::Vec<crate::renew::Sourced>,
 }
 
 /// A request body, encoded.
@@ -154,6 +139,7 @@ impl RequestParts {
         let delimiter = match style {
             Style::SpaceDelimited => "%20",
             Style::PipeDelimited => "%7C",
+            Style::TabDelimited => "%09",
             _ => ",",
         };
         let pair = |name: &str, item: &::serde_json::Value| {
@@ -346,6 +332,8 @@ impl RequestParts {
             },
             secrets: self.secrets.clone(),
             error: self.error.clone(),
+            // Credentials are attached to each attempt's copy, never to the template.
+            sourced: ::std::vec::Vec::new(),
         }
     }
 

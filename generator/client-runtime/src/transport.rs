@@ -233,6 +233,12 @@ pub trait Authorize: Sync {
         &'a self,
         parts: &'a mut RequestParts,
     ) -> impl ::std::future::Future<Output = ::std::result::Result<(), CredentialError>> + Send + 'a;
+
+    /// Whether a credential may come from a source (which a 401 makes the transport ask
+    /// again, once).
+    fn uses_sources(&self) -> bool {
+        false
+    }
 }
 
 /// No credentials (an operation with `security: []` or no security at all).
@@ -317,11 +323,10 @@ impl Transport {
                 idempotent = true;
             }
         }
-        let attempts = if parts.replayable() {
-            policy.attempts()
-        } else {
-            1
-        };
+        let replayable = parts.replayable();
+        let attempts = if replayable { policy.attempts() } else { 1 };
+        // A 401 to a credential from a source earns one more attempt, outside the policy.
+        let may_renew = replayable && auth.uses_sources();
         let mut sent_secrets: ::std::vec::Vec<::std::string::String> = self
             .shared
             .default_secrets
@@ -329,28 +334,58 @@ impl Transport {
             .map(|secret| secret.expose().clone())
             .collect();
         let mut attempt = 0;
+        let mut tries = 0;
+        let mut refused: Option<Refused<E>> = None;
+        let mut renewed = false;
         loop {
             attempt += 1;
+            tries += 1;
             span.record("attempt", attempt);
-            let this = if attempt >= attempts {
-                ::std::mem::take(&mut parts)
-            } else {
+            let again = tries < attempts || (may_renew && !renewed);
+            let this = if again {
                 parts.copy_for_attempt()
+            } else {
+                ::std::mem::take(&mut parts)
             };
-            let (outcome, result) = self
-                .attempt(operation, this, auth, attempt, &mut sent_secrets)
+            let refused_values = refused.as_ref().map(|(values, _)| values.as_slice());
+            let sent = self
+                .attempt(
+                    operation,
+                    this,
+                    auth,
+                    attempt,
+                    &mut sent_secrets,
+                    refused_values,
+                )
                 .await;
+            let (outcome, result, sourced) = match (sent, refused.take()) {
+                (Some(sent), _) => sent,
+                // The source handed out the refused credential again: the 401 stands.
+                (None, Some((_, unauthorized))) => return unauthorized,
+                (None, None) => continue,
+            };
             if let Outcome::Status(status) = &outcome {
                 span.record("status", status.as_u16());
             }
-            if attempt < attempts && retryable(&outcome, idempotent) {
+            let unauthorized = matches!(
+                outcome,
+                Outcome::Status(::reqwest::StatusCode::UNAUTHORIZED)
+            );
+            if unauthorized && may_renew && !renewed && !sourced.is_empty() {
+                crate::renew::reject(&sourced);
+                renewed = true;
+                tries -= 1;
+                refused = Some((sourced, result));
+                continue;
+            }
+            if tries < attempts && retryable(&outcome, idempotent) {
                 let retry_after = match &result {
                     Ok(response) => {
                         crate::retry::retry_after(&response.headers, ::std::time::SystemTime::now())
                     }
                     Err(_) => None,
                 };
-                let delay = policy.delay(attempt, retry_after);
+                let delay = policy.delay(tries, retry_after);
                 if policy.in_time(started.elapsed(), delay) {
                     ::tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
                     ::tokio::time::sleep(delay).await;
@@ -370,7 +405,8 @@ impl Transport {
         auth: &A,
         attempt: u32,
         sent_secrets: &mut ::std::vec::Vec<::std::string::String>,
-    ) -> (Outcome, Result<RawResponse, Error<E>>) {
+        refused: Option<&[crate::renew::Sourced]>,
+    ) -> Option<Attempted<E>> {
         let mut call = CallInfo {
             operation: operation.id,
             method: Some(operation.method.clone()),
@@ -384,7 +420,17 @@ impl Transport {
             }
         }
         call.secrets = Secrets::new(sent_secrets.iter().filter(|s| !s.is_empty()).cloned());
-        let fail = |kind, call| (Outcome::Final, Err(Error::new(kind, call)));
+        let sourced = parts.take_sourced();
+        if refused.is_some_and(|refused| crate::renew::unchanged(refused, &sourced)) {
+            return None;
+        }
+        let fail = |kind, call| {
+            Some((
+                Outcome::Final,
+                Err(Error::new(kind, call)),
+                ::std::vec::Vec::new(),
+            ))
+        };
         if let Err(error) = authorized {
             return fail(ErrorKind::Credential(error), call);
         }
@@ -400,10 +446,11 @@ impl Transport {
             Ok(request) => request,
             Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
         };
-        match self.execute(request).await {
+        let (outcome, result) = match self.execute(request).await {
             Ok(response) => self.read(response, call).await,
             Err((outcome, failure)) => (outcome, Err(Error::new(failure.kind(), call))),
-        }
+        };
+        Some((outcome, result, sourced))
     }
 
     fn request(
@@ -501,6 +548,20 @@ impl Transport {
         )
     }
 }
+
+/// What one attempt ended with, and the credentials from sources it carried.
+type Attempted<E> = (
+    Outcome,
+    Result<RawResponse, Error<E>>,
+    ::std::vec::Vec<crate::renew::Sourced>,
+);
+
+/// Credentials the API refused with a 401, and that answer, kept while one more attempt is
+/// made with fresh ones.
+type Refused<E> = (
+    ::std::vec::Vec<crate::renew::Sourced>,
+    Result<RawResponse, Error<E>>,
+);
 
 /// Why sending or receiving failed, before it is typed for the operation.
 enum Failure {

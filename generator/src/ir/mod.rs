@@ -273,24 +273,11 @@ pub enum ParamLocation {
     Cookie,
 }
 
-/// Serialization style of a parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamStyle {
-    /// `form`.
-    Form,
-    /// `simple`.
-    Simple,
-    /// `spaceDelimited`.
-    SpaceDelimited,
-    /// `pipeDelimited`.
-    PipeDelimited,
-    /// `deepObject`.
-    DeepObject,
-    /// `label`.
-    Label,
-    /// `matrix`.
-    Matrix,
-}
+/// Serialization style of a parameter: the runtime's own `Style`, the same source file
+/// compiled here, so generated code names exactly the styles the runtime encodes.
+#[path = "../../client-runtime/src/style.rs"]
+mod param_style;
+pub use param_style::Style as ParamStyle;
 
 /// One parameter.
 #[derive(Debug, Clone)]

@@ -124,7 +124,14 @@ impl<'a> Lowerer<'a> {
             },
         };
         let password = matches!(schema_ref, Some(SchemaRef::Inline(s)) if matches!(super::view::shape(s), super::view::Shape::String { format: Some("password"), .. }));
-        let (style, default_explode) = style_of(parameter);
+        let (mut style, default_explode) = style_of(parameter);
+        let tsv = data
+            .extensions
+            .get(crate::normalize::swagger2::COLLECTION_FORMAT)
+            == Some(&serde_json::Value::String("tsv".into()));
+        if tsv && style == ParamStyle::Form {
+            style = ParamStyle::TabDelimited;
+        }
         Param {
             name: scope.claim(field_name(&data.name, "param")),
             wire_name: data.name.clone(),

@@ -2,6 +2,7 @@
 //! naming the reference's pointer; chains of references are followed with cycle detection.
 //! References to other files were bundled into the document before (`crate::bundle`).
 
+use crate::openapi::ComponentKind;
 use crate::pointer::{component_name, RefError};
 use openapiv3::{OpenAPI, ReferenceOr};
 use std::collections::BTreeSet;
@@ -13,7 +14,7 @@ pub struct Resolver<'a> {
 }
 
 macro_rules! resolver_fn {
-    ($fn_name:ident, $ty:ty, $field:ident, $kind:literal) => {
+    ($fn_name:ident, $ty:ty, $field:ident, $kind:expr) => {
         /// Follows references to a component of this kind.
         pub fn $fn_name(&self, item: &'a ReferenceOr<$ty>) -> Result<&'a $ty, RefError> {
             let mut seen = BTreeSet::new();
@@ -25,7 +26,7 @@ macro_rules! resolver_fn {
                         if !seen.insert(reference.clone()) {
                             return Err(RefError::Cycle(reference.clone()));
                         }
-                        let name = component_name(reference, $kind)?;
+                        let name = component_name(reference, $kind.key())?;
                         let api: &'a OpenAPI = self.api;
                         current = api
                             .components
@@ -45,18 +46,28 @@ impl<'a> Resolver<'a> {
         Resolver { api }
     }
 
-    resolver_fn!(parameter, openapiv3::Parameter, parameters, "parameters");
+    resolver_fn!(
+        parameter,
+        openapiv3::Parameter,
+        parameters,
+        ComponentKind::Parameters
+    );
     resolver_fn!(
         request_body,
         openapiv3::RequestBody,
         request_bodies,
-        "requestBodies"
+        ComponentKind::RequestBodies
     );
-    resolver_fn!(response, openapiv3::Response, responses, "responses");
+    resolver_fn!(
+        response,
+        openapiv3::Response,
+        responses,
+        ComponentKind::Responses
+    );
     resolver_fn!(
         security_scheme,
         openapiv3::SecurityScheme,
         security_schemes,
-        "securitySchemes"
+        ComponentKind::SecuritySchemes
     );
 }

@@ -179,17 +179,13 @@ fn check_pointer(
     pointer: &str,
     diagnostics: &mut Diagnostics,
 ) -> bool {
-    let Some(rest) = pointer.strip_prefix('/') else {
+    let Some(segments) = crate::pointer::pointer_segments(pointer).filter(|s| !s.is_empty()) else {
         diagnostics.warn(
             &op.origin,
             format!("token `{field}` pointer `{pointer}` does not start with `/`; it is ignored"),
         );
         return false;
     };
-    let segments: Vec<String> = rest
-        .split('/')
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect();
     match walk(api, ty, &segments, 0) {
         Ok(()) => true,
         Err(segment) => {

@@ -8,6 +8,7 @@
 
 use super::refs::lookup;
 use crate::error::join;
+use crate::openapi::ComponentKind;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -42,7 +43,7 @@ pub(crate) fn hoist_foreign_refs(doc: &mut Value) {
                 doc,
                 item.get("parameters"),
                 at(&["parameters"]),
-                "parameters",
+                ComponentKind::Parameters.key(),
                 &mut replacements,
             );
             for method in crate::openapi::HTTP_METHODS {
@@ -53,7 +54,7 @@ pub(crate) fn hoist_foreign_refs(doc: &mut Value) {
                     doc,
                     op.get("parameters"),
                     at(&[method, "parameters"]),
-                    "parameters",
+                    ComponentKind::Parameters.key(),
                     &mut replacements,
                 );
                 if let Some(body) = op.get("requestBody") {
@@ -61,7 +62,7 @@ pub(crate) fn hoist_foreign_refs(doc: &mut Value) {
                         doc,
                         body,
                         at(&[method, "requestBody"]),
-                        "requestBodies",
+                        ComponentKind::RequestBodies.key(),
                         &mut replacements,
                     );
                 }
@@ -71,7 +72,7 @@ pub(crate) fn hoist_foreign_refs(doc: &mut Value) {
                             doc,
                             response,
                             at(&[method, "responses", status]),
-                            "responses",
+                            ComponentKind::Responses.key(),
                             &mut replacements,
                         );
                     }

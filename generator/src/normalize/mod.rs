@@ -8,6 +8,7 @@ pub(crate) mod readable;
 pub(crate) mod refs;
 pub(crate) mod repair;
 mod schema;
+pub(crate) mod swagger2;
 
 use crate::error::{join, push_index, push_segment, Diagnostics, Error};
 use fields::{add_note, kind_of, Fields};

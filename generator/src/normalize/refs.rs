@@ -5,7 +5,7 @@
 //! than of its missing target.
 
 use crate::error::escape_segment;
-use crate::pointer::local_segments;
+use crate::pointer::{descend, local_segments};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,19 +98,6 @@ impl RefCheck {
 /// The node a local reference points at.
 pub(crate) fn lookup<'d>(doc: &'d Value, reference: &str) -> Option<&'d Value> {
     descend(doc, &local_segments(reference).ok()?)
-}
-
-/// The node reached from `node` through decoded pointer segments (keys and list indices).
-pub(crate) fn descend<'d>(node: &'d Value, segments: &[String]) -> Option<&'d Value> {
-    let mut node = node;
-    for segment in segments {
-        node = match node {
-            Value::Object(map) => map.get(segment)?,
-            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(node)
 }
 
 /// A local reference written the way the normalizer writes pointers (decoded, then escaped).

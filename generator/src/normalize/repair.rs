@@ -1,23 +1,12 @@
-//! Stage 4: deserializing the normalized document into `openapiv3`, piece by piece when the whole fails,
-//! so that one malformed operation or component costs only itself and a warning.
+//! Stage 4: deserializing the normalized document into `openapiv3`, piece by piece when the
+//! whole fails, so that one malformed operation or component costs only itself and a warning.
 
 use crate::error::{join, Diagnostics, Error};
+use crate::openapi::ComponentKind;
 use openapiv3::{ReferenceOr, Schema};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-const COMPONENT_KINDS: [&str; 9] = [
-    "schemas",
-    "responses",
-    "parameters",
-    "examples",
-    "requestBodies",
-    "headers",
-    "securitySchemes",
-    "links",
-    "callbacks",
-];
 
 /// Reads the document into openapiv3; when that fails, drops the pieces that do not read (with a
 /// warning each) and reads what is left. The happy path deserializes from the borrowed value, so
@@ -74,11 +63,12 @@ fn read_paths(paths: &Value) -> Option<openapiv3::Paths> {
 
 fn drop_broken_pieces(doc: &mut Value, diagnostics: &mut Diagnostics) {
     if let Some(Value::Object(components)) = doc.get_mut("components") {
-        for kind in COMPONENT_KINDS {
-            let pointer = format!("#/components/{kind}");
-            let Some(Value::Object(entries)) = components.get_mut(kind) else {
-                if components.get(kind).is_some_and(|v| !v.is_object()) {
-                    components.remove(kind);
+        for kind in ComponentKind::ALL {
+            let key = kind.key();
+            let pointer = format!("#/components/{key}");
+            let Some(Value::Object(entries)) = components.get_mut(key) else {
+                if components.get(key).is_some_and(|v| !v.is_object()) {
+                    components.remove(key);
                     diagnostics.warn(&pointer, "must be a mapping; ignored");
                 }
                 continue;
@@ -165,55 +155,62 @@ fn repair_path_item(item: &mut Value, pointer: &str, diagnostics: &mut Diagnosti
     }
 }
 
-fn keep_if_valid(kind: &str, entry: &Value, pointer: &str, diagnostics: &mut Diagnostics) -> bool {
+fn keep_if_valid(
+    kind: ComponentKind,
+    entry: &Value,
+    pointer: &str,
+    diagnostics: &mut Diagnostics,
+) -> bool {
     use openapiv3::ReferenceOr as R;
     let v = entry.clone();
     match kind {
-        "schemas" => keep(
+        ComponentKind::Schemas => keep(
             serde_json::from_value::<R<openapiv3::Schema>>(v),
             pointer,
             diagnostics,
         ),
-        "responses" => keep(
+        ComponentKind::Responses => keep(
             serde_json::from_value::<R<openapiv3::Response>>(v),
             pointer,
             diagnostics,
         ),
-        "parameters" => keep(
+        ComponentKind::Parameters => keep(
             serde_json::from_value::<R<openapiv3::Parameter>>(v),
             pointer,
             diagnostics,
         ),
-        "examples" => keep(
+        ComponentKind::Examples => keep(
             serde_json::from_value::<R<openapiv3::Example>>(v),
             pointer,
             diagnostics,
         ),
-        "requestBodies" => keep(
+        ComponentKind::RequestBodies => keep(
             serde_json::from_value::<R<openapiv3::RequestBody>>(v),
             pointer,
             diagnostics,
         ),
-        "headers" => keep(
+        ComponentKind::Headers => keep(
             serde_json::from_value::<R<openapiv3::Header>>(v),
             pointer,
             diagnostics,
         ),
-        "securitySchemes" => keep(
+        ComponentKind::SecuritySchemes => keep(
             serde_json::from_value::<R<openapiv3::SecurityScheme>>(v),
             pointer,
             diagnostics,
         ),
-        "links" => keep(
+        ComponentKind::Links => keep(
             serde_json::from_value::<R<openapiv3::Link>>(v),
             pointer,
             diagnostics,
         ),
-        _ => keep(
+        ComponentKind::Callbacks => keep(
             serde_json::from_value::<R<openapiv3::Callback>>(v),
             pointer,
             diagnostics,
         ),
+        // The 3.0 model has no `pathItems`: `openapiv3` skips them, so none can fail to read.
+        ComponentKind::PathItems => true,
     }
 }
 
@@ -243,31 +240,16 @@ pub(crate) fn extra_schemas(doc: &Value) -> BTreeMap<String, ReferenceOr<Schema>
         if segments.len() == 3 && segments[0] == "components" {
             continue;
         }
-        let mut node = doc;
-        let mut found = true;
-        for segment in &segments {
-            let next = match node {
-                Value::Object(map) => map.get(segment),
-                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
-                _ => None,
-            };
-            match next {
-                Some(next) => node = next,
-                None => {
-                    found = false;
-                    break;
-                }
-            }
+        let Some(node) = crate::pointer::descend(doc, &segments) else {
+            continue;
+        };
+        // A node outside the normalized schemas may hold anything; reading it whole could
+        // backtrack for exponential time (see `normalize::readable`).
+        if !super::readable::tree_reads(node) {
+            continue;
         }
-        if found {
-            // A node outside the normalized schemas may hold anything; reading it whole
-            // could backtrack for exponential time (see `normalize::readable`).
-            if !super::readable::tree_reads(node) {
-                continue;
-            }
-            if let Ok(schema) = serde_json::from_value::<ReferenceOr<Schema>>(node.clone()) {
-                out.insert(reference, schema);
-            }
+        if let Ok(schema) = serde_json::from_value::<ReferenceOr<Schema>>(node.clone()) {
+            out.insert(reference, schema);
         }
     }
     out

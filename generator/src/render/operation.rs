@@ -232,7 +232,7 @@ fn arg_type(api: &Api, ty: &TypeRef) -> TokenStream {
 }
 
 fn style_tokens(style: ParamStyle) -> TokenStream {
-    let name = format_ident!("{}", format!("{style:?}"));
+    let name = format_ident!("{}", style.variant_name());
     quote! { crate::runtime::Style::#name }
 }
 

@@ -72,15 +72,22 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
         .refresh
         .as_ref()
         .map(|r| render_refresh(api, &api.operations[r.operation], &r.body_field));
-    let fetch = match &refresh {
-        Some(_) => quote! {
-            self.cache.get_or_refresh(|| self.login(), |refresh_token| self.refresh(refresh_token)).await
-        },
-        None => quote! { self.cache.get(|| self.login()).await },
-    };
+    let refresh_fetch = refresh.as_ref().map(|_| {
+        quote! {
+            fn refresh(&self, refresh_token: ::std::string::String) -> ::std::option::Option<::token_source::FetchFuture<'_, ::token_source::BoxError>> {
+                ::std::option::Option::Some(::std::boxed::Box::pin(async move {
+                    self.refresh_with(refresh_token).await.map_err(::std::convert::Into::into)
+                }))
+            }
+        }
+    });
+    let refresh_impl = refresh.map(|refresh| quote! { impl Login { #refresh } });
+    let options_local = options.as_ref().map(|o| &o.local);
+    let failure = render_failure(&error);
     let struct_doc = doc_attrs(Some(&struct_doc(api, op, plan)));
     let support = support_items();
     let new_doc = doc_attrs(Some(&new_doc(op, &placeholders)));
+    let login_type = quote! { crate::runtime::Error<crate::#error> };
 
     quote! {
         //! A caching, self-refreshing source of access tokens.
@@ -88,64 +95,114 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
         #struct_doc
         #[derive(Debug)]
         pub struct TokenSource {
+            cache: ::token_source::TokenCache<Login>,
+        }
+
+        /// The token operation's inputs and how to call it: what the cache's renewals run, in
+        /// a task of their own.
+        #[derive(Debug)]
+        struct Login {
             client: crate::Client,
             #(#fields)*
             #options_field
             fields: ::token_source::TokenFields,
-            cache: ::token_source::TokenCache,
         }
 
         impl TokenSource {
             #new_doc
             pub fn new(client: crate::Client, #(#params,)* #(#placeholder_params),*) -> Self {
                 #(#owned_placeholders)*
-                TokenSource {
+                let login = Login {
                     client,
                     #(#inits)*
                     #options_init
                     fields: #fields_expr #(#binds)*,
-                    cache: ::token_source::TokenCache::new(),
-                }
+                };
+                TokenSource { cache: ::token_source::TokenCache::new(login) }
             }
 
-            /// Refreshes this long before expiry instead of the default (the smaller of 60 s and
-            /// 10% of the token's lifetime).
-            pub fn with_margin(mut self, margin: ::std::time::Duration) -> Self {
-                self.cache = ::std::mem::take(&mut self.cache).with_margin(margin);
-                self
+            /// Renews this long before expiry instead of the default (the smaller of 60 s and
+            /// 10% of the token's lifetime); never more than half of a token's lifetime.
+            pub fn with_margin(self, margin: ::std::time::Duration) -> Self {
+                TokenSource { cache: self.cache.with_margin(margin) }
+            }
+
+            /// Retries and pauses after failed logins instead of the default (two retries,
+            /// pauses from 500 ms doubling up to 30 s, with jitter).
+            pub fn with_backoff(self, backoff: ::token_source::Backoff) -> Self {
+                TokenSource { cache: self.cache.with_backoff(backoff) }
             }
 
             #with_options
 
-            /// A valid access token: the cached one, or a new one when none is cached or it
-            /// expires within the margin. Concurrent callers share one request.
-            pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
-                #fetch
+            /// A valid access token: the cached one (renewed in the background once it is
+            /// within the margin), or the outcome of the login this call waits for. Concurrent
+            /// callers share one request and its outcome; the error's
+            /// [`fetch_error`](::token_source::TokenError::fetch_error) is the operation's own.
+            pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, ::token_source::TokenError<#login_type>> {
+                self.cache.token().await
             }
 
-            /// Forgets the cached token, so the next call logs in again (after the server
-            /// rejected the token, for instance).
-            pub async fn invalidate(&self) {
-                self.cache.invalidate().await;
+            /// Drops `token` if it is still the cached one, so the next call logs in again:
+            /// call it when the API refused the token. A newer token is kept, so callers that
+            /// saw the same token refused cause one login between them.
+            pub fn invalidate(&self, token: &::token_source::AccessToken) {
+                self.cache.invalidate(token);
             }
-
-            async fn login(&self) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
-                let response = self.client.#method(#(#call_args),*).await?;
-                read_token(&self.fields, response)
-            }
-
-            #refresh
         }
+
+        impl ::token_source::Fetch for Login {
+            type Error = #login_type;
+
+            fn login(&self) -> ::token_source::FetchFuture<'_, Self::Error> {
+                ::std::boxed::Box::pin(async move {
+                    #options_local
+                    let response = self.client.#method(#(#call_args),*).await?;
+                    read_token(&self.fields, response)
+                })
+            }
+
+            #refresh_fetch
+
+            fn failure(&self, error: &Self::Error) -> ::token_source::Failure {
+                failure(error)
+            }
+        }
+
+        #refresh_impl
+
+        #failure
 
         #support
     }
 }
 
-/// The operation's optional parameters, held by the token source.
+/// Sorts the token operation's errors into transient (no answer, 408, 429, 5xx: retried) and
+/// permanent ones, by the status every HTTP error carries, declared or not.
+fn render_failure(error: &Ident) -> TokenStream {
+    quote! {
+        /// Whether a failed login is worth retrying soon: no answer, or a status of 408, 429
+        /// or 5xx, declared or not.
+        fn failure(error: &crate::runtime::Error<crate::#error>) -> ::token_source::Failure {
+            match (error.kind(), error.status()) {
+                (crate::runtime::ErrorKind::Timeout | crate::runtime::ErrorKind::Transport(_), _) => {
+                    ::token_source::Failure::Transient
+                }
+                (_, ::std::option::Option::Some(status)) => ::token_source::Failure::of_status(status.as_u16()),
+                (_, ::std::option::Option::None) => ::token_source::Failure::Permanent,
+            }
+        }
+    }
+}
+
+/// The operation's optional parameters, held by the token source. They sit behind a lock so
+/// that `with_options` can set them on a source whose cache is already shared with a renewal.
 struct OptionItems {
     field: TokenStream,
     init: TokenStream,
     setter: TokenStream,
+    /// Copies them out of the lock before the call.
+    local: TokenStream,
     arg: TokenStream,
 }
 
@@ -156,16 +213,19 @@ fn options_items(op: &Operation) -> OptionItems {
         op.name
     )));
     OptionItems {
-        field: quote! { options: crate::#options_ty, },
+        field: quote! { options: ::std::sync::Mutex<crate::#options_ty>, },
         init: quote! { options: ::std::default::Default::default(), },
         setter: quote! {
             #doc
-            pub fn with_options(mut self, options: crate::#options_ty) -> Self {
-                self.options = options;
+            pub fn with_options(self, options: crate::#options_ty) -> Self {
+                *self.cache.fetcher().options.lock().unwrap_or_else(::std::sync::PoisonError::into_inner) = options;
                 self
             }
         },
-        arg: quote! { &self.options },
+        local: quote! {
+            let options = self.options.lock().unwrap_or_else(::std::sync::PoisonError::into_inner).clone();
+        },
+        arg: quote! { &options },
     }
 }
 
@@ -191,6 +251,10 @@ fn support_items() -> TokenStream {
                 ::std::boxed::Box::pin(async move {
                     TokenSource::token(self).await.map_err(::std::convert::Into::into)
                 })
+            }
+
+            fn invalidate(&self, token: &::token_source::AccessToken) {
+                TokenSource::invalidate(self, token);
             }
         }
     }
@@ -310,7 +374,7 @@ fn render_refresh(api: &Api, op: &Operation, field: &str) -> TokenStream {
     }
     let message = format!("the refresh token does not fit the body of `{}`", op.name);
     quote! {
-        async fn refresh(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
+        async fn refresh_with(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {
             let mut object = ::serde_json::Map::new();
             object.insert(::std::string::String::from(#field), ::serde_json::Value::String(refresh_token));
             // The serde message is not kept: it can quote the value, which is the token.
@@ -346,9 +410,12 @@ fn struct_doc(api: &Api, op: &Operation, plan: &TokenPlan) -> String {
     format!(
         "Access tokens from [`Client::{name}`](crate::Client::{name}), obtained on first use, \
          cached, and renewed {renew} a margin before they expire.\n\n\
-         The token is read at `{access}` of the response; its lifetime from the first of: {lifetime}. \
-         Concurrent callers share one request. A failed renewal keeps a token that is still \
-         valid; once it has expired the error is the operation's own.\n\n\
+         The token is read at `{access}` of the response; its lifetime from the first of: {lifetime} \
+         (a zero, invalid or past value counts as none; see [`token_source::lifetime`]). \
+         Concurrent callers share one request and its outcome. While the cached token is still \
+         valid it is returned at once and renewed in the background, and failures are retried \
+         with backoff without reaching callers; once it has expired, callers get the error, \
+         whose `fetch_error` is the operation's own.\n\n\
          It implements [`token_source::TokenProvider`], so it can be held as \
          `Arc<dyn TokenProvider>` next to other APIs' token sources, and plugged into the \
          bearer credentials of any generated client.",

@@ -1,381 +1,397 @@
-//! The cache: log in on first use, hand out the cached token, refresh it a margin before it
-//! expires, and never let more than one request be under way at a time.
+//! The cache: log in on first use, hand out the cached token, renew it in the background a
+//! margin before it expires, and let one request at a time be under way whatever the callers
+//! do.
+//!
+//! Each renewal is a *flight*: a task of its own that tries (and retries) the login, stores
+//! the outcome, and publishes it through a `watch` channel to every caller waiting on it. A
+//! caller only ever waits on a channel, so cancelling it (a timeout, a dropped future) never
+//! cancels or repeats a request.
 
-use crate::AccessToken;
+use crate::{AccessToken, Backoff, Failure, TokenError};
 use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
-use tokio::sync::Mutex;
+use tokio::sync::watch;
 use tokio::time::Instant;
 
-/// After a failed refresh while the old token is still valid, callers get the old token
-/// without a new attempt for this long (or until it expires), so a server that is down is
-/// not asked again by every caller in turn.
-pub const RETRY_PAUSE: Duration = Duration::from_secs(5);
+/// Any error, boxed: what a refresh may fail with (it is only reported; a login follows).
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The future a [`Fetch`] method returns.
+pub type FetchFuture<'a, E> = Pin<Box<dyn Future<Output = Result<AccessToken, E>> + Send + 'a>>;
 
 /// The largest default refresh margin; see [`TokenCache::with_margin`].
 const MAX_DEFAULT_MARGIN: Duration = Duration::from_secs(60);
 
+/// How long one login (or refresh) may take before it counts as a transient failure, unless
+/// [`TokenCache::with_attempt_timeout`] says otherwise. Longer than a generated client's own
+/// 30 s default, so that the client's timeout, typed, is normally what fires.
+pub const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How a [`TokenCache`] gets tokens: the login, optionally a refresh, and which failures are
+/// worth retrying. Every generated `TokenSource` implements it over its token operation.
+pub trait Fetch: Send + Sync + 'static {
+    /// What a login fails with (the operation's own error).
+    type Error: std::error::Error + Send + Sync + 'static;
+
+    /// Logs in.
+    fn login(&self) -> FetchFuture<'_, Self::Error>;
+
+    /// Exchanges a refresh token for a new token, when the API has a refresh operation
+    /// (`None`, the default, when it has not). A failed refresh is followed by a login.
+    fn refresh(&self, refresh_token: String) -> Option<FetchFuture<'_, BoxError>> {
+        let _ = refresh_token;
+        None
+    }
+
+    /// Whether a login error is worth retrying soon.
+    fn failure(&self, error: &Self::Error) -> Failure;
+}
+
+type Outcome<E> = Result<AccessToken, TokenError<E>>;
+
 /// A cached access token and the rules for replacing it.
 ///
-/// - The first call logs in.
+/// - The first call logs in; every caller that arrives meanwhile waits for that same login,
+///   and all of them get its outcome, token or error.
 /// - While `now < expires_at - margin` the cached token is returned and nothing is sent.
-/// - Inside the margin the token is refreshed once: with the refresh operation when there is
-///   one and the token came with a refresh token, else by logging in again; a failed refresh
-///   falls back to a login.
-/// - When that fails too while the old token is still valid, the old token is returned (and
-///   no new attempt is made for [`RETRY_PAUSE`]); once it has expired, the error is.
-/// - A `tokio::sync::Mutex` is held across the request, so however many tasks ask at once,
-///   one request is sent and the others get its token.
+/// - Inside the margin the cached token is still returned at once, and one renewal runs in
+///   the background: with [`Fetch::refresh`] when there is a refresh token, else (or when the
+///   refresh fails) by logging in again.
+/// - A transient failure ([`Failure::Transient`]) is retried with [`Backoff`] (at most
+///   `1 + retries` requests per renewal); while the cached token is still valid no caller
+///   ever sees it.
+/// - When a renewal fails for good, the callers waiting on it get the error, and for one
+///   backoff pause no new renewal starts: callers without a valid token get the same error at
+///   once instead of asking the endpoint again.
+/// - [`TokenCache::invalidate`] drops one given token (the API refused it), not whatever is
+///   cached by then.
 ///
-/// The error type is that of the login closure (the operation's own error); the cache is
-/// generic over it per call, so it never needs boxing.
-pub struct TokenCache {
-    state: Mutex<State>,
-    margin: Option<Duration>,
+/// The margin is the configured one (default: the smaller of 60 s and 10% of the lifetime),
+/// never more than half of the token's lifetime, so a token is always served for a while.
+/// A token that arrives already inside its margin is still handed to every caller that
+/// waited for it.
+pub struct TokenCache<F: Fetch> {
+    shared: Arc<Shared<F>>,
 }
 
-#[derive(Default)]
-struct State {
+struct Shared<F: Fetch> {
+    fetch: F,
+    state: Mutex<State<F::Error>>,
+}
+
+struct State<E> {
+    settings: Settings,
     token: Option<AccessToken>,
-    /// No new attempt before this instant while the cached token is still valid.
-    quiet_until: Option<Instant>,
+    /// Kept apart from the token: it outlives an invalidated or expired access token.
+    refresh_token: Option<String>,
+    /// The renewal under way, if any.
+    flight: Option<watch::Receiver<Option<Outcome<E>>>>,
+    /// After a failed renewal: its error, and no new renewal before the instant.
+    failed: Option<(TokenError<E>, Instant)>,
+    /// Failed renewals in a row, for the length of the pause after the next one.
+    failures_in_a_row: u32,
 }
 
-impl fmt::Debug for TokenCache {
+#[derive(Debug, Clone, Copy)]
+struct Settings {
+    margin: Option<Duration>,
+    backoff: Backoff,
+    attempt_timeout: Duration,
+}
+
+impl<F: Fetch + fmt::Debug> fmt::Debug for TokenCache<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The state is behind an async lock; printing must not wait on a login in flight.
+        // The token is never printed; the fetcher prints its own way (secrets redacted).
+        let state = self.shared.lock();
         f.debug_struct("TokenCache")
-            .field("margin", &self.margin)
-            .finish_non_exhaustive()
+            .field("fetch", &self.shared.fetch)
+            .field("settings", &state.settings)
+            .field("cached", &state.token)
+            .field("renewing", &state.flight.is_some())
+            .finish()
     }
 }
 
-impl Default for TokenCache {
-    fn default() -> Self {
-        TokenCache::new()
-    }
-}
-
-impl TokenCache {
-    /// An empty cache with the default margin: the smaller of 60 s and 10% of the token's
-    /// lifetime.
-    pub fn new() -> Self {
+impl<F: Fetch> TokenCache<F> {
+    /// An empty cache over `fetch`, with the default margin, [`Backoff`] and
+    /// [`DEFAULT_ATTEMPT_TIMEOUT`].
+    pub fn new(fetch: F) -> Self {
+        let state = State {
+            settings: Settings {
+                margin: None,
+                backoff: Backoff::default(),
+                attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            },
+            token: None,
+            refresh_token: None,
+            flight: None,
+            failed: None,
+            failures_in_a_row: 0,
+        };
         TokenCache {
-            state: Mutex::new(State::default()),
-            margin: None,
+            shared: Arc::new(Shared {
+                fetch,
+                state: Mutex::new(state),
+            }),
         }
     }
 
-    /// Refreshes this long before expiry instead of the default.
-    pub fn with_margin(mut self, margin: Duration) -> Self {
-        self.margin = Some(margin);
+    /// Renews this long before expiry instead of the default (the smaller of 60 s and 10% of
+    /// the lifetime). Whatever it is, at most half of each token's lifetime is used.
+    pub fn with_margin(self, margin: Duration) -> Self {
+        self.shared.lock().settings.margin = Some(margin);
         self
     }
 
-    /// The margin used for `token`.
+    /// Retries and pauses after failures instead of [`Backoff::default`].
+    pub fn with_backoff(self, backoff: Backoff) -> Self {
+        self.shared.lock().settings.backoff = backoff;
+        self
+    }
+
+    /// Gives up on one login (or refresh) after this long, a transient failure.
+    pub fn with_attempt_timeout(self, timeout: Duration) -> Self {
+        self.shared.lock().settings.attempt_timeout = timeout;
+        self
+    }
+
+    /// What the cache logs in with.
+    pub fn fetcher(&self) -> &F {
+        &self.shared.fetch
+    }
+
+    /// The margin used for `token`: the configured or default margin, at most half its
+    /// lifetime.
     pub fn margin_for(&self, token: &AccessToken) -> Duration {
-        self.margin
-            .unwrap_or_else(|| MAX_DEFAULT_MARGIN.min(token.lifetime() / 10))
+        margin(self.shared.lock().settings.margin, token)
     }
 
-    /// Forgets the cached token, so the next call logs in (after the server rejected it, say).
-    pub async fn invalidate(&self) {
-        *self.state.lock().await = State::default();
-    }
-
-    /// A valid token: the cached one, or a new one from `login`.
-    pub async fn get<E, L, LF>(&self, login: L) -> Result<AccessToken, E>
-    where
-        L: FnOnce() -> LF,
-        LF: Future<Output = Result<AccessToken, E>>,
-    {
-        self.fetch(
-            login,
-            None::<fn(String) -> std::future::Ready<Result<AccessToken, E>>>,
-        )
-        .await
-    }
-
-    /// A valid token: the cached one, one from `refresh` (given the refresh token) inside the
-    /// margin, or one from `login` when there is nothing to refresh or the refresh failed. The
-    /// refresh error is dropped: the login that follows says what is wrong.
-    pub async fn get_or_refresh<E, RE, L, LF, R, RF>(
-        &self,
-        login: L,
-        refresh: R,
-    ) -> Result<AccessToken, E>
-    where
-        L: FnOnce() -> LF,
-        LF: Future<Output = Result<AccessToken, E>>,
-        R: FnOnce(String) -> RF,
-        RF: Future<Output = Result<AccessToken, RE>>,
-    {
-        self.fetch(login, Some(refresh)).await
-    }
-
-    async fn fetch<E, RE, L, LF, R, RF>(
-        &self,
-        login: L,
-        refresh: Option<R>,
-    ) -> Result<AccessToken, E>
-    where
-        L: FnOnce() -> LF,
-        LF: Future<Output = Result<AccessToken, E>>,
-        R: FnOnce(String) -> RF,
-        RF: Future<Output = Result<AccessToken, RE>>,
-    {
-        // Held until the new token is stored: waiting callers then find it fresh.
-        let mut state = self.state.lock().await;
-        let now = Instant::now();
-        if let Some(token) = &state.token {
-            let fresh = now + self.margin_for(token) < token.expires_at();
-            let resting = state.quiet_until.is_some_and(|until| now < until);
-            if fresh || (resting && now < token.expires_at()) {
-                return Ok(token.clone());
-            }
-        }
-        let refresh_token = state
+    /// Drops `token` if it is still the cached one (tokens are compared by value), so that the
+    /// next call gets a new one; call it when the API refused the token. A token that already
+    /// replaced it is kept, so any number of callers that saw the same token fail cause one
+    /// new login between them. The refresh token is kept for that renewal.
+    pub fn invalidate(&self, token: &AccessToken) {
+        let mut state = self.shared.lock();
+        if state
             .token
             .as_ref()
-            .and_then(|token| token.expose_refresh_token())
-            .map(str::to_string);
-        let refreshed = match (refresh, refresh_token.clone()) {
-            (Some(refresh), Some(refresh_token)) => refresh(refresh_token).await.ok(),
-            _ => None,
+            .is_some_and(|cached| cached.expose() == token.expose())
+        {
+            tracing::debug!(target: "token_source", "cached token invalidated");
+            state.token = None;
+        }
+    }
+
+    /// A valid token: the cached one, or the outcome of the renewal this call waits for.
+    ///
+    /// Renewals run as tasks of their own, so this is meant to be called within a tokio
+    /// runtime; elsewhere a call that needs a renewal gets an error.
+    pub async fn token(&self) -> Result<AccessToken, TokenError<F::Error>> {
+        let mut flight = match Shared::decide(&self.shared) {
+            Decision::Ready(outcome) => return outcome,
+            Decision::Wait(flight) => flight,
         };
-        let result = match refreshed {
-            Some(token) => Ok(token),
-            None => login().await,
+        let outcome = match flight.wait_for(Option::is_some).await {
+            Ok(outcome) => outcome.clone(),
+            Err(_) => None,
         };
-        match result {
+        outcome.unwrap_or_else(|| {
+            // The flight's task ended without an outcome: it panicked or its runtime shut
+            // down. Forget it, so the next call starts a new one.
+            let mut state = self.shared.lock();
+            if state
+                .flight
+                .as_ref()
+                .is_some_and(|current| current.same_channel(&flight))
+            {
+                state.flight = None;
+            }
+            Err(TokenError::abandoned())
+        })
+    }
+}
+
+enum Decision<E> {
+    Ready(Outcome<E>),
+    Wait(watch::Receiver<Option<Outcome<E>>>),
+}
+
+fn margin(configured: Option<Duration>, token: &AccessToken) -> Duration {
+    let lifetime = token.lifetime();
+    configured
+        .unwrap_or_else(|| MAX_DEFAULT_MARGIN.min(lifetime / 10))
+        .min(lifetime / 2)
+}
+
+impl<F: Fetch> Shared<F> {
+    fn lock(&self) -> MutexGuard<'_, State<F::Error>> {
+        // Nothing panics while holding the lock; should it ever, the state is still sound.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// What a caller gets now, or which flight it waits for (starting one if needed).
+    fn decide(this: &Arc<Self>) -> Decision<F::Error> {
+        let mut state = this.lock();
+        // A flight whose task ended without settling (it panicked, or its runtime shut down)
+        // has dropped its sender: forget it, so that a new one can start.
+        if state
+            .flight
+            .as_ref()
+            .is_some_and(|flight| flight.has_changed().is_err())
+        {
+            state.flight = None;
+        }
+        let now = Instant::now();
+        let resting = state.failed.as_ref().is_some_and(|(_, until)| now < *until);
+        if let Some(token) = state.token.clone().filter(|token| now < token.expires_at()) {
+            let renew_at = token
+                .expires_at()
+                .checked_sub(margin(state.settings.margin, &token))
+                .unwrap_or(now);
+            if now >= renew_at && state.flight.is_none() && !resting {
+                tracing::debug!(target: "token_source", "renewing the token in the background");
+                Shared::start_flight(this, &mut state);
+            }
+            return Decision::Ready(Ok(token));
+        }
+        if let Some(flight) = &state.flight {
+            return Decision::Wait(flight.clone());
+        }
+        if let Some((error, _)) = state.failed.as_ref().filter(|_| resting) {
+            return Decision::Ready(Err(error.clone()));
+        }
+        Decision::Wait(Shared::start_flight(this, &mut state))
+    }
+
+    fn start_flight(
+        this: &Arc<Self>,
+        state: &mut State<F::Error>,
+    ) -> watch::Receiver<Option<Outcome<F::Error>>> {
+        let (sender, receiver) = watch::channel(None);
+        state.flight = Some(receiver.clone());
+        let shared = Arc::clone(this);
+        let mut refresh_token = state.refresh_token.clone();
+        let settings = state.settings;
+        let flight = async move {
+            let outcome = shared.fly(&mut refresh_token, settings).await;
+            let outcome = shared.settle(outcome, refresh_token, settings);
+            sender.send_replace(Some(outcome));
+        };
+        // Outside a tokio runtime nothing can run the flight: it is dropped with its sender,
+        // and its waiters get an error rather than a panic.
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(flight);
+        }
+        receiver
+    }
+
+    /// Attempts until a token comes, a failure is permanent, or the retries are used up.
+    /// `refresh_token` is left as `None` once it failed.
+    async fn fly(
+        &self,
+        refresh_token: &mut Option<String>,
+        settings: Settings,
+    ) -> Outcome<F::Error> {
+        let mut retry = 0;
+        loop {
+            let error = match self.attempt(refresh_token, settings).await {
+                Ok(token) => return Ok(token),
+                Err(error) => error,
+            };
+            if !error.is_transient() || retry >= settings.backoff.retries {
+                return Err(error);
+            }
+            retry += 1;
+            let pause = settings.backoff.delay(retry);
+            tracing::warn!(
+                target: "token_source", retry, ?pause, %error,
+                "token request failed; retrying"
+            );
+            tokio::time::sleep(pause).await;
+        }
+    }
+
+    /// One refresh (when there is a refresh token) and, failing that, one login. A refresh
+    /// token that failed is not tried again.
+    async fn attempt(
+        &self,
+        refresh_token: &mut Option<String>,
+        settings: Settings,
+    ) -> Outcome<F::Error> {
+        let timeout = settings.attempt_timeout;
+        if let Some(refresh) = refresh_token
+            .clone()
+            .and_then(|token| self.fetch.refresh(token))
+        {
+            tracing::debug!(target: "token_source", "refreshing the token");
+            match tokio::time::timeout(timeout, refresh).await {
+                Ok(Ok(token)) => return Ok(token),
+                Ok(Err(error)) => {
+                    tracing::info!(target: "token_source", %error, "refresh failed; logging in")
+                }
+                Err(_) => {
+                    tracing::info!(target: "token_source", ?timeout, "refresh timed out; logging in")
+                }
+            }
+            *refresh_token = None;
+        }
+        tracing::debug!(target: "token_source", "logging in");
+        match tokio::time::timeout(timeout, self.fetch.login()).await {
+            Ok(Ok(token)) => Ok(token),
+            Ok(Err(error)) => Err(TokenError::fetch(self.fetch.failure(&error), error)),
+            Err(_) => Err(TokenError::timed_out(timeout)),
+        }
+    }
+
+    /// Stores a flight's outcome and ends it. `refresh_token` is the one the flight started
+    /// with, unless it failed.
+    fn settle(
+        &self,
+        outcome: Outcome<F::Error>,
+        refresh_token: Option<String>,
+        settings: Settings,
+    ) -> Outcome<F::Error> {
+        let mut state = self.lock();
+        state.flight = None;
+        state.refresh_token = refresh_token;
+        match outcome {
             Ok(token) => {
                 // A refresh response often leaves the refresh token out: the old one holds.
-                let token = match (token.expose_refresh_token(), refresh_token) {
+                let token = match (token.expose_refresh_token(), state.refresh_token.take()) {
                     (None, Some(old)) => token.with_refresh_token(old),
                     _ => token,
                 };
+                tracing::info!(
+                    target: "token_source", lifetime = ?token.lifetime(),
+                    "access token obtained"
+                );
+                state.refresh_token = token.expose_refresh_token().map(str::to_string);
                 state.token = Some(token.clone());
-                state.quiet_until = None;
+                state.failed = None;
+                state.failures_in_a_row = 0;
                 Ok(token)
             }
             Err(error) => {
+                state.failures_in_a_row = state.failures_in_a_row.saturating_add(1);
+                let pause = settings.backoff.delay(state.failures_in_a_row);
                 let now = Instant::now();
-                match &state.token {
-                    Some(old) if now < old.expires_at() => {
-                        let old = old.clone();
-                        state.quiet_until = Some((now + RETRY_PAUSE).min(old.expires_at()));
-                        Ok(old)
-                    }
-                    _ => Err(error),
-                }
+                let until = now
+                    .checked_add(pause)
+                    .unwrap_or_else(|| now + crate::MAX_LIFETIME);
+                tracing::warn!(
+                    target: "token_source", failure = ?error.failure(), ?pause, %error,
+                    "could not obtain an access token"
+                );
+                state.failed = Some((error.clone(), until));
+                Err(error)
             }
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Arc;
-    use tokio::time::advance;
-
-    const HOUR: Duration = Duration::from_secs(3600);
-
-    /// A login that counts its calls, answers `token-<n>` or fails when told to.
-    #[derive(Default)]
-    struct Server {
-        logins: AtomicUsize,
-        refreshes: AtomicUsize,
-        failing: std::sync::atomic::AtomicBool,
-    }
-
-    impl Server {
-        async fn login(&self) -> Result<AccessToken, String> {
-            let n = self.logins.fetch_add(1, Ordering::SeqCst) + 1;
-            // A real request takes time; other callers pile up meanwhile.
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            if self.failing.load(Ordering::SeqCst) {
-                return Err(format!("login {n} failed"));
-            }
-            Ok(AccessToken::new(format!("token-{n}"), HOUR).with_refresh_token(format!("r-{n}")))
-        }
-
-        async fn refresh(&self, refresh_token: String) -> Result<AccessToken, ()> {
-            let n = self.refreshes.fetch_add(1, Ordering::SeqCst) + 1;
-            if self.failing.load(Ordering::SeqCst) {
-                return Err(());
-            }
-            Ok(AccessToken::new(
-                format!("refreshed-{n}-from-{refresh_token}"),
-                HOUR,
-            ))
-        }
-
-        fn counts(&self) -> (usize, usize) {
-            (
-                self.logins.load(Ordering::SeqCst),
-                self.refreshes.load(Ordering::SeqCst),
-            )
-        }
-
-        fn fail(&self, failing: bool) {
-            self.failing.store(failing, Ordering::SeqCst);
-        }
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn logs_in_once_then_serves_the_cache() {
-        let server = Server::default();
-        let cache = TokenCache::new();
-        let token = cache.get(|| server.login()).await.expect("token");
-        assert_eq!(token.expose(), "token-1");
-        for _ in 0..10 {
-            advance(Duration::from_secs(300)).await;
-            let token = cache.get(|| server.login()).await.expect("token");
-            assert_eq!(token.expose(), "token-1");
-        }
-        assert_eq!(server.counts(), (1, 0));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn default_margin_is_the_smaller_of_a_minute_and_a_tenth() {
-        let cache = TokenCache::new();
-        assert_eq!(
-            cache.margin_for(&AccessToken::new("a", HOUR)),
-            Duration::from_secs(60)
-        );
-        let short = AccessToken::new("a", Duration::from_secs(300));
-        assert_eq!(cache.margin_for(&short), Duration::from_secs(30));
-        let fixed = TokenCache::new().with_margin(Duration::from_secs(5));
-        assert_eq!(fixed.margin_for(&short), Duration::from_secs(5));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn inside_the_margin_it_refreshes_once() {
-        let server = Server::default();
-        let cache = TokenCache::new();
-        let get = || cache.get_or_refresh(|| server.login(), |r| server.refresh(r));
-        get().await.expect("token");
-        // Just outside the 60 s margin: still cached.
-        advance(HOUR - Duration::from_secs(61)).await;
-        assert_eq!(get().await.expect("token").expose(), "token-1");
-        assert_eq!(server.counts(), (1, 0));
-        advance(Duration::from_secs(2)).await;
-        let token = get().await.expect("token");
-        assert_eq!(token.expose(), "refreshed-1-from-r-1");
-        // The refresh response had no refresh token: the old one is kept for next time.
-        assert_eq!(token.expose_refresh_token(), Some("r-1"));
-        assert_eq!(get().await.expect("token").expose(), "refreshed-1-from-r-1");
-        assert_eq!(server.counts(), (1, 1));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn without_a_refresh_operation_it_logs_in_again() {
-        let server = Server::default();
-        let cache = TokenCache::new().with_margin(Duration::from_secs(10));
-        cache.get(|| server.login()).await.expect("token");
-        advance(HOUR - Duration::from_secs(5)).await;
-        assert_eq!(
-            cache.get(|| server.login()).await.expect("token").expose(),
-            "token-2"
-        );
-        assert_eq!(server.counts(), (2, 0));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_hundred_callers_at_expiry_cause_one_request() {
-        let server = Arc::new(Server::default());
-        let cache = Arc::new(TokenCache::new());
-        cache.get(|| server.login()).await.expect("token");
-        advance(HOUR).await;
-        let tasks: Vec<_> = (0..100)
-            .map(|_| {
-                let (server, cache) = (Arc::clone(&server), Arc::clone(&cache));
-                tokio::spawn(async move {
-                    cache
-                        .get(|| server.login())
-                        .await
-                        .map(|t| t.expose().to_string())
-                })
-            })
-            .collect();
-        for task in tasks {
-            assert_eq!(task.await.expect("joined").expect("token"), "token-2");
-        }
-        assert_eq!(server.counts(), (2, 0));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_failed_refresh_falls_back_to_login() {
-        let server = Server::default();
-        let cache = TokenCache::new();
-        cache.get(|| server.login()).await.expect("token");
-        advance(HOUR - Duration::from_secs(30)).await;
-        let failing_refresh = |_r: String| async { Err::<AccessToken, _>("refresh refused") };
-        let token = cache
-            .get_or_refresh(|| server.login(), failing_refresh)
-            .await
-            .expect("token");
-        assert_eq!(token.expose(), "token-2");
-        assert_eq!(server.counts(), (2, 0));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_failure_while_the_token_is_valid_keeps_it() {
-        let server = Server::default();
-        let cache = TokenCache::new();
-        let get = || cache.get_or_refresh(|| server.login(), |r| server.refresh(r));
-        get().await.expect("token");
-        advance(HOUR - Duration::from_secs(30)).await;
-        server.fail(true);
-        assert_eq!(get().await.expect("old token").expose(), "token-1");
-        // Refresh, then the fallback login: both tried, both failed.
-        assert_eq!(server.counts(), (2, 1));
-        // Within the pause nobody asks again.
-        advance(RETRY_PAUSE / 2).await;
-        assert_eq!(get().await.expect("old token").expose(), "token-1");
-        assert_eq!(server.counts(), (2, 1));
-        // After it, the next caller tries again and succeeds.
-        advance(RETRY_PAUSE).await;
-        server.fail(false);
-        assert_eq!(get().await.expect("token").expose(), "refreshed-2-from-r-1");
-        assert_eq!(server.counts(), (2, 2));
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_failure_after_expiry_is_the_error() {
-        let server = Server::default();
-        let cache = TokenCache::new();
-        cache.get(|| server.login()).await.expect("token");
-        advance(HOUR).await;
-        server.fail(true);
-        let error = cache.get(|| server.login()).await.expect_err("expired");
-        assert_eq!(error, "login 2 failed");
-        // Nothing was cached over the failure: the next call tries again.
-        server.fail(false);
-        assert_eq!(
-            cache.get(|| server.login()).await.expect("token").expose(),
-            "token-3"
-        );
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_failed_first_login_is_the_error_and_invalidate_forgets() {
-        let server = Server::default();
-        let cache = TokenCache::new();
-        server.fail(true);
-        assert!(cache.get(|| server.login()).await.is_err());
-        server.fail(false);
-        assert_eq!(
-            cache.get(|| server.login()).await.expect("token").expose(),
-            "token-2"
-        );
-        cache.invalidate().await;
-        assert_eq!(
-            cache.get(|| server.login()).await.expect("token").expose(),
-            "token-3"
-        );
-    }
-}
+#[path = "cache_tests.rs"]
+mod tests;

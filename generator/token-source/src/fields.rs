@@ -2,10 +2,10 @@
 //! read from the response body as `serde_json::Value`, so one reader serves every API.
 
 use crate::jwt::jwt_exp;
-use crate::AccessToken;
+use crate::{lifetime, AccessToken};
 use serde_json::Value;
 use std::fmt;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// The lifetime assumed when neither the response nor the token tells it and no default was
 /// configured: short, so a wrong guess costs an extra login rather than a rejected call.
@@ -15,7 +15,10 @@ pub const FALLBACK_LIFETIME: Duration = Duration::from_secs(300);
 ///
 /// The lifetime is taken from the first of these that gives one: `expires_in` (seconds from
 /// now), `expires_on` (seconds since the Unix epoch), the `exp` claim of the token when it is
-/// a JWT, the default lifetime.
+/// a JWT, the default lifetime. A zero value means "no expiry known" and a negative,
+/// non-finite, non-numeric or already past one is ignored with a warning, so in both cases
+/// the next source is asked; a lifetime longer than [`MAX_LIFETIME`](crate::MAX_LIFETIME) is
+/// clamped to it.
 ///
 /// A pointer may contain `{name}` segments, filled in with [`TokenFields::bind`]: one login
 /// response can hold several tokens, for instance one per organization and account.
@@ -132,49 +135,40 @@ impl TokenFields {
         })
     }
 
+    /// The first lifetime a source gives: `expires_in`, `expires_on`, the JWT `exp` claim,
+    /// the default. Each value is checked (see the [`lifetime`](crate::lifetime) rules): a
+    /// zero, invalid or past value gives none, so the next source is asked.
     fn lifetime(&self, body: &Value, token: &str) -> Duration {
-        let number = |pointer: &Option<String>| {
-            pointer
-                .as_deref()
-                .and_then(|pointer| body.pointer(pointer))
-                .and_then(seconds)
-        };
-        if let Some(seconds) = number(&self.expires_in) {
-            return Duration::from_secs(seconds);
+        fn field<'a>(body: &'a Value, pointer: Option<&'a str>) -> Option<(&'a str, &'a Value)> {
+            let pointer = pointer?;
+            Some((pointer, body.pointer(pointer)?))
         }
-        if let Some(epoch) = number(&self.expires_on) {
-            return until_epoch(epoch);
+        if let Some(lifetime) = field(body, self.expires_in.as_deref())
+            .and_then(|(name, value)| lifetime::from_seconds(name, value))
+        {
+            return lifetime;
         }
-        match jwt_exp(token) {
-            Ok(Some(epoch)) => until_epoch(epoch),
-            _ => self.default_lifetime,
+        if let Some(lifetime) = field(body, self.expires_on.as_deref())
+            .and_then(|(name, value)| lifetime::from_epoch(name, value))
+        {
+            return lifetime;
         }
+        if let Ok(Some(exp)) = jwt_exp(token) {
+            if let Some(lifetime) = lifetime::from_epoch("JWT `exp` claim", &exp) {
+                return lifetime;
+            }
+        }
+        self.default_lifetime
     }
-}
-
-/// A non-negative number of seconds, also when an API sends it as a string.
-fn seconds(value: &Value) -> Option<u64> {
-    match value {
-        Value::Number(number) => number
-            .as_u64()
-            .or_else(|| number.as_f64().filter(|s| *s >= 0.0).map(|s| s as u64)),
-        Value::String(text) => text.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// Time left until `epoch` seconds, by the system clock; zero when it has passed.
-fn until_epoch(epoch: u64) -> Duration {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    Duration::from_secs(epoch).saturating_sub(now)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwt::encode_for_tests;
+    use crate::{CLOCK_SKEW, MAX_LIFETIME};
     use serde_json::json;
+    use std::time::{SystemTime, UNIX_EPOCH};
 
     fn epoch_in(seconds: u64) -> u64 {
         (SystemTime::now() + Duration::from_secs(seconds))
@@ -184,29 +178,10 @@ mod tests {
     }
 
     fn jwt_with(payload: &str) -> String {
-        // Unpadded base64url of `{"alg":"none"}`, then of the payload (encoded by hand here
-        // through the standard alphabet, which matches base64url for these characters).
-        fn encode(bytes: &[u8]) -> String {
-            const A: &[u8; 64] =
-                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-            let mut out = String::new();
-            for chunk in bytes.chunks(3) {
-                let b = [
-                    chunk[0],
-                    *chunk.get(1).unwrap_or(&0),
-                    *chunk.get(2).unwrap_or(&0),
-                ];
-                let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-                for i in 0..=chunk.len() {
-                    out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
-                }
-            }
-            out
-        }
         format!(
             "{}.{}.x",
-            encode(br#"{"alg":"none"}"#),
-            encode(payload.as_bytes())
+            encode_for_tests(br#"{"alg":"none"}"#),
+            encode_for_tests(payload.as_bytes())
         )
     }
 
@@ -220,22 +195,46 @@ mod tests {
             .default_lifetime(Duration::from_secs(7));
         let body = json!({"t": jwt, "in": 30, "on": epoch_in(500)});
         assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 30);
+        let skew = CLOCK_SKEW.as_secs();
         let body = json!({"t": jwt, "on": epoch_in(500)});
         let lifetime = all.read(&body).expect("token").lifetime().as_secs();
-        assert!((498..=500).contains(&lifetime), "{lifetime}");
+        assert!((498 - skew..=500 - skew).contains(&lifetime), "{lifetime}");
+        // `expires_in: 0` is "no expiry known": it does not override a valid `expires_on`.
+        let body = json!({"t": jwt, "in": 0, "on": epoch_in(500)});
+        let lifetime = all.read(&body).expect("token").lifetime().as_secs();
+        assert!((498 - skew..=500 - skew).contains(&lifetime), "{lifetime}");
         let body = json!({"t": jwt});
         let lifetime = all.read(&body).expect("token").lifetime().as_secs();
-        assert!((998..=1000).contains(&lifetime), "{lifetime}");
+        assert!((998 - skew..=1000 - skew).contains(&lifetime), "{lifetime}");
         let body = json!({"t": "opaque"});
         assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 7);
         let body = json!({"t": "opaque", "in": "45"});
         assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 45);
-        let body = json!({"t": "opaque", "in": "soon"});
-        assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 7);
+        // Values that say nothing usable fall through to the default.
+        for bad in [
+            json!("soon"),
+            json!(-5),
+            json!("NaN"),
+            json!(0),
+            json!(null),
+        ] {
+            let body = json!({"t": "opaque", "in": bad, "on": bad});
+            assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 7);
+        }
+        for huge in [json!(1e300), json!(i64::MAX), json!(u64::MAX)] {
+            let body = json!({"t": "opaque", "in": huge});
+            assert_eq!(all.read(&body).expect("token").lifetime(), MAX_LIFETIME);
+        }
         let body = json!({"t": jwt_with(r#"{"sub":"no exp"}"#)});
         assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 7);
+        // An `exp` already past is not believed: no expiry known, so the default applies.
         let body = json!({"t": jwt_with(&format!(r#"{{"exp":{}}}"#, epoch_in(0) - 100))});
-        assert_eq!(all.read(&body).expect("token").lifetime(), Duration::ZERO);
+        assert_eq!(all.read(&body).expect("token").lifetime().as_secs(), 7);
+        let body = json!({"t": jwt_with(&format!(r#"{{"exp":{}}}"#, u64::MAX))});
+        assert_eq!(
+            all.read(&body).expect("token").lifetime(),
+            MAX_LIFETIME - CLOCK_SKEW
+        );
         let fallback = TokenFields::new("/t")
             .read(&json!({"t": "x"}))
             .expect("token");

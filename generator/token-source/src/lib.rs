@@ -5,34 +5,57 @@
 //! caching is written once, here, and tested once. The pieces:
 //!
 //! - [`AccessToken`]: the token, redacted in `Debug` and `Display`, with its expiry.
-//! - [`TokenFields`]: where the token, its lifetime and the refresh token sit in a response.
-//! - [`TokenCache`]: log in on first use, hand out the cached token, refresh a margin before
-//!   expiry, one request however many callers wait.
+//! - [`TokenFields`]: where the token, its lifetime and the refresh token sit in a response,
+//!   and the checks that keep any value a server sends from breaking the cache.
+//! - [`TokenCache`]: log in on first use, hand out the cached token, renew it in the
+//!   background a margin before expiry, one request however many callers wait, retries with
+//!   [`Backoff`], one outcome for all of them.
+//! - [`Fetch`]: how a cache logs in; [`TokenError`]: why it could not.
 //! - [`TokenProvider`]: the one trait every token source implements, so code can hold any of
 //!   them as `Arc<dyn TokenProvider>`.
 //!
+//! The crate reports what it does through `tracing` (target `token_source`): logins,
+//! refreshes, retries and failures, never a token.
+//!
 //! ```
 //! use std::time::Duration;
-//! use token_source::{AccessToken, TokenCache};
+//! use token_source::{AccessToken, Failure, Fetch, FetchFuture, TokenCache};
+//!
+//! struct Login;
+//!
+//! impl Fetch for Login {
+//!     type Error = std::io::Error;
+//!     fn login(&self) -> FetchFuture<'_, std::io::Error> {
+//!         Box::pin(async { Ok(AccessToken::new("t-1", Duration::from_secs(3600))) })
+//!     }
+//!     fn failure(&self, _error: &std::io::Error) -> Failure {
+//!         Failure::Transient
+//!     }
+//! }
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
-//! let cache = TokenCache::new();
-//! let login = || async { Ok::<_, std::io::Error>(AccessToken::new("t-1", Duration::from_secs(3600))) };
-//! let token = cache.get(login).await.unwrap();
+//! let cache = TokenCache::new(Login);
+//! let token = cache.token().await.unwrap();
 //! assert_eq!(token.expose(), "t-1");
 //! assert_eq!(format!("{token}"), "[redacted]");
 //! # }
 //! ```
 #![deny(missing_docs)]
 
+mod backoff;
 mod cache;
+mod error;
 mod fields;
 mod jwt;
+pub mod lifetime;
 
-pub use cache::{TokenCache, RETRY_PAUSE};
+pub use backoff::Backoff;
+pub use cache::{BoxError, Fetch, FetchFuture, TokenCache, DEFAULT_ATTEMPT_TIMEOUT};
+pub use error::{Failure, TokenError};
 pub use fields::{MissingToken, TokenFields, FALLBACK_LIFETIME};
 pub use jwt::{jwt_exp, JwtError};
+pub use lifetime::{CLOCK_SKEW, MAX_LIFETIME};
 
 use std::fmt;
 use std::future::Future;
@@ -40,9 +63,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::time::Instant;
-
-/// Any error, boxed: what a [`TokenProvider`] returns, whatever API it logs in to.
-pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The future a [`TokenProvider`] returns.
 pub type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<AccessToken, BoxError>> + Send + 'a>>;
@@ -59,14 +79,15 @@ pub struct AccessToken {
 }
 
 impl AccessToken {
-    /// A token obtained now that stays valid for `lifetime`.
+    /// A token obtained now that stays valid for `lifetime`, at most [`MAX_LIFETIME`].
     pub fn new(value: impl Into<String>, lifetime: Duration) -> Self {
         let obtained_at = Instant::now();
         AccessToken {
             value: value.into(),
             refresh_token: None,
             obtained_at,
-            expires_at: obtained_at + lifetime,
+            // A week from any instant fits in an `Instant`: the addition cannot overflow.
+            expires_at: obtained_at + lifetime.min(MAX_LIFETIME),
         }
     }
 
@@ -133,17 +154,32 @@ impl fmt::Display for AccessToken {
 pub trait TokenProvider: Send + Sync {
     /// A valid token: the cached one, or a fresh one when it is about to expire.
     fn token(&self) -> TokenFuture<'_>;
+
+    /// The API refused `token` (it answered 401): drop it if it is still the cached one, so
+    /// the next call gets a new one. Tokens are compared by value. A provider that caches
+    /// nothing has nothing to drop, which is what the default does.
+    fn invalidate(&self, token: &AccessToken) {
+        let _ = token;
+    }
 }
 
 impl<T: TokenProvider + ?Sized> TokenProvider for Arc<T> {
     fn token(&self) -> TokenFuture<'_> {
         (**self).token()
     }
+
+    fn invalidate(&self, token: &AccessToken) {
+        (**self).invalidate(token)
+    }
 }
 
 impl<T: TokenProvider + ?Sized> TokenProvider for Box<T> {
     fn token(&self) -> TokenFuture<'_> {
         (**self).token()
+    }
+
+    fn invalidate(&self, token: &AccessToken) {
+        (**self).invalidate(token)
     }
 }
 
@@ -161,6 +197,20 @@ mod tests {
         assert!(printed.contains("[redacted]"));
         assert_eq!(token.expose(), "s3cr3t-value");
         assert_eq!(token.expose_refresh_token(), Some("r3fr3sh-value"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn any_lifetime_is_clamped_not_overflowed() {
+        for lifetime in [
+            Duration::MAX,
+            Duration::from_secs(u64::MAX),
+            MAX_LIFETIME * 2,
+        ] {
+            let token = AccessToken::new("t", lifetime);
+            assert_eq!(token.lifetime(), MAX_LIFETIME);
+            assert!(token.is_valid());
+        }
+        assert!(!AccessToken::new("t", Duration::ZERO).is_valid());
     }
 
     #[tokio::test(start_paused = true)]

@@ -2,51 +2,28 @@
 //! request: the `sl-violations` header, or the `problem+json` body it answers with when the spec
 //! declares no response for an invalid request.
 
-use std::collections::BTreeSet;
-use std::io::Write;
-use std::sync::Mutex;
-
 use reqwest::header::{HeaderMap, CONTENT_TYPE};
 use serde_json::Value;
 
 /// The header in which Prism lists what it found wrong with a request or a response.
 const VIOLATIONS_HEADER: &str = "sl-violations";
 
-/// The specs whose skip line has been printed.
-static SKIPPED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
-
 /// The base URL of the Prism mock for the spec `specs/<spec>.yaml`, from the environment
 /// variable `cargo xtask test` sets (`PRISM_URL_<NAME>`).
 ///
-/// Without it the calling test must return at once: this prints a line saying so (once per spec),
-/// straight to the terminal (libtest hides `eprintln!` output of a passing test), so a plain
-/// `cargo test` never skips silently. When `CI` is set, a missing mock is a failure instead: CI
-/// must run these tests for real.
-pub fn mock_url(spec: &str) -> Option<String> {
+/// Without it the test fails: a contract test that returned early would pass having checked
+/// nothing. To run the other tests without Prism, skip these by name:
+/// `cargo test -- --skip contract::` (all of them) or `--skip contract::chift::` (one spec).
+pub fn mock_url(spec: &str) -> String {
     let var = xtask::prism::env_var_for(spec);
-    if let Some(url) = std::env::var_os(&var) {
-        let url = url
-            .into_string()
-            .unwrap_or_else(|url| panic!("{var} is not UTF-8: {url:?}"));
-        return Some(url);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but {var} is not: no Prism mock for {spec}; run the tests with `cargo xtask test`"
-    );
-    // One line per spec, not per test, written as one piece so parallel tests keep it whole.
-    let first = SKIPPED
-        .lock()
-        .map(|mut skipped| skipped.insert(spec.to_string()))
-        .unwrap_or(true);
-    if first {
-        let line = format!(
-            "skipped: no Prism mock for {spec}; run `cargo xtask test` ({var} unset: the {spec} contract tests check nothing)\n"
+    let Some(url) = std::env::var_os(&var) else {
+        panic!(
+            "{var} is not set: no Prism mock for {spec}. Run the tests with `cargo xtask test`, \
+             or skip the contract tests by name: `cargo test -- --skip contract::`"
         );
-        // Ignoring a failed write is right here: the line is a courtesy, the return value decides.
-        let _ = std::io::stderr().write_all(line.as_bytes());
-    }
-    None
+    };
+    url.into_string()
+        .unwrap_or_else(|url| panic!("{var} is not UTF-8: {url:?}"))
 }
 
 /// For failure messages: where Prism explains a rejection the client cannot show (a declared

@@ -40,12 +40,13 @@ pub fn check_pairs(
     );
     let _ = cargo(dir, &["check", "--workspace", "--keep-going", "--quiet"]).status();
     let mut results = Vec::new();
+    let progress = crate::progress::Steps::new("check", pairs.len());
     for (ours, peer) in pairs {
-        eprintln!(
+        progress.start(format!(
             "bench: cargo check {} / {}",
             ours.name,
             peer.as_ref().map_or("-", |p| &p.name)
-        );
+        ));
         let mut ours_state = first_check(dir, ours)?;
         let mut peer_state = match peer {
             Some(peer) => Some(first_check(dir, peer)?),
@@ -66,7 +67,9 @@ pub fn check_pairs(
             }
         }
         results.push((ours_state.finish(), peer_state.map(State::finish)));
+        progress.done();
     }
+    progress.finish();
     Ok(results)
 }
 

@@ -16,6 +16,7 @@ mod check;
 mod client;
 mod docs;
 mod measure;
+mod progress;
 mod report;
 mod stats;
 
@@ -113,13 +114,14 @@ fn run(options: &Options) -> Result<()> {
         )?);
     }
     let mut rows = Vec::new();
+    let steps = progress::Steps::new("bench", docs.len());
     for doc in &docs {
-        eprintln!(
+        steps.start(format!(
             "bench: {} ({} bytes): {} interleaved rounds",
             doc.name,
             doc.bytes.len(),
             options.runs
-        );
+        ));
         let settings = settings_for(doc);
         let measured = measure::measure(doc, &settings, options.runs);
         let peak = run_peak_child(doc)?;
@@ -129,7 +131,9 @@ fn run(options: &Options) -> Result<()> {
             peak,
             checked: None,
         });
+        steps.done();
     }
+    steps.finish();
     if options.check {
         check_all(&root, &mut rows, options.check_runs)?;
     }

@@ -232,8 +232,7 @@ fn watchdog(child: &Mutex<Child>, done: &AtomicBool, timeout: Duration) -> bool 
 /// other lines for error reporting.
 fn read_stderr(stderr: ChildStderr) -> (usize, Vec<String>) {
     const KEEP: usize = 400;
-    let tty = progress::stderr_is_terminal();
-    let mut units = 0;
+    let mut units = progress::Counter::new("check", 50);
     let mut kept = VecDeque::new();
     for line in BufReader::new(stderr)
         .lines()
@@ -241,13 +240,7 @@ fn read_stderr(stderr: ChildStderr) -> (usize, Vec<String>) {
     {
         let trimmed = line.trim_start();
         if trimmed.starts_with("Compiling ") || trimmed.starts_with("Checking ") {
-            units += 1;
-            if tty {
-                let name: String = trimmed.chars().take(60).collect();
-                progress::redraw(&format!("check: {units} units  {name}"));
-            } else if units % 50 == 0 {
-                eprintln!("check: {units} units");
-            }
+            units.tick(trimmed);
             continue;
         }
         if kept.len() == KEEP {
@@ -255,9 +248,8 @@ fn read_stderr(stderr: ChildStderr) -> (usize, Vec<String>) {
         }
         kept.push_back(line);
     }
-    if tty {
-        eprintln!();
-    }
+    units.finish();
+    let units = units.count();
     eprintln!("check: {units} units compiled or checked");
     (units, kept.into())
 }

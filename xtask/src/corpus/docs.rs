@@ -42,8 +42,9 @@ impl Doc {
 }
 
 /// Lists the documents of `dir` (restricted to the ids in `sample` if given),
-/// sorted by id, with manifest metadata and unique crate names.
-pub fn load(dir: &Path, sample: Option<&Path>) -> Result<Vec<Doc>> {
+/// sorted by id, with metadata from `manifest` (by default `DIR/../manifest-dev.tsv`) and
+/// unique crate names.
+pub fn load(dir: &Path, sample: Option<&Path>, manifest: Option<&Path>) -> Result<Vec<Doc>> {
     let mut files = list_files(dir)?;
     if let Some(sample) = sample {
         let wanted = read_sample(sample)?;
@@ -60,9 +61,12 @@ pub fn load(dir: &Path, sample: Option<&Path>) -> Result<Vec<Doc>> {
         }
         files.retain(|id, _| wanted.contains(id));
     }
-    let manifest = match dir.parent().map(|p| p.join("manifest-dev.tsv")) {
-        Some(path) if path.is_file() => read_manifest(&path)?,
-        _ => HashMap::new(),
+    let manifest = match manifest {
+        Some(path) => read_manifest(path)?,
+        None => match dir.parent().map(|p| p.join("manifest-dev.tsv")) {
+            Some(path) if path.is_file() => read_manifest(&path)?,
+            _ => HashMap::new(),
+        },
     };
     let mut ids: Vec<String> = files.keys().cloned().collect();
     ids.sort();
@@ -171,12 +175,17 @@ fn parse_manifest(text: &str) -> Result<HashMap<String, ManifestRow>> {
     Ok(rows)
 }
 
-/// Guesses `3.0.x`/`3.1.x` from the `openapi` field near the top of the file.
+/// Guesses `3.0.x`/`3.1.x` from the `openapi` field near the top of the file (`2.0` for a
+/// Swagger 2.0 document).
 fn sniff_version(path: &Path) -> String {
     let Ok(bytes) = std::fs::read(path) else {
         return "?".to_string();
     };
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+    let swagger = head.starts_with("swagger:") || head.contains("\nswagger:");
+    if swagger || head.contains("\"swagger\"") {
+        return "2.0".to_string();
+    }
     let Some(at) = head.find("openapi") else {
         return "?".to_string();
     };

@@ -4,28 +4,12 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-pub const USAGE: &str = "\
-usage: cargo xtask corpus DIR [--jobs N] [--sample FILE] [--out DIR] [--min-valid PCT]
-                              [--min-all PCT] [--timeout SECS] [--check-timeout SECS] [--no-check]
-
-  DIR                 directory holding *.yaml / *.yml / *.json documents
-                      (DIR/../manifest-dev.tsv is used when present)
-  --jobs N            parallel generator processes and cargo's -j (default: CPU count)
-  --sample FILE       only the document ids listed in FILE (one per line, # comments)
-  --out DIR           output directory (default: target/corpus in the workspace)
-  --min-valid PCT     fail when fewer than PCT % of manifest-valid documents pass
-  --min-all PCT       fail when fewer than PCT % of all documents pass
-                      (with either bar, any generator panic also fails)
-  --timeout SECS      per-document generation timeout (default 60)
-  --check-timeout S   timeout of the whole cargo check phase (default max(900, 10 * crates))
-  --no-check          generate only, skip cargo check
-";
-
 #[derive(Debug)]
 pub struct Options {
     pub dir: PathBuf,
     pub jobs: usize,
     pub sample: Option<PathBuf>,
+    pub manifest: Option<PathBuf>,
     pub out: PathBuf,
     pub min_valid: Option<f64>,
     pub min_all: Option<f64>,
@@ -35,48 +19,33 @@ pub struct Options {
 }
 
 impl Options {
-    pub fn parse(args: &[String]) -> Result<Options> {
-        let mut dir = None;
-        let mut opts = Options {
-            dir: PathBuf::new(),
-            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            sample: None,
-            out: crate::workspace_root().join("target").join("corpus"),
-            min_valid: None,
-            min_all: None,
-            timeout_secs: 60,
-            check_timeout_secs: None,
-            no_check: false,
+    /// The options of `cargo xtask corpus`, with their defaults and checked ranges.
+    pub fn from_flags(flags: crate::flags::Corpus) -> Result<Options> {
+        let jobs = match flags.jobs {
+            Some(0) => bail!("--jobs must be at least 1"),
+            Some(jobs) => jobs,
+            None => std::thread::available_parallelism().map_or(2, |n| n.get()),
         };
-        let mut iter = args.iter();
-        while let Some(arg) = iter.next() {
-            let mut value = || {
-                iter.next()
-                    .with_context(|| format!("{arg} needs a value\n{USAGE}"))
-            };
-            match arg.as_str() {
-                "--jobs" | "-j" => opts.jobs = number(arg, value()?)?,
-                "--sample" => opts.sample = Some(PathBuf::from(value()?)),
-                "--out" => opts.out = PathBuf::from(value()?),
-                "--min-valid" => opts.min_valid = Some(percent(arg, value()?)?),
-                "--min-all" => opts.min_all = Some(percent(arg, value()?)?),
-                "--timeout" => opts.timeout_secs = number(arg, value()?)?,
-                "--check-timeout" => opts.check_timeout_secs = Some(number(arg, value()?)?),
-                "--no-check" => opts.no_check = true,
-                "--help" | "-h" => {
-                    print!("{USAGE}");
-                    bail!("help requested");
-                }
-                flag if flag.starts_with('-') => bail!("unknown option `{flag}`\n{USAGE}"),
-                positional if dir.is_none() => dir = Some(PathBuf::from(positional)),
-                extra => bail!("unexpected argument `{extra}`\n{USAGE}"),
-            }
-        }
-        opts.dir = dir.with_context(|| format!("missing corpus directory\n{USAGE}"))?;
-        if opts.jobs == 0 {
-            bail!("--jobs must be at least 1");
-        }
-        Ok(opts)
+        Ok(Options {
+            dir: flags.dir,
+            jobs,
+            sample: flags.sample,
+            manifest: flags.manifest,
+            out: flags
+                .out
+                .unwrap_or_else(|| crate::workspace_root().join("target").join("corpus")),
+            min_valid: flags
+                .min_valid
+                .map(|pct| percent("--min-valid", &pct))
+                .transpose()?,
+            min_all: flags
+                .min_all
+                .map(|pct| percent("--min-all", &pct))
+                .transpose()?,
+            timeout_secs: flags.timeout.unwrap_or(60),
+            check_timeout_secs: flags.check_timeout,
+            no_check: flags.no_check,
+        })
     }
 }
 
@@ -100,8 +69,12 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Options> {
-        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        Options::parse(&args)
+        let args = std::iter::once("corpus").chain(args.iter().copied());
+        let flags = crate::flags::Xtask::from_vec(args.map(Into::into).collect())?;
+        match flags.subcommand {
+            crate::flags::XtaskCmd::Corpus(corpus) => Options::from_flags(corpus),
+            other => bail!("parsed as another command: {other:?}"),
+        }
     }
 
     #[test]

@@ -1,25 +1,35 @@
-//! One-line progress display on stderr: redrawn in place on a terminal, a
-//! plain line every 10 % otherwise (so CI logs stay short).
+//! Progress on stderr: an `indicatif` bar redrawn in place on a terminal, plain lines now and
+//! then otherwise (so CI logs stay short and readable).
 
-use std::io::{IsTerminal, Write};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
 
+/// Progress through a known number of items.
 pub struct Progress {
     label: &'static str,
     total: usize,
     done: usize,
-    tty: bool,
+    /// The bar, on a terminal only.
+    bar: Option<ProgressBar>,
+    /// Tenths of the total reported as plain lines so far.
     last_tenth: usize,
 }
 
-const WIDTH: usize = 30;
-
 impl Progress {
     pub fn new(label: &'static str, total: usize) -> Progress {
+        let bar = stderr_is_terminal().then(|| {
+            let style = ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            ProgressBar::new(total as u64)
+                .with_style(style)
+                .with_prefix(label)
+        });
         Progress {
             label,
             total,
             done: 0,
-            tty: std::io::stderr().is_terminal(),
+            bar,
             last_tenth: 0,
         }
     }
@@ -27,44 +37,81 @@ impl Progress {
     /// Records one finished item; `name` is what just finished.
     pub fn tick(&mut self, name: &str) {
         self.done += 1;
-        if self.tty {
-            let filled = (self.done * WIDTH).checked_div(self.total).unwrap_or(WIDTH);
-            let bar = if filled >= WIDTH {
-                "=".repeat(WIDTH)
-            } else {
-                format!("{}>{}", "=".repeat(filled), " ".repeat(WIDTH - filled - 1))
-            };
-            let name: String = name.chars().take(50).collect();
-            let line = format!("{} [{bar}] {}/{} {name}", self.label, self.done, self.total);
-            redraw(&line);
-        } else {
-            let tenth = (self.done * 10).checked_div(self.total).unwrap_or(10);
-            if tenth > self.last_tenth {
-                self.last_tenth = tenth;
-                eprintln!(
-                    "{} {}/{} ({}%)",
-                    self.label,
-                    self.done,
-                    self.total,
-                    tenth * 10
-                );
-            }
+        if let Some(bar) = &self.bar {
+            bar.set_message(name.to_string());
+            bar.inc(1);
+            return;
+        }
+        let tenth = (self.done * 10).checked_div(self.total).unwrap_or(10);
+        if tenth > self.last_tenth {
+            self.last_tenth = tenth;
+            eprintln!(
+                "{} {}/{} ({}%)",
+                self.label,
+                self.done,
+                self.total,
+                tenth * 10
+            );
         }
     }
 
     pub fn finish(&self) {
-        if self.tty {
-            eprintln!();
+        if let Some(bar) = &self.bar {
+            bar.finish();
         }
     }
 }
 
-/// Redraws the current terminal line (`\r` + clear to end of line).
-pub fn redraw(line: &str) {
-    let mut stderr = std::io::stderr().lock();
-    // Progress output is best effort; a closed stderr must not fail the run.
-    let _ = write!(stderr, "\r{line}\x1b[K");
-    let _ = stderr.flush();
+/// A count with no known end (cargo's compilation units): a spinner with the count on a
+/// terminal, a plain line every `every` otherwise.
+pub struct Counter {
+    label: &'static str,
+    count: usize,
+    every: usize,
+    spinner: Option<ProgressBar>,
+}
+
+impl Counter {
+    pub fn new(label: &'static str, every: usize) -> Counter {
+        let spinner = stderr_is_terminal().then(|| {
+            let style = ProgressStyle::with_template("{prefix}: {spinner} {pos} units  {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            ProgressBar::new_spinner()
+                .with_style(style)
+                .with_prefix(label)
+        });
+        Counter {
+            label,
+            count: 0,
+            every: every.max(1),
+            spinner,
+        }
+    }
+
+    /// Counts one more; `name` is what it was.
+    pub fn tick(&mut self, name: &str) {
+        self.count += 1;
+        match &self.spinner {
+            Some(spinner) => {
+                spinner.set_message(name.to_string());
+                spinner.inc(1);
+            }
+            None if self.count.is_multiple_of(self.every) => {
+                eprintln!("{}: {} units", self.label, self.count);
+            }
+            None => {}
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    pub fn finish(&self) {
+        if let Some(spinner) = &self.spinner {
+            spinner.finish();
+        }
+    }
 }
 
 pub fn stderr_is_terminal() -> bool {

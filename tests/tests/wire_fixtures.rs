@@ -1,0 +1,149 @@
+//! The `tests/fixtures/wire_*` clients on the wire: each fixture is generated into a scratch
+//! workspace under `target/wire-fixtures/` with the driver in `tests/wire_driver/`, which calls
+//! every operation once against a recording server on 127.0.0.1; the requests' bytes (request
+//! line, headers in order, body) are compared with the snapshot. The snapshots of the rendered
+//! code show what the clients say; this shows what they send.
+//!
+//! The scratch workspace starts from this workspace's `Cargo.lock` and builds in a target
+//! directory of its own, like the `fixtures_compile` test, so it never waits on the lock of the
+//! build that runs this test.
+
+mod common;
+
+use common::{Recorded, Reply, Server};
+use std::path::Path;
+use std::process::Command;
+
+const FIXTURES: [&str; 4] = [
+    "wire_bodies",
+    "wire_parameters",
+    "wire_responses",
+    "wire_security",
+];
+
+/// Writes a file only when its contents change, so cargo rebuilds only what changed.
+fn write_if_changed(path: &Path, contents: &str) {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return;
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create a scratch directory");
+    }
+    std::fs::write(path, contents).expect("write a scratch file");
+}
+
+/// Generates the fixture crates and the driver into `scratch` and builds the driver.
+fn build_driver(root: &Path, scratch: &Path) -> std::path::PathBuf {
+    let mut dependencies = String::new();
+    for stem in FIXTURES {
+        let path = root.join("tests/fixtures").join(format!("{stem}.yaml"));
+        let settings = integration_tests::fixture_settings(&path);
+        let bytes = std::fs::read(&path).expect("the fixture is readable");
+        let generation = generator::generate(&bytes, &settings)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        for file in &generation.files {
+            write_if_changed(&scratch.join(stem).join(&file.path), &file.contents);
+        }
+        let name = &settings.crate_name;
+        dependencies.push_str(&format!("{name} = {{ path = \"../{stem}\" }}\n"));
+    }
+    let driver = std::fs::read_to_string(root.join("tests/wire_driver/main.rs"))
+        .expect("tests/wire_driver/main.rs is readable");
+    write_if_changed(&scratch.join("driver/src/main.rs"), &driver);
+    write_if_changed(
+        &scratch.join("driver/Cargo.toml"),
+        &format!(
+            "[package]\nname = \"wire-driver\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             publish = false\n\n[dependencies]\n{dependencies}\
+             tokio = {{ version = \"1\", features = [\"macros\", \"rt\"] }}\n\
+             uuid = \"1\"\n"
+        ),
+    );
+    let members: Vec<String> = FIXTURES
+        .iter()
+        .chain(&["driver"])
+        .map(|member| format!("    \"{member}\",\n"))
+        .collect();
+    write_if_changed(
+        &scratch.join("Cargo.toml"),
+        &format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n",
+            members.concat()
+        ),
+    );
+    std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"))
+        .expect("copy Cargo.lock into the scratch workspace");
+    let target = root.join("target/wire-fixtures-build");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["build", "-p", "wire-driver", "--message-format", "short"])
+        .current_dir(scratch)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "the wire driver in {} does not build:\n{}",
+        scratch.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    target.join("debug/wire-driver")
+}
+
+/// A request as text: the request line, the headers as they came, then the body (bytes that
+/// are not printable ASCII escaped). The port and multipart boundaries, which change from run
+/// to run, are replaced by fixed words.
+fn describe(request: &Recorded, url: &str) -> String {
+    let host = url.trim_start_matches("http://");
+    let boundary = request
+        .headers
+        .iter()
+        .find(|(name, _)| name == "content-type")
+        .and_then(|(_, value)| value.split_once("boundary="))
+        .map(|(_, boundary)| boundary.trim_matches('"').to_string());
+    let mut text = format!("{} {}\n", request.method, request.target);
+    for (name, value) in &request.headers {
+        text.push_str(&format!("{name}: {value}\n"));
+    }
+    text.push('\n');
+    text.push_str(
+        &request
+            .body
+            .escape_ascii()
+            .to_string()
+            .replace("\\n", "\\n\n"),
+    );
+    let mut text = text.replace(host, "127.0.0.1:PORT");
+    if let Some(boundary) = boundary {
+        text = text.replace(&boundary, "BOUNDARY");
+    }
+    text
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_fixture_operation_sends_the_expected_bytes() {
+    let root = xtask::workspace_root();
+    let scratch = root.join("target/wire-fixtures");
+    let driver = {
+        let (root, scratch) = (root.clone(), scratch.clone());
+        tokio::task::spawn_blocking(move || build_driver(&root, &scratch))
+            .await
+            .expect("the build finishes")
+    };
+    let server = Server::start(Reply::status(204)).await;
+    let url = server.url().to_string();
+    let run = {
+        let url = url.clone();
+        move || Command::new(&driver).arg(&url).status()
+    };
+    let status = tokio::task::spawn_blocking(run)
+        .await
+        .expect("the driver finishes")
+        .expect("the driver runs");
+    assert!(status.success(), "the wire driver failed ({status})");
+    let requests = server.requests();
+    // One request per operation: 5 + 2 + 3 + 6, create_note once per media type.
+    assert_eq!(requests.len(), 18, "requests sent");
+    let text: Vec<String> = requests.iter().map(|r| describe(r, &url)).collect();
+    insta::assert_snapshot!(text.join("\n----\n"));
+}

@@ -1,0 +1,94 @@
+//! Calls every operation of the four `tests/fixtures/wire_*` clients once, in a fixed order,
+//! against the base URL given as the first argument. `tests/tests/wire_fixtures.rs` builds
+//! this next to the generated fixture crates, runs it against a recording server on
+//! 127.0.0.1 and compares the requests' bytes with its snapshot. Replies are ignored: what
+//! the clients make of replies is tested in the `wire_*` tests of the real clients.
+
+use fixture_wire_bodies as bodies;
+use fixture_wire_parameters as parameters;
+use fixture_wire_responses as responses;
+use fixture_wire_security as security;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let url = std::env::args().nth(1).expect("the base URL as the first argument");
+    call_bodies(&url).await;
+    call_parameters(&url).await;
+    call_responses(&url).await;
+    call_security(&url).await;
+}
+
+async fn call_bodies(url: &str) {
+    let client = bodies::Client::new(bodies::Server::Custom(url.into())).expect("a client");
+    let _ = client.get_blob("a b/c").await;
+    let _ = client.put_blob("k", b"\x00\x01raw").await;
+    let note = bodies::types::Note::new("T")
+        .with_body("b & c")
+        .with_pinned(true);
+    let _ = client
+        .create_note(&bodies::CreateNoteBody::Json(note.clone()))
+        .await;
+    let _ = client.create_note(&bodies::CreateNoteBody::Form(note)).await;
+    let _ = client
+        .create_note(&bodies::CreateNoteBody::Text("plain".into()))
+        .await;
+    let _ = client.echo(Some("hello")).await;
+    let avatar = bodies::types::UploadAvatarBody::new(vec![1, 2, 3])
+        .with_caption("me")
+        .with_tags(vec!["a".to_string(), "b".to_string()]);
+    let _ = client.upload_avatar(&avatar).await;
+}
+
+async fn call_parameters(url: &str) {
+    let client =
+        parameters::Client::new(parameters::Server::Custom(url.into())).expect("a client");
+    let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let options = parameters::GetFileOptions::default()
+        .with_tags(words(&["a", "b c"]))
+        .with_words(words(&["x", "y"]))
+        .with_pipes(words(&["p", "q"]))
+        .with_filter(
+            parameters::types::GetFileFilter::default()
+                .with_status("open")
+                .with_owner("me"),
+        )
+        .with_x_trace(words(&["t1", "t2"]))
+        .with_x_filter(
+            parameters::types::GetFileXFilter::default()
+                .with_role("admin")
+                .with_first_name("Ann"),
+        )
+        .with_x_api_key("key")
+        .with_session("s1")
+        .with_theme(parameters::types::GetFileTheme::Dark);
+    let request_id = uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef);
+    let _ = client
+        .get_file("a/b", "n m.txt", &vec![1, 2], &request_id, &options)
+        .await;
+    let colors = vec!["red".to_string(), "green".to_string()];
+    let _ = client.get_colors(&colors, &colors).await;
+}
+
+async fn call_responses(url: &str) {
+    let client =
+        responses::Client::new(responses::Server::Custom(url.into())).expect("a client");
+    let _ = client.get_job(1).await;
+    let _ = client.delete_job(2).await;
+    let _ = client.ping().await;
+}
+
+async fn call_security(url: &str) {
+    let client = security::Client::builder(security::Server::Custom(url.into()))
+        .basic_auth("user", "pass word")
+        .query_key("qk")
+        .cookie_key("ck")
+        .bearer_auth("bt")
+        .build()
+        .expect("a client");
+    let _ = client.list_pets().await;
+    let _ = client.search_pets("cat").await;
+    let _ = client.me().await;
+    let _ = client.admin().await;
+    let _ = client.feed().await;
+    let _ = client.health().await;
+}
