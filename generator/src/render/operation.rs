@@ -534,7 +534,8 @@ fn render_arms(
             })
         } else {
             variant_result(response, error_name, decoder, |value| {
-                quote! { response.error_unit(#value) }
+                // Built before `error_unit` consumes the response it may read the status from.
+                quote! { { let value = #value; response.error_unit(value) } }
             })
         };
         arms.push(quote! { #pattern => #result, });
