@@ -12,6 +12,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod diff;
 mod error;
 mod generation;
 mod openapi;
@@ -65,6 +66,12 @@ pub fn generate_timed(spec: &[u8], settings: &Settings) -> Result<(Generation, S
     })
 }
 
+/// Reads a spec (YAML or JSON) into a JSON value, as the load stage does, with its checks
+/// (version gate, depth limit); for tools that edit documents.
+pub fn load_document(spec: &[u8]) -> Result<serde_json::Value, Error> {
+    threads::with_deep_stack(|| load::load_with_diagnostics(spec, &mut Default::default()))
+}
+
 /// Parses, normalizes and lowers a spec to the IR (what the snapshot tests look at). References
 /// to other files are not followed (see [`lower_to_ir_with_files`]).
 pub fn lower_to_ir(spec: &[u8]) -> Result<(ir::Api, Vec<Warning>, Report), Error> {
@@ -101,9 +108,11 @@ fn run(
     let rendered = render::render(&api, settings, token_plan.as_ref());
     let (files, print_times) = print_files(rendered, &api, settings, token_plan.as_ref())?;
     let total = lap(&mut clock);
-    // Rendering runs inside printing, piece by piece; what is not printing is rendering.
+    // The pieces are rendered and printed on several threads, each timed apart there (summed
+    // over the threads); what is neither, the file list and the text files, is rendering too.
     times.format = print_times.format;
-    times.render = total.saturating_sub(print_times.format);
+    times.render =
+        print_times.render + total.saturating_sub(print_times.format + print_times.render);
     Ok(Generation {
         files,
         warnings: diagnostics.warnings,

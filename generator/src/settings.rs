@@ -8,9 +8,14 @@ use crate::error::Error;
 pub struct Settings {
     /// The Cargo package name of the generated crate.
     pub crate_name: String,
-    /// The crate's version (the API's `info.version` is rarely valid semver).
+    /// The crate's version (the API's `info.version` is rarely valid semver). Written in the
+    /// settings file, it is pinned; otherwise `cargo xtask codegen` derives it from the API
+    /// diff against the committed spec (see [`crate::diff::next_version`]).
     #[serde(default = "default_version")]
     pub crate_version: String,
+    /// Whether the settings file sets `crate_version` itself.
+    #[serde(skip)]
+    pub crate_version_pinned: bool,
     /// One line for the crate's `description`.
     #[serde(default)]
     pub description: Option<String>,
@@ -57,6 +62,7 @@ impl Settings {
         Settings {
             crate_name: crate_name.to_string(),
             crate_version: default_version(),
+            crate_version_pinned: false,
             description: None,
             token_operation: None,
             token: None,
@@ -72,6 +78,10 @@ impl Settings {
         let mut settings: Settings =
             serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))?;
         settings.command = default_command();
+        // A version written in the file pins it; otherwise `cargo xtask codegen` derives it.
+        let value: serde_yaml::Value =
+            serde_yaml::from_str(text).map_err(|error| Error::Settings(error.to_string()))?;
+        settings.crate_version_pinned = value.get("crate_version").is_some();
         Ok(settings)
     }
 }

@@ -39,7 +39,10 @@ async fn list_sends_multi_and_csv_lists_and_the_api_key() {
         .with_tag(vec!["red".into(), "blue green".into()])
         .with_fields(vec![ListFilesFieldsItem::Id, ListFilesFieldsItem::Name])
         .with_limit(10);
-    let response = client.list_files(&options).await.expect("the 200 decodes");
+    let response = client
+        .list_files_with(&options)
+        .await
+        .expect("the 200 decodes");
 
     let request = server.single_request();
     assert_eq!(request.method, "GET");

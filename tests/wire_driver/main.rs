@@ -63,7 +63,7 @@ async fn call_parameters(url: &str) {
         .with_theme(parameters::types::GetFileTheme::Dark);
     let request_id = uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef);
     let _ = client
-        .get_file("a/b", "n m.txt", &vec![1, 2], &request_id, &options)
+        .get_file_with("a/b", "n m.txt", &vec![1, 2], &request_id, &options)
         .await;
     let colors = vec!["red".to_string(), "green".to_string()];
     let _ = client.get_colors(&colors, &colors).await;

@@ -101,17 +101,26 @@ fn generate_all(root: &Path) -> Result<Vec<SpecCrate>> {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
         );
+        let (crate_version, changelog) = history(root, &spec_path, &relative, &stem)?;
         let target = Target {
             source: &relative,
             command: "cargo xtask codegen",
             token_source_path: Some(TOKEN_SOURCE_PATH),
             crate_name: None,
             runtime_path: None,
+            crate_version,
         };
         match generate_one(&spec_path, &stem, &target) {
-            Ok(generation) => {
+            Ok(mut generation) => {
                 for warning in &generation.warnings {
                     eprintln!("{relative}: warning: {warning}");
+                }
+                if let Some(text) = changelog {
+                    generation.files.push(generator::GeneratedFile {
+                        path: "CHANGELOG.md".into(),
+                        contents: text,
+                    });
+                    generation.files.sort_by(|a, b| a.path.cmp(&b.path));
                 }
                 crates.push(SpecCrate {
                     stem,
@@ -160,19 +169,16 @@ struct Target<'a> {
     /// Path from the crate to `generator/client-runtime`, where it is not the one from
     /// `generated/<name>/` (`generate --out` writes anywhere).
     runtime_path: Option<String>,
+    /// A crate version that replaces the settings' one (derived from the spec's history).
+    crate_version: Option<String>,
 }
 
 fn generate_one(spec_path: &Path, stem: &str, target: &Target) -> Result<generator::Generation> {
     let bytes = fs::read(spec_path).with_context(|| format!("reading {}", spec_path.display()))?;
-    let settings_path = spec_path.with_file_name(format!("{stem}.settings.yaml"));
-    let mut settings = if settings_path.is_file() {
-        let text = fs::read_to_string(&settings_path)
-            .with_context(|| format!("reading {}", settings_path.display()))?;
-        generator::Settings::from_yaml(&text)
-            .with_context(|| format!("in {}", settings_path.display()))?
-    } else {
-        generator::Settings::new(&crate_name_from(stem))
-    };
+    let mut settings = read_settings(spec_path, stem)?;
+    if let Some(version) = &target.crate_version {
+        settings.crate_version = version.clone();
+    }
     settings.source = target.source.to_string();
     settings.command = target.command.to_string();
     settings.token_source_path = target.token_source_path.map(str::to_string);
@@ -183,6 +189,48 @@ fn generate_one(spec_path: &Path, stem: &str, target: &Target) -> Result<generat
         settings.crate_name = name.to_string();
     }
     generate_with_folder(spec_path, &bytes, &settings)
+}
+
+/// The settings file beside a spec, or defaults named after the spec.
+fn read_settings(spec_path: &Path, stem: &str) -> Result<generator::Settings> {
+    let settings_path = spec_path.with_file_name(format!("{stem}.settings.yaml"));
+    if settings_path.is_file() {
+        let text = fs::read_to_string(&settings_path)
+            .with_context(|| format!("reading {}", settings_path.display()))?;
+        generator::Settings::from_yaml(&text)
+            .with_context(|| format!("in {}", settings_path.display()))
+    } else {
+        Ok(generator::Settings::new(&crate_name_from(stem)))
+    }
+}
+
+/// The crate version and changelog `codegen` writes for a spec: from the API diff against
+/// the spec committed at `HEAD`, whose report is printed; a version pinned in the settings
+/// is kept as written.
+fn history(
+    root: &Path,
+    spec_path: &Path,
+    relative: &str,
+    stem: &str,
+) -> Result<(Option<String>, Option<String>)> {
+    let settings = read_settings(spec_path, stem)?;
+    let bytes = fs::read(spec_path).with_context(|| format!("reading {}", spec_path.display()))?;
+    match crate::evolution::evolve(root, relative, stem, &bytes, &settings.crate_version) {
+        Ok(evolution) => {
+            if let Some(report) = &evolution.report {
+                println!(
+                    "{relative}: API changes since HEAD: {}",
+                    generator::diff::render_text(report).trim_end()
+                );
+            }
+            let version = (!settings.crate_version_pinned).then_some(evolution.version);
+            Ok((version, evolution.changelog))
+        }
+        Err(why) => {
+            println!("{relative}: no API diff ({why}); the crate version stays as set");
+            Ok((None, None))
+        }
+    }
 }
 
 /// Generates with `$ref`s to other files read from the spec's folder, and only from there.
@@ -471,6 +519,7 @@ pub fn run_generate(flags: &crate::flags::Generate) -> Result<()> {
         token_source_path: None,
         crate_name: name.as_deref(),
         runtime_path: Some(runtime_path_from(out)?),
+        crate_version: None,
     };
     let generation = generate_one(spec_path, &stem, &target).with_context(|| spec.clone())?;
     for warning in &generation.warnings {

@@ -57,6 +57,32 @@ xflags::xflags! {
             /// wire_chift`).
             repeated cargo_test_args: OsString
         }
+        /// What a spec change does to users: each change with its wire and semver verdict.
+        cmd diff {
+            /// The old document (YAML or JSON).
+            required old: PathBuf
+            /// The new document.
+            required new: PathBuf
+            /// `text` (default) or `json`.
+            optional --format format: String
+            /// Exit with failure when the verdict is `major` or `wire` breaking.
+            optional --fail-on level: String
+        }
+        /// Benchmark (not CI): our diff verdict against cargo-semver-checks on document pairs.
+        cmd drift-eval {
+            /// Folder searched for `<id>/old.*` + `new.*` pairs.
+            optional dir: PathBuf
+            /// Also twelve generic edits of each spec under specs/.
+            optional --synthetic
+            /// Only the pairs whose id contains one of these (comma-separated).
+            optional --only list: String
+            /// Run the diff only, not the judge.
+            optional --no-judge
+            /// Another build's xtask binary whose `generate` makes the crates.
+            optional --generator binary: PathBuf
+            /// Working folder (default: target/drift-eval).
+            optional --work dir: PathBuf
+        }
         /// Time, size, `cargo check` and memory against progenitor (target/bench/report.md).
         cmd bench {
             /// Documents to measure besides the workspace's specs.
@@ -89,7 +115,15 @@ mod tests {
 
     #[test]
     fn every_command_has_help() {
-        for command in ["codegen", "generate", "corpus", "test", "bench"] {
+        for command in [
+            "codegen",
+            "generate",
+            "corpus",
+            "test",
+            "bench",
+            "diff",
+            "drift-eval",
+        ] {
             let error = parse(&[command, "--help"]).expect_err("help is not a command line");
             assert!(error.is_help(), "{command}: {error}");
             assert!(error.to_string().contains(&format!("xtask {command}\n")));

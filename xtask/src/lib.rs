@@ -4,6 +4,8 @@
 pub mod bench;
 pub mod codegen;
 pub mod corpus;
+pub mod drift_eval;
+pub mod evolution;
 pub mod flags;
 pub mod prism;
 pub mod spec_files;

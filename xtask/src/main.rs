@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use xtask::flags::{Xtask, XtaskCmd};
-use xtask::{bench, codegen, corpus, prism};
+use xtask::{bench, codegen, corpus, drift_eval, evolution, prism};
 
 fn main() {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
@@ -25,6 +25,8 @@ fn main() {
         XtaskCmd::Corpus(flags) => corpus::run(flags),
         XtaskCmd::Test(flags) => prism::run_tests(&flags),
         XtaskCmd::Bench(flags) => bench::run(&flags),
+        XtaskCmd::Diff(flags) => evolution::run_diff(&flags),
+        XtaskCmd::DriftEval(flags) => drift_eval::run(&flags),
     };
     if let Err(error) = result {
         eprintln!("error: {error:#}");

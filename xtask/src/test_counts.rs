@@ -44,11 +44,6 @@ impl Counts {
             .collect();
         self.contract_passed.get(&module).copied().unwrap_or(0)
     }
-
-    /// All contract tests that passed.
-    pub fn contract_total(&self) -> usize {
-        self.contract_passed.values().sum()
-    }
 }
 
 /// The number before `what` in `ok. 20 passed; 0 failed; 1 ignored; ...`.

@@ -5,6 +5,7 @@ use crate::runtime::{ApiResult, Json, Operation, RequestParts};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Server {
     /// `https://api.us.chkk.io/v1`
     Default,
@@ -27,11 +28,13 @@ impl Server {
 }
 /// The security schemes of the spec, as operation requirements name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Scheme {
     BearerToken,
 }
 /// Credentials for the spec's security schemes. Each prints as redacted in `Debug`.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Credentials {
     /// `bearer_token`: API key sent as is in the `Authorization` header.
     ///

@@ -5,6 +5,7 @@ use crate::runtime::{ApiResult, Json, Operation, RequestParts};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Server {
     /// `https://files.example.test/api/v2`
     Default,
@@ -29,12 +30,14 @@ impl Server {
 }
 /// The security schemes of the spec, as operation requirements name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Scheme {
     BasicAuth,
     ApiKey,
 }
 /// Credentials for the spec's security schemes. Each prints as redacted in `Debug`.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Credentials {
     /// `basicAuth`: username and password, sent as HTTP basic authentication.
     ///
@@ -128,7 +131,17 @@ impl Client {
     /// Lists the stored files.
     ///
     /// `GET /files` (operationId `listFiles`)
+    ///
+    /// Sends no optional parameter; [`Client::list_files_with`] takes them.
     pub async fn list_files(
+        &self,
+    ) -> ApiResult<::std::vec::Vec<crate::types::File>, ListFilesError> {
+        self.list_files_with(&::std::default::Default::default()).await
+    }
+    /// Lists the stored files.
+    ///
+    /// `GET /files` (operationId `listFiles`)
+    pub async fn list_files_with(
         &self,
         options: &ListFilesOptions,
     ) -> ApiResult<::std::vec::Vec<crate::types::File>, ListFilesError> {

@@ -59,13 +59,13 @@ impl Problem {
 #[non_exhaustive]
 pub enum ListFilesFieldsItem {
     #[serde(rename = "id")]
-    Id,
+    Id = 926444256,
     #[serde(rename = "name")]
-    Name,
+    Name = 221887974,
     #[serde(rename = "size")]
-    Size,
+    Size = 597743964,
     #[serde(rename = "tags")]
-    Tags,
+    Tags = 1947659168,
 }
 impl ::std::fmt::Display for ListFilesFieldsItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

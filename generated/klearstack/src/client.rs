@@ -6,6 +6,7 @@ use crate::runtime::{ApiResult, Json, Operation, RequestParts, Text};
 /// `Server::default()`: give the host in its variables, or any base URL with
 /// `Server::Custom`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Server {
     /// `{baseUrl}`: Your KlearStack instance.
     YourKlearStackInstance {
@@ -32,9 +33,11 @@ impl Server {
 }
 /// The security schemes of the spec, as operation requirements name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Scheme {}
 /// Credentials for the spec's security schemes. Each prints as redacted in `Debug`.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Credentials {
     /// Sources awaited for a credential before each request that needs it (a token
     /// source, say); a source takes precedence over a value set for the same scheme.

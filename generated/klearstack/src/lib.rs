@@ -24,6 +24,10 @@ mod client;
 /// Support code shared by every generated client: errors, responses, secrets,
 /// credentials and request encoding.
 pub use ::client_runtime as runtime;
+/// Typed test doubles: a mock server of this API (feature `mock`).
+#[cfg(feature = "mock")]
+#[rustfmt::skip]
+pub mod mock;
 pub use client::*;
 pub use runtime::{CallOptions, CredentialSource, Error, ErrorKind, RawBody};
 pub use runtime::{ResponseValue, RetryPolicy, Secret};

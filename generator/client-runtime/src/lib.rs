@@ -13,6 +13,8 @@ use ::std::fmt;
 mod client;
 pub mod de;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod renew;
 mod request;
 mod response;

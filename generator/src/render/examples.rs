@@ -9,7 +9,7 @@ use crate::ir::{
 use crate::lower::token_plan::TokenPlan;
 use crate::settings::Settings;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 /// The README text (the header line is added by the caller).
 pub(crate) fn readme(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -> String {
@@ -50,6 +50,10 @@ pub(crate) fn readme(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
         "idempotency key or a retry policy for the calls made through it.\n",
         "Redirects are not followed: a 3xx is its declared variant or an unexpected status.\n",
     ));
+    out.push_str(
+        "\nFor tests, the `mock` feature adds `mock::MockServer`: a typed mock server with one\n\
+         method per operation, to expect requests and answer them with this crate's types.\n",
+    );
     out
 }
 
@@ -81,50 +85,10 @@ fn credential_setters(api: &Api, op: &Operation) -> Vec<TokenStream> {
 }
 
 fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
-    let krate = ident(crate_name);
+    let krate = ident(crate_name).into_token_stream();
     let server = server_expr(api, &krate);
     let setters = credential_setters(api, op);
-    let mut args = Vec::new();
-    let mut lets = Vec::new();
-    let mut locals = example_locals();
-    for param in required_params(op) {
-        let value = example_value(api, &param.ty, &krate, 0);
-        let name = ident(&locals.claim(param.name.clone()));
-        lets.push(quote! { let #name = #value; });
-        args.push(match &param.ty {
-            TypeRef::Prim(Prim::String) => quote! { &#name },
-            TypeRef::Prim(
-                Prim::Bool | Prim::I32 | Prim::I64 | Prim::U64 | Prim::F32 | Prim::F64,
-            ) => quote! { #name },
-            _ => quote! { &#name },
-        });
-    }
-    if let Some(body) = &op.body {
-        if let [variant] = body.variants.as_slice() {
-            let value = match variant.kind {
-                BodyKind::Text => quote! { "text" },
-                BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
-                _ => example_value(api, &variant.ty, &krate, 0),
-            };
-            lets.push(quote! { let body = #value; });
-            let arg = if matches!(variant.kind, BodyKind::Text) {
-                quote! { body }
-            } else {
-                quote! { &body }
-            };
-            args.push(if body.required {
-                arg
-            } else {
-                quote! { Some(#arg) }
-            });
-        } else {
-            args.push(quote! { None });
-        }
-    }
-    if op.params.iter().any(|p| !p.required) {
-        let options = quote::format_ident!("{}Options", op.type_stem);
-        args.push(quote! { &#krate::#options::default() });
-    }
+    let (lets, args) = call_arguments(api, op, &krate);
     let method = ident(&op.name);
     let file = quote! {
         async fn example() -> Result<(), Box<dyn std::error::Error>> {
@@ -140,11 +104,72 @@ fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
     hide_wrapper(file)
 }
 
+/// The statements that make an operation's example arguments (path parameters, the other
+/// required ones, the body, default options), and the arguments themselves, in order.
+pub(super) fn call_arguments(
+    api: &Api,
+    op: &Operation,
+    krate: &TokenStream,
+) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut args = Vec::new();
+    let mut lets = Vec::new();
+    let mut locals = example_locals();
+    for param in required_params(op) {
+        let value = example_value(api, &param.ty, krate, 0);
+        let name = ident(&locals.claim(param.name.clone()));
+        lets.push(quote! { let #name = #value; });
+        args.push(match &param.ty {
+            TypeRef::Prim(Prim::String) => quote! { &#name },
+            TypeRef::Prim(
+                Prim::Bool | Prim::I32 | Prim::I64 | Prim::U64 | Prim::F32 | Prim::F64,
+            ) => quote! { #name },
+            _ => quote! { &#name },
+        });
+    }
+    if let Some(body) = &op.body {
+        match body.variants.as_slice() {
+            [variant] => {
+                let value = match variant.kind {
+                    BodyKind::Text => quote! { "text" },
+                    BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
+                    _ => example_value(api, &variant.ty, krate, 0),
+                };
+                lets.push(quote! { let body = #value; });
+                let arg = if matches!(variant.kind, BodyKind::Text) {
+                    quote! { body }
+                } else {
+                    quote! { &body }
+                };
+                args.push(if body.required {
+                    arg
+                } else {
+                    quote! { Some(#arg) }
+                });
+            }
+            [first, ..] if body.required => {
+                // A required body in one of several media types: the first one.
+                let enum_name = quote::format_ident!("{}Body", op.type_stem);
+                let variant = ident(&first.name);
+                let inner = match first.kind {
+                    BodyKind::Text => quote! { String::from("text") },
+                    BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
+                    _ => example_value(api, &first.ty, krate, 0),
+                };
+                lets.push(quote! { let body = #krate::#enum_name::#variant(#inner); });
+                args.push(quote! { &body });
+            }
+            _ => args.push(quote! { None }),
+        }
+    }
+    // The plain method sends no optional parameter; `<name>_with` would take them.
+    (lets, args)
+}
+
 /// The example as Markdown code lines, with the wrapper function hidden: the reader sees
 /// only the calls.
 /// The server an example connects to: `Server::default()`, or the first server with its
 /// variables spelled out where its host is a placeholder (the reader replaces it).
-fn server_expr(api: &Api, krate: &proc_macro2::Ident) -> TokenStream {
+fn server_expr(api: &Api, krate: &TokenStream) -> TokenStream {
     match api.servers.first() {
         Some(server) if server.variables.iter().any(|v| v.placeholder) => {
             let name = ident(&server.name);
@@ -190,7 +215,7 @@ fn example_locals() -> Scope {
 /// how to plug it into a client's credentials.
 fn token_section(api: &Api, plan: &TokenPlan, crate_name: &str) -> String {
     let op = &api.operations[plan.operation];
-    let krate = ident(crate_name);
+    let krate = ident(crate_name).into_token_stream();
     let server = server_expr(api, &krate);
     let setters = credential_setters(api, op);
     let mut lets = Vec::new();
@@ -291,14 +316,26 @@ fn required_params(op: &Operation) -> Vec<&Param> {
     params
 }
 
-/// An expression of the given type with placeholder content.
-fn example_value(api: &Api, ty: &TypeRef, krate: &proc_macro2::Ident, depth: usize) -> TokenStream {
+/// An expression of the given type with placeholder content; `krate` is the path the
+/// generated crate is named by where the expression goes (its name, or `crate`).
+pub(super) fn example_value(
+    api: &Api,
+    ty: &TypeRef,
+    krate: &TokenStream,
+    depth: usize,
+) -> TokenStream {
     if depth > 6 {
-        return quote! { ::serde_json::from_str("null")? };
+        return quote! { ::serde_json::from_str("null").expect("a type with no example value") };
     }
     match ty {
         TypeRef::Prim(prim) => prim_example(*prim),
-        TypeRef::Vec(_) => quote! { Vec::new() },
+        // One item, so that the example shows (and a mock's reply exercises) the item type;
+        // deeper down, none, so that a type that lists itself ends.
+        TypeRef::Vec(_) if depth >= 2 => quote! { Vec::new() },
+        TypeRef::Vec(inner) => {
+            let item = example_value(api, inner, krate, depth + 1);
+            quote! { Vec::from([#item]) }
+        }
         TypeRef::Map(_) => quote! { std::collections::BTreeMap::new() },
         TypeRef::Option(_) => quote! { None },
         TypeRef::Box(inner) => {
@@ -317,7 +354,7 @@ fn example_value(api: &Api, ty: &TypeRef, krate: &proc_macro2::Ident, depth: usi
 fn named_example(
     api: &Api,
     id: crate::ir::TypeId,
-    krate: &proc_macro2::Ident,
+    krate: &TokenStream,
     depth: usize,
 ) -> TokenStream {
     let Some(def) = api.types.get(id.0) else {
@@ -350,7 +387,9 @@ fn named_example(
                 let variant = ident(&variant.name);
                 quote! { #path::#variant }
             }
-            None => quote! { ::serde_json::from_str("null")? },
+            None => {
+                quote! { ::serde_json::from_str("null").expect("a type with no example value") }
+            }
         },
         TypeKind::Union(union) => match union.variants.first() {
             Some(variant) => {
@@ -358,7 +397,9 @@ fn named_example(
                 let value = example_value(api, &variant.ty, krate, depth + 1);
                 quote! { #path::#vname(#value) }
             }
-            None => quote! { ::serde_json::from_str("null")? },
+            None => {
+                quote! { ::serde_json::from_str("null").expect("a type with no example value") }
+            }
         },
         TypeKind::Alias(inner) => example_value(api, inner, krate, depth + 1),
         TypeKind::Newtype(inner) => {

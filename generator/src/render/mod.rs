@@ -5,6 +5,7 @@ mod client;
 mod constructors;
 mod docs;
 mod examples;
+mod mock;
 mod operation;
 mod security;
 mod servers;
@@ -34,6 +35,8 @@ pub(crate) enum Module {
     Types,
     Client,
     TokenSource,
+    /// The typed mock server, compiled with the crate's `mock` feature.
+    Mock,
 }
 
 /// The pieces of `module`, each rendered when it is called for. Cheap to make: a printer
@@ -53,6 +56,11 @@ pub(crate) fn pieces<'a>(
         Module::TokenSource => Box::new(plan.into_iter().map(move |plan| -> Deferred {
             Box::new(move || Piece::Items(token_source::render_token_source(api, plan)))
         })),
+        Module::Mock => {
+            Box::new(std::iter::once(
+                Box::new(move || Piece::Items(mock::render_mock(api))) as Deferred,
+            ))
+        }
     }
 }
 
@@ -87,6 +95,10 @@ pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
             module: Module::TokenSource,
         });
     }
+    files.push(Rendered::Rust {
+        path: "src/mock.rs".into(),
+        module: Module::Mock,
+    });
     files
 }
 
@@ -131,6 +143,11 @@ fn lib_rs(plan: Option<&TokenPlan>) -> TokenStream {
         /// Support code shared by every generated client: errors, responses, secrets,
         /// credentials and request encoding.
         pub use ::client_runtime as runtime;
+
+        /// Typed test doubles: a mock server of this API (feature `mock`).
+        #[cfg(feature = "mock")]
+        #[rustfmt::skip]
+        pub mod mock;
 
         pub use client::*;
         // Two short lists, each on one line whether prettyplease or rustfmt lays it out.

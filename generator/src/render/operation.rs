@@ -55,10 +55,12 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
     let required: Vec<&Param> = ordered_required(op);
 
     let mut args = Vec::new();
+    let mut passed = Vec::new();
     for param in &required {
         let name = ident(&param.name);
         let ty = arg_type(api, &param.ty);
         args.push(quote! { #name: #ty });
+        passed.push(name);
     }
     let body_arg = op
         .body
@@ -66,7 +68,16 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
         .map(|body| body_arg_type(api, body, &body_enum_name));
     if let Some((ty, _)) = &body_arg {
         args.push(quote! { body: #ty });
+        passed.push(format_ident!("body"));
     }
+    // Without optional parameters the method takes none; with them, `<name>_with` takes
+    // them too and the plain method sends none, so the first optional parameter the vendor
+    // adds is a new method, not a changed one.
+    let plain = options_method_name(api, op).map(|with_name| {
+        let with = ident(&with_name);
+        let plain_args = args.clone();
+        (with, plain_args)
+    });
     if !optional.is_empty() {
         args.push(quote! { options: &#options_name });
     }
@@ -74,9 +85,26 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
         Some(ty) => rust_type(api, ty),
         None => quote! { #success_name },
     };
-    let method_name = ident(&op.name);
     let doc = doc_attrs(Some(&method_doc(op)));
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
+    let (method_name, plain_method) = match plain {
+        Some((with, plain_args)) => {
+            let name = ident(&op.name);
+            let plain_doc = doc_attrs(Some(&format!(
+                "{}\n\nSends no optional parameter; [`Client::{with}`] takes them.",
+                method_doc(op)
+            )));
+            let plain_method = quote! {
+                #plain_doc
+                #deprecated
+                pub async fn #name(&self, #(#plain_args),*) -> ApiResult<#success_ty, #error_name> {
+                    self.#with(#(#passed,)* &::std::default::Default::default()).await
+                }
+            };
+            (with, Some(plain_method))
+        }
+        None => (ident(&op.name), None),
+    };
     let (path_start, path_rest) = render_path(op);
     let params: Vec<TokenStream> = op
         .params
@@ -107,6 +135,7 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
     let id = op.wire_id.as_deref().unwrap_or(&op.name);
     let template = &op.path;
     quote! {
+        #plain_method
         #doc
         #deprecated
         pub async fn #method_name(&self, #(#args),*) -> ApiResult<#success_ty, #error_name> {
@@ -191,6 +220,25 @@ pub(crate) fn ordered_required(op: &Operation) -> Vec<&Param> {
             .filter(|p| p.required && p.location != ParamLocation::Path),
     );
     path
+}
+
+/// The name of the method that takes an operation's optional parameters: `<name>_with`
+/// (`<name>_with_options` if another operation is called that), `None` without any.
+pub(crate) fn options_method_name(api: &Api, op: &Operation) -> Option<String> {
+    if op.params.iter().all(|p| p.required) {
+        return None;
+    }
+    let base = crate::ir::names::unraw(&op.name);
+    let taken = |name: &str| {
+        api.operations
+            .iter()
+            .any(|o| crate::ir::names::unraw(&o.name) == name)
+    };
+    let mut name = format!("{base}_with");
+    if taken(&name) {
+        name = format!("{base}_with_options");
+    }
+    Some(name)
 }
 
 fn method_doc(op: &Operation) -> String {

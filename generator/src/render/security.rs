@@ -50,10 +50,12 @@ pub(crate) fn render_credentials(api: &Api) -> TokenStream {
     quote! {
         /// The security schemes of the spec, as operation requirements name them.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[non_exhaustive]
         pub enum Scheme { #(#variants,)* }
 
         /// Credentials for the spec's security schemes. Each prints as redacted in `Debug`.
         #[derive(Debug, Clone, Default)]
+        #[non_exhaustive]
         pub struct Credentials {
             #(#fields)*
             /// Sources awaited for a credential before each request that needs it (a token

@@ -64,6 +64,7 @@ pub(crate) fn render_servers(api: &Api) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
         pub enum Server {
             #(#variants)*
             /// Any base URL; operation paths are appended to it.

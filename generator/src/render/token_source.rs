@@ -42,7 +42,8 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
     let has_options = op.params.iter().any(|p| !p.required);
     let stem = &op.type_stem;
     let error = format_ident!("{stem}Error");
-    let method = ident(&op.name);
+    let method =
+        ident(&super::operation::options_method_name(api, op).unwrap_or_else(|| op.name.clone()));
 
     let fields = inputs.iter().map(|i| {
         let (field, ty) = (&i.field, &i.ty);
@@ -72,22 +73,19 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
         .refresh
         .as_ref()
         .map(|r| render_refresh(api, &api.operations[r.operation], &r.body_field));
-    let refresh_fetch = refresh.as_ref().map(|_| {
-        quote! {
-            fn refresh(&self, refresh_token: ::std::string::String) -> ::std::option::Option<::token_source::FetchFuture<'_, ::token_source::BoxError>> {
-                ::std::option::Option::Some(::std::boxed::Box::pin(async move {
-                    self.refresh_with(refresh_token).await.map_err(::std::convert::Into::into)
-                }))
-            }
-        }
-    });
-    let refresh_impl = refresh.map(|refresh| quote! { impl Login { #refresh } });
     let options_local = options.as_ref().map(|o| &o.local);
+    let login_call = quote! {
+        #options_local
+        let response = self.client.#method(#(#call_args),*).await?;
+        read_token(&self.fields, response)
+    };
+    let login_type = quote! { crate::runtime::Error<crate::#error> };
+    let fetch = render_fetch(&login_type, login_call, refresh);
+    let cache_methods = cache_methods(&login_type);
     let failure = render_failure(&error);
     let struct_doc = doc_attrs(Some(&struct_doc(api, op, plan)));
     let support = support_items();
     let new_doc = doc_attrs(Some(&new_doc(op, &placeholders)));
-    let login_type = quote! { crate::runtime::Error<crate::#error> };
 
     quote! {
         //! A caching, self-refreshing source of access tokens.
@@ -121,45 +119,74 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
                 TokenSource { cache: ::token_source::TokenCache::new(login) }
             }
 
-            /// Renews this long before expiry instead of the default (the smaller of 60 s and
-            /// 10% of the token's lifetime); never more than half of a token's lifetime.
-            pub fn with_margin(self, margin: ::std::time::Duration) -> Self {
-                TokenSource { cache: self.cache.with_margin(margin) }
-            }
-
-            /// Retries and pauses after failed logins instead of the default (two retries,
-            /// pauses from 500 ms doubling up to 30 s, with jitter).
-            pub fn with_backoff(self, backoff: ::token_source::Backoff) -> Self {
-                TokenSource { cache: self.cache.with_backoff(backoff) }
-            }
-
             #with_options
 
-            /// A valid access token: the cached one (renewed in the background once it is
-            /// within the margin), or the outcome of the login this call waits for. Concurrent
-            /// callers share one request and its outcome; the error's
-            /// [`fetch_error`](::token_source::TokenError::fetch_error) is the operation's own.
-            pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, ::token_source::TokenError<#login_type>> {
-                self.cache.token().await
-            }
-
-            /// Drops `token` if it is still the cached one, so the next call logs in again:
-            /// call it when the API refused the token. A newer token is kept, so callers that
-            /// saw the same token refused cause one login between them.
-            pub fn invalidate(&self, token: &::token_source::AccessToken) {
-                self.cache.invalidate(token);
-            }
+            #cache_methods
         }
 
+        #fetch
+
+        #failure
+
+        #support
+    }
+}
+
+/// What `TokenSource` passes on to its cache: settings, the token, invalidation.
+fn cache_methods(login_type: &TokenStream) -> TokenStream {
+    quote! {
+        /// Renews this long before expiry instead of the default (the smaller of 60 s and
+        /// 10% of the token's lifetime); never more than half of a token's lifetime.
+        pub fn with_margin(self, margin: ::std::time::Duration) -> Self {
+            TokenSource { cache: self.cache.with_margin(margin) }
+        }
+
+        /// Retries and pauses after failed logins instead of the default (two retries,
+        /// pauses from 500 ms doubling up to 30 s, with jitter).
+        pub fn with_backoff(self, backoff: ::token_source::Backoff) -> Self {
+            TokenSource { cache: self.cache.with_backoff(backoff) }
+        }
+
+        /// A valid access token: the cached one (renewed in the background once it is
+        /// within the margin), or the outcome of the login this call waits for. Concurrent
+        /// callers share one request and its outcome; the error's
+        /// [`fetch_error`](::token_source::TokenError::fetch_error) is the operation's own.
+        pub async fn token(&self) -> ::std::result::Result<::token_source::AccessToken, ::token_source::TokenError<#login_type>> {
+            self.cache.token().await
+        }
+
+        /// Drops `token` if it is still the cached one, so the next call logs in again:
+        /// call it when the API refused the token. A newer token is kept, so callers that
+        /// saw the same token refused cause one login between them.
+        pub fn invalidate(&self, token: &::token_source::AccessToken) {
+            self.cache.invalidate(token);
+        }
+    }
+}
+
+/// `Fetch` for the inputs: the login call, the refresh when there is one, and which login
+/// errors are worth retrying.
+fn render_fetch(
+    login_type: &TokenStream,
+    login_call: TokenStream,
+    refresh: Option<TokenStream>,
+) -> TokenStream {
+    let refresh_fetch = refresh.as_ref().map(|_| {
+        quote! {
+            fn refresh(&self, refresh_token: ::std::string::String) -> ::std::option::Option<::token_source::FetchFuture<'_, ::token_source::BoxError>> {
+                ::std::option::Option::Some(::std::boxed::Box::pin(async move {
+                    self.refresh_with(refresh_token).await.map_err(::std::convert::Into::into)
+                }))
+            }
+        }
+    });
+    let refresh_impl = refresh.map(|refresh| quote! { impl Login { #refresh } });
+    quote! {
         impl ::token_source::Fetch for Login {
             type Error = #login_type;
 
             fn login(&self) -> ::token_source::FetchFuture<'_, Self::Error> {
-                ::std::boxed::Box::pin(async move {
-                    #options_local
-                    let response = self.client.#method(#(#call_args),*).await?;
-                    read_token(&self.fields, response)
-                })
+                ::std::boxed::Box::pin(async move { #login_call })
             }
 
             #refresh_fetch
@@ -170,10 +197,6 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
         }
 
         #refresh_impl
-
-        #failure
-
-        #support
     }
 }
 
@@ -363,15 +386,12 @@ fn render_refresh(api: &Api, op: &Operation, field: &str) -> TokenStream {
         .and_then(|b| b.variants.first())
         .map(|v| rust_type(api, &v.ty))
         .unwrap_or_else(|| quote! { ::serde_json::Value });
-    let mut args = vec![if body.is_some_and(|b| b.required) {
+    // The plain method: the refresh operation's optional parameters are not sent.
+    let args = [if body.is_some_and(|b| b.required) {
         quote! { &body }
     } else {
         quote! { Some(&body) }
     }];
-    if op.params.iter().any(|p| !p.required) {
-        let options = format_ident!("{}Options", op.type_stem);
-        args.push(quote! { &crate::#options::default() });
-    }
     let message = format!("the refresh token does not fit the body of `{}`", op.name);
     quote! {
         async fn refresh_with(&self, refresh_token: ::std::string::String) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<crate::#error>> {

@@ -86,6 +86,7 @@ fn render_type(
         TypeKind::Enum(variants) => {
             let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
             let wires: Vec<_> = variants.iter().map(|v| v.wire_value.as_str()).collect();
+            let discriminants = stable_discriminants(&wires);
             quote! {
                 #doc
                 // Two attributes, so that each fits on one line.
@@ -93,7 +94,7 @@ fn render_type(
                 #[derive(::serde::Serialize, crate::runtime::Deserialize)]
                 #[non_exhaustive]
                 pub enum #name {
-                    #( #[serde(rename = #wires)] #names, )*
+                    #( #[serde(rename = #wires)] #names = #discriminants, )*
                 }
 
                 impl ::std::fmt::Display for #name {
@@ -195,6 +196,26 @@ fn render_open_enum(name: &Ident, variants: &[EnumVariant], doc: TokenStream) ->
             }
         }
     }
+}
+
+/// Discriminants that follow each value, not its position: a closed enum can be cast with
+/// `as`, and a value the spec inserts before others must not renumber them. A hash of the
+/// wire value (FNV-1a, 31 bits so it fits `isize` everywhere); a clash takes the next free
+/// number.
+fn stable_discriminants(wires: &[&str]) -> Vec<Literal> {
+    let mut taken = std::collections::BTreeSet::new();
+    wires
+        .iter()
+        .map(|wire| {
+            let mut value = wire.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+                (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+            }) & 0x7fff_ffff;
+            while !taken.insert(value) {
+                value = (value + 1) & 0x7fff_ffff;
+            }
+            Literal::u32_unsuffixed(value)
+        })
+        .collect()
 }
 
 /// The catch-all variant's name: `UnknownValue`, unless a listed value already took it.

@@ -46,6 +46,7 @@
 mod backoff;
 mod cache;
 mod error;
+pub mod fake;
 mod fields;
 mod jwt;
 pub mod lifetime;

@@ -31,7 +31,7 @@ async fn listing_with_multi_and_csv_lists_is_accepted_and_decodes() {
     let client = client(&url).build().expect("the client builds");
     let what = "list_files";
     let response = client
-        .list_files(&options())
+        .list_files_with(&options())
         .await
         .unwrap_or_else(|e| panic!("{what}: {e:?}; {}", support::see_log(SPEC)));
     assert_eq!(response.status, 200, "{what}");
@@ -71,7 +71,7 @@ async fn declared_errors_decode_into_their_variants() {
         _ => panic!("Prefer: code=404: expected NotFound, got {result:?}"),
     }
     // The 401 is a shared response (`#/responses/Unauthorized`) in the 2.0 document.
-    let result = forced(401).list_files(&options()).await;
+    let result = forced(401).list_files_with(&options()).await;
     match result.as_ref().map_err(Error::declared) {
         Err(Some(ListFilesError::Unauthorized(problem))) => {
             assert!(!problem.message.is_empty());

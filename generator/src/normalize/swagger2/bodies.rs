@@ -120,6 +120,12 @@ impl Converter<'_> {
                 );
                 continue;
             };
+            if param.map.contains_key("allowEmptyValue") {
+                self.diagnostics.warn(
+                    &join(&param.original, "allowEmptyValue"),
+                    "allowEmptyValue has no 3.0 form for a form field; ignored (the client sends what it is given)",
+                );
+            }
             let mut schema = self.simple_schema(&param.map, &param.original);
             if let (Value::Object(schema), Some(description)) =
                 (&mut schema, param.map.get("description"))

@@ -116,6 +116,14 @@ impl Converter<'_> {
                     converted_header.insert(key.clone(), value.clone());
                 }
             }
+            if let Some(Value::String(format)) = header.get("collectionFormat") {
+                if format != "csv" {
+                    self.diagnostics.warn(
+                        &join(&header_original, "collectionFormat"),
+                        format!("collectionFormat `{format}` cannot be expressed for a response header (3.0 headers are comma-separated); ignored"),
+                    );
+                }
+            }
             let schema = self.simple_schema(header, &header_original);
             converted_header.insert("schema".into(), schema);
             out.insert(name.clone(), Value::Object(converted_header));

@@ -1,0 +1,122 @@
+// Generated from `specs/chift.yaml` by `cargo xtask codegen`; do not edit.
+
+//! A typed mock server of this API, for the tests of programs that use it. Start it,
+//! point a `Client` at it, and say per operation what it expects and answers, with the
+//! crate's own types; a request no expectation matches fails the test.
+/// The operations, as the mock server matches and names them.
+const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
+    crate::runtime::mock::OperationInfo {
+        name: "generate_access_token_token_post",
+        method: "POST",
+        path: "/token",
+        body: crate::runtime::mock::BodyFormat::Json,
+    },
+];
+/// Header, query and property names whose values never show in a failure message.
+const SECRETS: &[&str] = &["access_token", "clientSecret"];
+/// A mock server of this API on a random local port.
+pub struct MockServer {
+    inner: crate::runtime::mock::MockServer,
+}
+impl MockServer {
+    /// Starts the server.
+    pub async fn start() -> Self {
+        MockServer {
+            inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
+        }
+    }
+    /// Its base URL.
+    pub fn uri(&self) -> ::std::string::String {
+        self.inner.uri()
+    }
+    /// The [`Server`](crate::Server) to build a client of it with.
+    pub fn server(&self) -> crate::Server {
+        crate::Server::Custom(self.inner.uri())
+    }
+    /// A client of it with default settings and no credentials.
+    pub fn client(&self) -> crate::Client {
+        crate::Client::new(self.server())
+            .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
+    }
+    /// Panics if a request matched no expectation, or an expectation's `times` count
+    /// was not met. Dropping the server checks the same.
+    pub async fn verify(&self) {
+        self.inner.verify().await
+    }
+    /// The requests no expectation matched, described with their secrets redacted.
+    pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
+        self.inner.unmatched()
+    }
+    /// The untyped server underneath.
+    pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
+        &self.inner
+    }
+    /// Sets up what [`Client::generate_access_token_token_post`](crate::Client) expects and answers.
+    pub fn generate_access_token_token_post(
+        &self,
+    ) -> crate::runtime::mock::OperationMock<
+        '_,
+        operations::GenerateAccessTokenTokenPost,
+    > {
+        self.inner.operation()
+    }
+}
+/// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
+/// generic over operations can use any API's server.
+impl ::std::ops::Deref for MockServer {
+    type Target = crate::runtime::mock::MockServer;
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+/// One type per operation, describing it to the mock server.
+pub mod operations {
+    /// `POST /token`: the mock of `Client::generate_access_token_token_post`.
+    #[derive(Debug)]
+    pub enum GenerateAccessTokenTokenPost {}
+    impl crate::runtime::mock::MockOperation for GenerateAccessTokenTokenPost {
+        type Body = crate::types::AuthItem;
+        type Ok = crate::types::Token;
+        type Error = crate::GenerateAccessTokenTokenPostError;
+        type Client = crate::Client;
+        const INFO: crate::runtime::mock::OperationInfo = crate::runtime::mock::OperationInfo {
+            name: "generate_access_token_token_post",
+            method: "POST",
+            path: "/token",
+            body: crate::runtime::mock::BodyFormat::Json,
+        };
+        fn ok_reply(ok: &Self::Ok) -> crate::runtime::mock::Reply {
+            crate::runtime::mock::Reply::json(200, "application/json", ok)
+        }
+        fn error_reply(error: &Self::Error) -> crate::runtime::mock::Reply {
+            match error {
+                crate::GenerateAccessTokenTokenPostError::UnprocessableEntity(body) => {
+                    crate::runtime::mock::Reply::json(422, "application/json", body)
+                }
+            }
+        }
+        fn example_ok() -> Self::Ok {
+            crate::types::Token::new("example", "example", 1, 1)
+        }
+        fn example_errors() -> ::std::vec::Vec<Self::Error> {
+            ::std::vec::Vec::from([
+                crate::GenerateAccessTokenTokenPostError::UnprocessableEntity(
+                    crate::types::HttpValidationError::new("example"),
+                ),
+            ])
+        }
+        #[allow(deprecated)]
+        fn example_call(
+            client: &crate::Client,
+        ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ::std::boxed::Box::pin(async move {
+                let body = crate::types::AuthItem::new(
+                    "example",
+                    "example",
+                    uuid::Uuid::nil(),
+                );
+                client.generate_access_token_token_post(&body).await
+            })
+        }
+    }
+}

@@ -1,0 +1,155 @@
+// Generated from `specs/generic-login.yaml` by `cargo xtask codegen`; do not edit.
+
+//! A typed mock server of this API, for the tests of programs that use it. Start it,
+//! point a `Client` at it, and say per operation what it expects and answers, with the
+//! crate's own types; a request no expectation matches fails the test.
+/// The operations, as the mock server matches and names them.
+const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
+    crate::runtime::mock::OperationInfo {
+        name: "login",
+        method: "POST",
+        path: "/api/v1/auth/login",
+        body: crate::runtime::mock::BodyFormat::Form,
+    },
+];
+/// Header, query and property names whose values never show in a failure message.
+const SECRETS: &[&str] = &["access_token", "client_secret", "password"];
+/// A mock server of this API on a random local port.
+pub struct MockServer {
+    inner: crate::runtime::mock::MockServer,
+}
+impl MockServer {
+    /// Starts the server.
+    pub async fn start() -> Self {
+        MockServer {
+            inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
+        }
+    }
+    /// Its base URL.
+    pub fn uri(&self) -> ::std::string::String {
+        self.inner.uri()
+    }
+    /// The [`Server`](crate::Server) to build a client of it with.
+    pub fn server(&self) -> crate::Server {
+        crate::Server::Custom(self.inner.uri())
+    }
+    /// A client of it with default settings and no credentials.
+    pub fn client(&self) -> crate::Client {
+        crate::Client::new(self.server())
+            .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
+    }
+    /// Panics if a request matched no expectation, or an expectation's `times` count
+    /// was not met. Dropping the server checks the same.
+    pub async fn verify(&self) {
+        self.inner.verify().await
+    }
+    /// The requests no expectation matched, described with their secrets redacted.
+    pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
+        self.inner.unmatched()
+    }
+    /// The untyped server underneath.
+    pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
+        &self.inner
+    }
+    /// Sets up what [`Client::login`](crate::Client) expects and answers.
+    pub fn login(&self) -> crate::runtime::mock::OperationMock<'_, operations::Login> {
+        self.inner.operation()
+    }
+}
+/// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
+/// generic over operations can use any API's server.
+impl ::std::ops::Deref for MockServer {
+    type Target = crate::runtime::mock::MockServer;
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+/// One type per operation, describing it to the mock server.
+pub mod operations {
+    /// `POST /api/v1/auth/login`: the mock of `Client::login`.
+    #[derive(Debug)]
+    pub enum Login {}
+    impl crate::runtime::mock::MockOperation for Login {
+        type Body = crate::types::LoginForm;
+        type Ok = crate::types::TokenResponse;
+        type Error = crate::LoginError;
+        type Client = crate::Client;
+        const INFO: crate::runtime::mock::OperationInfo = crate::runtime::mock::OperationInfo {
+            name: "login",
+            method: "POST",
+            path: "/api/v1/auth/login",
+            body: crate::runtime::mock::BodyFormat::Form,
+        };
+        fn ok_reply(ok: &Self::Ok) -> crate::runtime::mock::Reply {
+            crate::runtime::mock::Reply::json(200, "application/json", ok)
+        }
+        fn error_reply(error: &Self::Error) -> crate::runtime::mock::Reply {
+            match error {
+                crate::LoginError::BadRequest(body) => {
+                    crate::runtime::mock::Reply::json(400, "application/json", body)
+                }
+                crate::LoginError::Unauthorized(body) => {
+                    crate::runtime::mock::Reply::json(401, "application/json", body)
+                }
+                crate::LoginError::Forbidden(body) => {
+                    crate::runtime::mock::Reply::json(403, "application/json", body)
+                }
+                crate::LoginError::NotFound(body) => {
+                    crate::runtime::mock::Reply::json(404, "application/json", body)
+                }
+                crate::LoginError::Conflict(body) => {
+                    crate::runtime::mock::Reply::json(409, "application/json", body)
+                }
+                crate::LoginError::UnprocessableEntity(body) => {
+                    crate::runtime::mock::Reply::json(422, "application/json", body)
+                }
+                crate::LoginError::UpgradeRequired(body) => {
+                    crate::runtime::mock::Reply::json(426, "application/json", body)
+                }
+                crate::LoginError::TooManyRequests(body) => {
+                    crate::runtime::mock::Reply::json(429, "application/json", body)
+                }
+                crate::LoginError::InternalServerError(body) => {
+                    crate::runtime::mock::Reply::json(500, "application/json", body)
+                }
+                crate::LoginError::BadGateway(body) => {
+                    crate::runtime::mock::Reply::json(502, "application/json", body)
+                }
+                crate::LoginError::GatewayTimeout(body) => {
+                    crate::runtime::mock::Reply::json(504, "application/json", body)
+                }
+            }
+        }
+        fn example_ok() -> Self::Ok {
+            crate::types::TokenResponse::new()
+        }
+        fn example_errors() -> ::std::vec::Vec<Self::Error> {
+            ::std::vec::Vec::from([
+                crate::LoginError::BadRequest(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::Unauthorized(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::Forbidden(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::NotFound(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::Conflict(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::UnprocessableEntity(
+                    crate::types::ErrorEnvelope::new(),
+                ),
+                crate::LoginError::UpgradeRequired(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::TooManyRequests(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::InternalServerError(
+                    crate::types::ErrorEnvelope::new(),
+                ),
+                crate::LoginError::BadGateway(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::GatewayTimeout(crate::types::ErrorEnvelope::new()),
+            ])
+        }
+        #[allow(deprecated)]
+        fn example_call(
+            client: &crate::Client,
+        ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ::std::boxed::Box::pin(async move {
+                let body = crate::types::LoginForm::new();
+                client.login(&body).await
+            })
+        }
+    }
+}

@@ -1,0 +1,385 @@
+//! The crate's `mock` module (feature `mock`): a typed mock server with one method per
+//! operation, each operation described once for `client_runtime::mock`, with reply values
+//! synthesized by the README's example machinery.
+
+use super::docs::doc_attrs;
+use super::examples::{call_arguments, example_value};
+use super::typeref::{ident, rust_type};
+use crate::finalize::shared_enums::single_success_type;
+use crate::ir::names::Scope;
+use crate::ir::{Api, BodyKind, Operation, ParamLocation, Prim, Response, SchemeKind};
+use crate::ir::{StatusMatch, TypeKind, TypeRef};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeSet;
+
+/// The methods of the mock server itself; an operation of the same name gets a suffix.
+const SERVER_METHODS: [&str; 7] = [
+    "start",
+    "uri",
+    "server",
+    "client",
+    "verify",
+    "unmatched",
+    "runtime",
+];
+
+/// The whole `mock` module.
+pub(crate) fn render_mock(api: &Api) -> TokenStream {
+    let infos = api.operations.iter().map(operation_info);
+    let secrets = secret_names(api);
+    let mut scope = Scope::with_reserved(&SERVER_METHODS);
+    let methods = api.operations.iter().map(|op| {
+        let method = ident(&scope.claim(op.name.clone()));
+        let marker = format_ident!("{}", op.type_stem);
+        let doc = doc_attrs(Some(&format!(
+            "Sets up what [`Client::{}`](crate::Client) expects and answers.",
+            crate::ir::names::unraw(&op.name)
+        )));
+        quote! {
+            #doc
+            pub fn #method(&self) -> crate::runtime::mock::OperationMock<'_, operations::#marker> {
+                self.inner.operation()
+            }
+        }
+    });
+    let impls = api.operations.iter().map(|op| render_operation(api, op));
+    quote! {
+        //! A typed mock server of this API, for the tests of programs that use it. Start it,
+        //! point a `Client` at it, and say per operation what it expects and answers, with the
+        //! crate's own types; a request no expectation matches fails the test.
+
+        /// The operations, as the mock server matches and names them.
+        const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[#(#infos),*];
+
+        /// Header, query and property names whose values never show in a failure message.
+        const SECRETS: &[&str] = &[#(#secrets),*];
+
+        /// A mock server of this API on a random local port.
+        pub struct MockServer {
+            inner: crate::runtime::mock::MockServer,
+        }
+
+        impl MockServer {
+            /// Starts the server.
+            pub async fn start() -> Self {
+                MockServer {
+                    inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
+                }
+            }
+
+            /// Its base URL.
+            pub fn uri(&self) -> ::std::string::String {
+                self.inner.uri()
+            }
+
+            /// The [`Server`](crate::Server) to build a client of it with.
+            pub fn server(&self) -> crate::Server {
+                crate::Server::Custom(self.inner.uri())
+            }
+
+            /// A client of it with default settings and no credentials.
+            pub fn client(&self) -> crate::Client {
+                crate::Client::new(self.server())
+                    .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
+            }
+
+            /// Panics if a request matched no expectation, or an expectation's `times` count
+            /// was not met. Dropping the server checks the same.
+            pub async fn verify(&self) {
+                self.inner.verify().await
+            }
+
+            /// The requests no expectation matched, described with their secrets redacted.
+            pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
+                self.inner.unmatched()
+            }
+
+            /// The untyped server underneath.
+            pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
+                &self.inner
+            }
+
+            #(#methods)*
+        }
+
+        /// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
+        /// generic over operations can use any API's server.
+        impl ::std::ops::Deref for MockServer {
+            type Target = crate::runtime::mock::MockServer;
+
+            fn deref(&self) -> &Self::Target {
+                &self.inner
+            }
+        }
+
+        /// One type per operation, describing it to the mock server.
+        pub mod operations {
+            #(#impls)*
+        }
+    }
+}
+
+fn operation_info(op: &Operation) -> TokenStream {
+    let name = crate::ir::names::unraw(&op.name);
+    let method = &op.method;
+    let path = &op.path;
+    let body = match op.body.as_ref().map(|b| b.variants.as_slice()) {
+        None => quote! { None },
+        Some([variant]) => match variant.kind {
+            BodyKind::Json => quote! { Json },
+            BodyKind::Form => quote! { Form },
+            _ => quote! { Other },
+        },
+        Some(_) => quote! { Other },
+    };
+    quote! {
+        crate::runtime::mock::OperationInfo {
+            name: #name,
+            method: #method,
+            path: #path,
+            body: crate::runtime::mock::BodyFormat::#body,
+        }
+    }
+}
+
+/// Every name the API marks secret: properties, parameters and API keys.
+fn secret_names(api: &Api) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for def in &api.types {
+        if let TypeKind::Struct(s) = &def.kind {
+            names.extend(
+                s.fields
+                    .iter()
+                    .filter(|f| f.secret)
+                    .map(|f| f.wire_name.clone()),
+            );
+        }
+    }
+    for op in &api.operations {
+        names.extend(
+            op.params
+                .iter()
+                .filter(|p| p.secret || p.location == ParamLocation::Cookie)
+                .map(|p| p.wire_name.clone()),
+        );
+    }
+    for scheme in &api.security_schemes {
+        match &scheme.kind {
+            SchemeKind::ApiKeyHeader(name)
+            | SchemeKind::ApiKeyQuery(name)
+            | SchemeKind::ApiKeyCookie(name) => {
+                names.insert(name.clone());
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// The marker type of one operation and its `MockOperation` implementation.
+fn render_operation(api: &Api, op: &Operation) -> TokenStream {
+    let marker = format_ident!("{}", op.type_stem);
+    let stem = &op.type_stem;
+    let error_name = format_ident!("{stem}Error");
+    let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
+    let errors: Vec<&Response> = op.responses.iter().filter(|r| !r.success).collect();
+    let single = single_success_type(&success);
+    let body_ty = body_type(api, op);
+    // An empty success body leaves the value unread.
+    let unread = success.first().is_none_or(|r| r.kind == BodyKind::Empty);
+    let ok_param = match single {
+        Some(_) if unread => format_ident!("_ok"),
+        _ => format_ident!("ok"),
+    };
+    let (ok_ty, ok_reply, example_ok) = match &single {
+        Some(ty) => {
+            let reply = success
+                .first()
+                .map(|r| single_reply(r))
+                .unwrap_or_else(|| quote! { crate::runtime::mock::Reply::empty(200) });
+            let example = example_value(api, ty, &quote! { crate }, 0);
+            (rust_type(api, ty), reply, example)
+        }
+        None => {
+            let name = format_ident!("{stem}Success");
+            let enum_path = quote! { crate::#name };
+            let reply = enum_reply(&enum_path, &success, quote! { ok });
+            let example = success
+                .first()
+                .and_then(|r| variant_example(api, op, &enum_path, r))
+                .unwrap_or_else(|| quote! { panic!("no success response is declared") });
+            (enum_path, reply, example)
+        }
+    };
+    let error_path = quote! { crate::#error_name };
+    let error_reply = enum_reply(&error_path, &errors, quote! { error });
+    let example_errors = errors
+        .iter()
+        .filter_map(|r| variant_example(api, op, &error_path, r));
+    let info = operation_info(op);
+    let (lets, args) = call_arguments(api, op, &quote! { crate });
+    let method = ident(&op.name);
+    let doc = doc_attrs(Some(&format!(
+        "`{} {}`: the mock of `Client::{}`.",
+        op.method,
+        op.path,
+        crate::ir::names::unraw(&op.name)
+    )));
+    quote! {
+        #doc
+        #[derive(Debug)]
+        pub enum #marker {}
+
+        impl crate::runtime::mock::MockOperation for #marker {
+            type Body = #body_ty;
+            type Ok = #ok_ty;
+            type Error = #error_path;
+            type Client = crate::Client;
+            const INFO: crate::runtime::mock::OperationInfo = #info;
+
+            fn ok_reply(#ok_param: &Self::Ok) -> crate::runtime::mock::Reply {
+                #ok_reply
+            }
+
+            fn error_reply(error: &Self::Error) -> crate::runtime::mock::Reply {
+                #error_reply
+            }
+
+            fn example_ok() -> Self::Ok {
+                #example_ok
+            }
+
+            fn example_errors() -> ::std::vec::Vec<Self::Error> {
+                ::std::vec::Vec::from([#(#example_errors),*])
+            }
+
+            #[allow(deprecated)]
+            fn example_call(
+                client: &crate::Client,
+            ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+                ::std::boxed::Box::pin(async move {
+                    #(#lets)*
+                    client.#method(#(#args),*).await
+                })
+            }
+        }
+    }
+}
+
+/// What a body matcher decodes: the body argument's owned type.
+fn body_type(api: &Api, op: &Operation) -> TokenStream {
+    let Some(body) = &op.body else {
+        return quote! { () };
+    };
+    match body.variants.as_slice() {
+        [variant] => match variant.kind {
+            BodyKind::Text => quote! { ::std::string::String },
+            BodyKind::Bytes | BodyKind::Empty => quote! { ::std::vec::Vec<u8> },
+            _ => rust_type(api, &variant.ty),
+        },
+        _ => {
+            let name = format_ident!("{}Body", op.type_stem);
+            quote! { crate::#name }
+        }
+    }
+}
+
+/// The reply for the single success type, sent with the first success status.
+fn single_reply(response: &Response) -> TokenStream {
+    let status = match response.status {
+        StatusMatch::Code(code) => Literal::u16_unsuffixed(code),
+        _ => Literal::u16_unsuffixed(200),
+    };
+    if response.kind == BodyKind::Empty {
+        return quote! { crate::runtime::mock::Reply::empty(#status) };
+    }
+    body_reply(response, quote! { #status }, quote! { ok })
+}
+
+/// A reply with `value` (a reference) as the body, encoded as the response declares.
+fn body_reply(response: &Response, status: TokenStream, value: TokenStream) -> TokenStream {
+    let media = response
+        .media_type
+        .clone()
+        .unwrap_or_else(|| "application/json".into());
+    match response.kind {
+        BodyKind::Json => quote! { crate::runtime::mock::Reply::json(#status, #media, #value) },
+        BodyKind::Text => {
+            quote! { crate::runtime::mock::Reply::raw(#status, #media, #value.as_bytes().to_vec()) }
+        }
+        _ => quote! { crate::runtime::mock::Reply::raw(#status, #media, #value.to_vec()) },
+    }
+}
+
+/// A `match` on a success or error enum: each variant's status and body.
+fn enum_reply(enum_path: &TokenStream, responses: &[&Response], value: TokenStream) -> TokenStream {
+    if responses.is_empty() {
+        return quote! { match *#value {} };
+    }
+    let arms = responses.iter().map(|response| {
+        let variant = ident(&response.name);
+        let unit = response.ty == TypeRef::Prim(Prim::Unit);
+        let (pattern_status, status) = match response.status {
+            StatusMatch::Code(code) => {
+                let code = Literal::u16_unsuffixed(code);
+                (None, quote! { #code })
+            }
+            _ => (Some(quote! { status }), quote! { status.as_u16() }),
+        };
+        let pattern = match (&pattern_status, unit) {
+            (Some(s), true) => quote! { #enum_path::#variant(#s) },
+            (Some(s), false) => quote! { #enum_path::#variant(#s, body) },
+            (None, true) => quote! { #enum_path::#variant },
+            (None, false) => quote! { #enum_path::#variant(body) },
+        };
+        let reply = if unit {
+            quote! { crate::runtime::mock::Reply::empty(#status) }
+        } else {
+            body_reply(response, status, quote! { body })
+        };
+        quote! { #pattern => #reply, }
+    });
+    quote! { match #value { #(#arms)* } }
+}
+
+/// One value of the variant of `response`, with a status it is chosen by for a range or
+/// `default`; none when every status it could carry is declared on its own.
+fn variant_example(
+    api: &Api,
+    op: &Operation,
+    enum_path: &TokenStream,
+    response: &Response,
+) -> Option<TokenStream> {
+    let variant = ident(&response.name);
+    let unit = response.ty == TypeRef::Prim(Prim::Unit);
+    let body = (!unit).then(|| example_value(api, &response.ty, &quote! { crate }, 0));
+    let status = match response.status {
+        StatusMatch::Code(_) => None,
+        StatusMatch::Range(digit) => Some(free_status(op, digit * 100..digit * 100 + 100)?),
+        StatusMatch::Default => Some(free_status(op, 400..600)?),
+    };
+    let status = status.map(|code| {
+        let code = Literal::u16_unsuffixed(code);
+        quote! { ::reqwest::StatusCode::from_u16(#code).unwrap_or_default() }
+    });
+    Some(match (status, body) {
+        (Some(status), Some(body)) => quote! { #enum_path::#variant(#status, #body) },
+        (Some(status), None) => quote! { #enum_path::#variant(#status) },
+        (None, Some(body)) => quote! { #enum_path::#variant(#body) },
+        (None, None) => quote! { #enum_path::#variant },
+    })
+}
+
+/// The first status in `range` that no exact code or narrower range of the operation claims,
+/// so that the client decodes it into the range's (or `default`'s) variant.
+fn free_status(op: &Operation, range: std::ops::Range<u16>) -> Option<u16> {
+    let whole_range = range.len() > 100;
+    range.into_iter().find(|status| {
+        op.responses.iter().all(|r| match r.status {
+            StatusMatch::Code(code) => code != *status,
+            StatusMatch::Range(digit) => !whole_range || digit != status / 100,
+            StatusMatch::Default => true,
+        })
+    })
+}
