@@ -1,4 +1,5 @@
-//! The typed mock of every operation of the five generated crates (feature `mock`), through
+//! The typed mock of every operation of the generated crates (feature `mock`): the five of
+//! `generated/` and the test-only one of `tests/generated/`, through
 //! the shared exercise in `mock_support`, and what each crate's body matchers decode.
 
 mod mock_support;
@@ -265,7 +266,8 @@ async fn a_fake_token_provider_feeds_a_client_scripted_tokens_and_errors() {
     server.verify().await;
 }
 
-/// The crate generated from a Swagger 2.0 document, called with the arguments its mock
+/// The test-only crate generated from a Swagger 2.0 document (`tests/specs/files2.yaml`),
+/// called with the arguments its mock
 /// synthesizes.
 macro_rules! files2_operation {
     ($test:ident, $operation:ident) => {

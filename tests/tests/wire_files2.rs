@@ -1,4 +1,4 @@
-//! The client generated from a Swagger 2.0 document (`specs/files2.yaml`) over real HTTP: the
+//! The client generated from a Swagger 2.0 document (`tests/specs/files2.yaml`, test-only) over real HTTP: the
 //! base path joins the host as a path prefix, `collectionFormat: multi` repeats the name and
 //! `csv` joins with commas, a formData `type: file` is a binary multipart part beside text and
 //! repeated parts, and basic and API-key security each reach their own operations.

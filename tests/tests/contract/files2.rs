@@ -1,4 +1,4 @@
-//! `specs/files2.yaml`, a Swagger 2.0 document that Prism reads as written (not our 3.0
+//! `tests/specs/files2.yaml`, a test-only Swagger 2.0 document that Prism reads as written (not our 3.0
 //! conversion): `GET /files` with `multi` and `csv` query lists under an API key, a multipart
 //! upload with a file part under basic credentials, and a path parameter. Prism ignores the
 //! base path, so the client's base URL is the mock's.

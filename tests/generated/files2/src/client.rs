@@ -1,4 +1,4 @@
-// Generated from `specs/files2.yaml` by `cargo xtask codegen`; do not edit.
+// Generated from `tests/specs/files2.yaml` by `cargo xtask codegen`; do not edit.
 
 //! The client and its operations.
 use crate::runtime::{ApiResult, Json, Operation, RequestParts};

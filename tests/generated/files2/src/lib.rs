@@ -1,4 +1,4 @@
-// Generated from `specs/files2.yaml` by `cargo xtask codegen`; do not edit.
+// Generated from `tests/specs/files2.yaml` by `cargo xtask codegen`; do not edit.
 
 #![doc = include_str!("../README.md")]
 #![allow(clippy::too_many_arguments)]
