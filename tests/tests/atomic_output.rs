@@ -1,8 +1,9 @@
 //! `cargo xtask codegen` never costs data: when any spec fails, `generated/` is left byte for
 //! byte as it was; a crate is replaced whole by renaming a staged copy, and what an interrupted
 //! run leaves in the staging folder (a half-written `.new`, the previous crate moved to `.old`)
-//! is cleaned up or put back by the next run. Each test works on a copy of `specs/` and
-//! `generated/` in a temporary folder, through `xtask::codegen::run_codegen_in`.
+//! is cleaned up or put back by the next run. The test-only `tests/specs/` -> `tests/generated/`
+//! pair gets the same treatment. Each test works on a copy of these folders in a temporary
+//! folder, through `xtask::codegen::run_codegen_in`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,11 +52,9 @@ fn fresh_copy() -> tempfile::TempDir {
         .prefix("atomic-output-")
         .tempdir()
         .unwrap();
-    copy_tree(&workspace().join("specs"), &temp.path().join("specs"));
-    copy_tree(
-        &workspace().join("generated"),
-        &temp.path().join("generated"),
-    );
+    for folder in ["specs", "generated", "tests/specs", "tests/generated"] {
+        copy_tree(&workspace().join(folder), &temp.path().join(folder));
+    }
     xtask::codegen::run_codegen_in(temp.path()).expect("the specs generate");
     temp
 }
@@ -99,6 +98,72 @@ fn a_failing_spec_leaves_generated_byte_identical() {
         "generated/ changed"
     );
     assert!(!root.join("generated/zz-broken").exists());
+}
+
+#[test]
+fn test_only_specs_generate_into_tests_generated() {
+    let temp = fresh_copy();
+    let root = temp.path();
+    let generated_before = snapshot(&root.join("generated"));
+    for (from, to) in [
+        ("generic-login.yaml", "zz-extra.yaml"),
+        ("generic-login.settings.yaml", "zz-extra.settings.yaml"),
+    ] {
+        std::fs::copy(
+            root.join("specs").join(from),
+            root.join("tests/specs").join(to),
+        )
+        .unwrap();
+    }
+    xtask::codegen::check_in(root).expect_err("the new crate is missing");
+
+    xtask::codegen::run_codegen_in(root).expect("the run succeeds");
+    let manifest = std::fs::read_to_string(root.join("tests/generated/zz-extra/Cargo.toml"))
+        .expect("the crate is written under tests/generated/");
+    // One level deeper than `generated/<name>/`.
+    assert!(
+        manifest.contains(r#"path = "../../../generator/client-runtime""#),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains(r#"path = "../../../generator/token-source""#),
+        "{manifest}"
+    );
+    assert!(manifest.starts_with("# Generated from `tests/specs/zz-extra.yaml`"));
+    assert_eq!(snapshot(&root.join("generated")), generated_before);
+    xtask::codegen::check_in(root).expect("both folders match their specs");
+
+    // A spec removed from tests/specs/ leaves an orphan crate, which the next run removes.
+    std::fs::remove_file(root.join("tests/specs/zz-extra.yaml")).unwrap();
+    xtask::codegen::check_in(root).expect_err("the orphan crate is drift");
+    xtask::codegen::run_codegen_in(root).expect("the run succeeds");
+    assert!(!root.join("tests/generated/zz-extra").exists());
+    assert_eq!(snapshot(&root.join("generated")), generated_before);
+}
+
+#[test]
+fn a_failing_test_only_spec_leaves_both_folders_byte_identical() {
+    let temp = fresh_copy();
+    let root = temp.path();
+    let before = [
+        snapshot(&root.join("generated")),
+        snapshot(&root.join("tests/generated")),
+    ];
+    std::fs::write(
+        root.join("tests/specs/zz-broken.yaml"),
+        "openapi: 3.0.3\ninfo: {title: Broken\npaths: {}\n",
+    )
+    .unwrap();
+    let error = xtask::codegen::run_codegen_in(root).expect_err("a broken spec fails the run");
+    assert!(
+        format!("{error:#}").contains("tests/specs/zz-broken.yaml"),
+        "{error:#}"
+    );
+    let after = [
+        snapshot(&root.join("generated")),
+        snapshot(&root.join("tests/generated")),
+    ];
+    assert_eq!(after, before);
 }
 
 #[test]

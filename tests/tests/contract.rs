@@ -3,7 +3,7 @@
 //! Prism reads the spec itself and validates every request it receives (content type, required
 //! fields, formats, credentials), so these tests check the clients against an independent reading
 //! of the spec rather than against our own. `cargo xtask test` starts one mock per spec under
-//! `specs/` and passes its URL in `PRISM_URL_<NAME>`; without it each test fails, unless skipped
+//! `specs/` and `tests/specs/` and passes its URL in `PRISM_URL_<NAME>`; without it each test fails, unless skipped
 //! by name (`cargo test -- --skip contract::`), and `cargo xtask test` checks that every spec's
 //! contract tests ran. Prism ignores the path of the spec's server URL, so each
 //! client's base URL is the mock's URL as it is.
@@ -41,15 +41,15 @@ const COVERED: &[&str] = &[
     contract::klearstack::SPEC,
 ];
 
-/// `cargo xtask test` starts a mock for every spec under `specs/`; a spec added there without a
-/// module here would have a mock that no test talks to.
+/// `cargo xtask test` starts a mock for every spec under `specs/` and `tests/specs/`; a spec
+/// added there without a module here would have a mock that no test talks to.
 #[test]
 fn every_spec_has_contract_tests() {
-    let specs = xtask::prism::find_specs(&xtask::workspace_root().join("specs"))
-        .expect("specs/ can be listed");
+    let specs = xtask::prism::find_all_specs(&xtask::workspace_root())
+        .expect("the spec folders can be listed");
     let names: Vec<&str> = specs.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names, COVERED,
-        "every spec under specs/ needs a module in tests/tests/contract/ listed in COVERED"
+        "every spec under specs/ and tests/specs/ needs a module in tests/tests/contract/ listed in COVERED"
     );
 }

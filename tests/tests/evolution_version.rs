@@ -42,8 +42,9 @@ fn an_additive_change_is_a_patch_bump_below_one_with_a_changelog_entry() {
     let dir = xtask::workspace_root().join("target/evolution-history/additive");
     repository(&dir, &fixture("field_added_optional/old.yaml"), "0.3.1");
     let new = fixture("field_added_optional/new.yaml");
-    let evolution = xtask::evolution::evolve(&dir, "specs/shop.yaml", "shop", &new, "0.1.0")
-        .expect("history is readable");
+    let evolution =
+        xtask::evolution::evolve(&dir, "specs/shop.yaml", "generated/shop", &new, "0.1.0")
+            .expect("history is readable");
     assert_eq!(evolution.version, "0.3.2");
     let report = evolution.report.expect("the spec changed");
     assert_eq!(report.semver, generator::diff::Semver::Minor);
@@ -59,11 +60,12 @@ fn a_breaking_change_bumps_the_major_number_and_an_unchanged_spec_keeps_the_vers
     repository(&dir, &fixture("operation_removed/old.yaml"), "1.2.0");
     let new = fixture("operation_removed/new.yaml");
     let evolution =
-        xtask::evolution::evolve(&dir, "specs/shop.yaml", "shop", &new, "0.1.0").expect("history");
+        xtask::evolution::evolve(&dir, "specs/shop.yaml", "generated/shop", &new, "0.1.0")
+            .expect("history");
     assert_eq!(evolution.version, "2.0.0");
     let old = fixture("operation_removed/old.yaml");
-    let same =
-        xtask::evolution::evolve(&dir, "specs/shop.yaml", "shop", &old, "0.1.0").expect("history");
+    let same = xtask::evolution::evolve(&dir, "specs/shop.yaml", "generated/shop", &old, "0.1.0")
+        .expect("history");
     assert_eq!(same.version, "1.2.0");
     assert!(same.report.is_none() && same.changelog.is_none());
 }
@@ -73,7 +75,7 @@ fn without_history_the_reason_is_given() {
     let dir = xtask::workspace_root().join("target/evolution-history/none");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("mkdir");
-    let error = xtask::evolution::evolve(&dir, "specs/shop.yaml", "shop", b"{}", "0.1.0")
+    let error = xtask::evolution::evolve(&dir, "specs/shop.yaml", "generated/shop", b"{}", "0.1.0")
         .err()
         .expect("no history");
     assert!(error.contains("not committed"), "{error}");

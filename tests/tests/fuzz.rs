@@ -53,7 +53,11 @@ fn corpus() -> &'static [Entry] {
     static CORPUS: OnceLock<Vec<Entry>> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let mut out = Vec::new();
-        for dir in [root().join("fixtures"), root().join("../specs")] {
+        for dir in [
+            root().join("fixtures"),
+            root().join("../specs"),
+            root().join("specs"),
+        ] {
             let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
                 .expect("corpus folder")
                 .filter_map(|e| e.ok().map(|e| e.path()))

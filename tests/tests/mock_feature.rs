@@ -4,6 +4,7 @@
 
 use std::process::Command;
 
+/// Every crate of `generated/`, and the test-only one of `tests/generated/`.
 const CRATES: [&str; 6] = [
     "chift",
     "chkk",

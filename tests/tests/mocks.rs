@@ -1,4 +1,5 @@
-//! The typed mock of every operation of the five generated crates (feature `mock`), through
+//! The typed mock of every operation of the generated crates (feature `mock`): the five of
+//! `generated/` and the test-only one of `tests/generated/`, through
 //! the shared exercise in `mock_support`, and what each crate's body matchers decode.
 
 mod mock_support;
@@ -9,7 +10,10 @@ use mock_support::Exercise;
 const SECRET: &str = "sEcReT-5d0b";
 
 fn login_form() -> generic_login::types::LoginForm {
-    generic_login::types::LoginForm::new("ada", SECRET).with_client_secret(Some(SECRET.into()))
+    generic_login::types::LoginForm::new()
+        .with_username("ada")
+        .with_password(SECRET)
+        .with_client_secret(Some(SECRET.into()))
 }
 
 #[tokio::test]
@@ -102,33 +106,45 @@ async fn a_form_matcher_decodes_the_form_and_a_miss_shows_it_redacted() {
     let server = generic_login::mock::MockServer::start().await;
     let ada = server
         .login()
-        .with_form(|form| form.username == "ada" && form.password.expose() == SECRET)
-        .respond_ok(TokenResponse::new("token-for-ada"))
+        .with_form(|form| {
+            form.username.as_deref() == Some("ada")
+                && form.password.as_ref().is_some_and(|p| p.expose() == SECRET)
+        })
+        .respond_ok(TokenResponse::new().with_access_token("token-for-ada"))
         .await;
     let limited = server
         .login()
-        .with_form(|form| form.username == "bob")
+        .with_form(|form| form.username.as_deref() == Some("bob"))
         .reply_header("Retry-After", "30")
-        .respond_error(LoginError::TooManyRequests(ErrorEnvelope::new(
-            429,
-            "slow down",
-            "RATE_LIMITED",
-        )))
+        .respond_error(LoginError::TooManyRequests(
+            ErrorEnvelope::new()
+                .with_code(429)
+                .with_detail("slow down")
+                .with_type("RATE_LIMITED"),
+        ))
         .await;
     let client = server.client();
     let ok = client.login(&login_form()).await.expect("ada logs in");
-    assert_eq!(ok.body.access_token.expose(), "token-for-ada");
-    let bob = generic_login::types::LoginForm::new("bob", SECRET);
-    match client.login(&bob).await {
-        Err(Error::Status(LoginError::TooManyRequests(envelope))) => {
-            assert_eq!(envelope.detail, "slow down")
+    assert_eq!(
+        ok.body.access_token.as_ref().map(|t| t.expose().as_str()),
+        Some("token-for-ada")
+    );
+    let bob = generic_login::types::LoginForm::new()
+        .with_username("bob")
+        .with_password(SECRET);
+    let result = client.login(&bob).await;
+    match result.as_ref().map_err(Error::declared) {
+        Err(Some(LoginError::TooManyRequests(envelope))) => {
+            assert_eq!(envelope.detail.as_deref(), Some("slow down"))
         }
-        other => panic!("expected a 429, got {other:?}"),
+        _ => panic!("expected a 429, got {result:?}"),
     }
     ada.assert_calls(1);
     limited.assert_calls(1);
 
-    let eve = generic_login::types::LoginForm::new("eve", SECRET);
+    let eve = generic_login::types::LoginForm::new()
+        .with_username("eve")
+        .with_password(SECRET);
     assert!(client.login(&eve).await.is_err());
     let unmatched = server.unmatched();
     let message = &unmatched[0];
@@ -236,11 +252,12 @@ async fn a_fake_token_provider_feeds_a_client_scripted_tokens_and_errors() {
         .build()
         .expect("a client");
     client.login().await.expect("the first token");
-    match client.login().await {
-        Err(chkk::Error::Credential(error)) => {
+    let result = client.login().await;
+    match result.as_ref().map_err(chkk::Error::kind) {
+        Err(chkk::ErrorKind::Credential(error)) => {
             assert!(error.to_string().contains("identity provider"), "{error}")
         }
-        other => panic!("expected the scripted error, got {other:?}"),
+        _ => panic!("expected the scripted error, got {result:?}"),
     }
     client.login().await.expect("the next token");
     first.assert_calls(1);
@@ -249,7 +266,8 @@ async fn a_fake_token_provider_feeds_a_client_scripted_tokens_and_errors() {
     server.verify().await;
 }
 
-/// The crate generated from a Swagger 2.0 document, called with the arguments its mock
+/// The test-only crate generated from a Swagger 2.0 document (`tests/specs/files2.yaml`),
+/// called with the arguments its mock
 /// synthesizes.
 macro_rules! files2_operation {
     ($test:ident, $operation:ident) => {

@@ -1,6 +1,6 @@
 //! The same client from a Swagger 2.0 document and from its 3.0 conversion by a reference
 //! converter: each file in `tests/fixtures/swagger2-reference/` is swagger2openapi's output for
-//! the 2.0 document of the same name (in `specs/` or `tests/fixtures/`), made once and kept.
+//! the 2.0 document of the same name (in `specs/`, `tests/specs/` or `tests/fixtures/`), made once and kept.
 //! Every generated file must match except its header line, which names the source. Where our
 //! conversion differs from the reference on purpose, the document is left out of this folder
 //! and the difference is described in the README.
@@ -14,11 +14,11 @@ fn root() -> PathBuf {
 /// The 2.0 document a reference conversion was made from.
 fn original_of(converted: &Path) -> PathBuf {
     let name = converted.file_name().expect("a file name");
-    let in_specs = root().join("../specs").join(name);
-    if in_specs.is_file() {
-        return in_specs;
-    }
-    root().join("fixtures").join(name)
+    ["../specs", "specs"]
+        .iter()
+        .map(|folder| root().join(folder).join(name))
+        .find(|path| path.is_file())
+        .unwrap_or_else(|| root().join("fixtures").join(name))
 }
 
 /// The generated files, each without its first (header) line.

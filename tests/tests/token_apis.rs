@@ -178,7 +178,10 @@ fn generic_login_source(server: &Server) -> generic_login::TokenSource {
     let client =
         generic_login::Client::new(generic_login::Server::Custom(server.url().to_string()))
             .expect("client");
-    let form = generic_login::types::LoginForm::new("ada", "pw").with_grant_type("password");
+    let form = generic_login::types::LoginForm::new()
+        .with_username("ada")
+        .with_password("pw")
+        .with_grant_type("password");
     generic_login::TokenSource::new(client, form)
 }
 
@@ -292,8 +295,8 @@ async fn all_five_are_one_trait_object() {
         .and_then(TokenError::fetch_error)
         .expect("the operation's error");
     assert!(matches!(
-        typed,
-        dynamosql::Error::Status(dynamosql::AuthTokenError::Unauthorized(_))
+        typed.declared(),
+        Some(dynamosql::AuthTokenError::Unauthorized(_))
     ));
     assert!(!format!("{error} {error:?}").contains("very-secret-value"));
 }
@@ -311,20 +314,26 @@ async fn a_token_source_plugged_into_bearer_credentials_authorizes_requests() {
         .bearer_auth_source(Arc::clone(&tokens))
         .build()
         .expect("client");
+    use chift::runtime::SchemeCredentials as _;
     assert!(client.credentials().has(chift::Scheme::BearerAuth));
-    // Chift's one operation sends no credentials (`security: []`); `authorize` is what every
-    // operation that requires `bearerAuth` calls, so the request is built through it.
+    // Chift's one operation sends no credentials (`security: []`); `Security` is what every
+    // operation that requires `bearerAuth` hands the transport, so the request goes through it.
+    let transport = chift::runtime::TransportSettings::new("test")
+        .build(api.url().to_string())
+        .expect("a transport");
+    let operation = chift::runtime::Operation {
+        id: "accounts",
+        method: reqwest::Method::GET,
+        path: "/accounts",
+    };
     for _ in 0..3 {
-        let mut parts = chift::runtime::RequestParts::new("/accounts");
-        client
-            .credentials()
-            .authorize(&[&[chift::Scheme::BearerAuth]], &mut parts)
+        let parts = chift::runtime::RequestParts::new("/accounts");
+        let security = [&[chift::Scheme::BearerAuth][..]];
+        let auth = chift::runtime::Security::new(client.credentials(), &security);
+        transport
+            .send::<(), _>(&operation, parts, &auth)
             .await
-            .expect("the source supplies a token");
-        let request = parts
-            .build(&reqwest::Client::new(), reqwest::Method::GET, api.url())
-            .expect("a request");
-        request.send().await.expect("sent");
+            .expect("the source supplies a token and the request is sent");
     }
     let requests = api.requests();
     assert_eq!(requests.len(), 3);
@@ -387,18 +396,18 @@ async fn a_failing_source_fails_the_call_with_a_credential_error() {
         .build()
         .expect("client");
     let error = chkk_client.login().await.expect_err("no credential");
-    match &error {
-        chkk::Error::Credential(inner) => {
+    match error.kind() {
+        chkk::ErrorKind::Credential(inner) => {
             let source = std::error::Error::source(inner).expect("the source's error");
             let shared = source.downcast_ref::<DynamoTokenError>();
             assert!(shared.and_then(TokenError::fetch_error).is_some());
         }
-        other => panic!("expected a credential error, got {other:?}"),
+        _ => panic!("expected a credential error, got {error:?}"),
     }
     assert!(
         error
             .to_string()
-            .starts_with("cannot obtain a credential: "),
+            .starts_with("`login`: cannot obtain a credential: "),
         "{error}"
     );
     assert!(!format!("{error} {error:?}").contains("secret-in-body"));

@@ -234,7 +234,7 @@ async fn a_hundred_callers_against_a_hanging_endpoint_time_out_together() {
     assert_eq!(server.requests().len(), 3);
     for error in &errors {
         assert!(
-            matches!(error.fetch_error(), Some(Error::Timeout)),
+            error.fetch_error().is_some_and(Error::is_timeout),
             "{error:?}"
         );
     }
@@ -298,8 +298,8 @@ async fn a_refusal_is_returned_at_once_to_all_and_the_next_attempt_waits_a_backo
     for error in hundred_errors(&tokens).await {
         assert!(!error.is_transient());
         assert!(matches!(
-            error.fetch_error(),
-            Some(Error::Status(AuthTokenError::Unauthorized(_)))
+            error.fetch_error().and_then(Error::declared),
+            Some(AuthTokenError::Unauthorized(_))
         ));
     }
     assert_eq!(server.requests().len(), 1, "a refusal is not retried");
@@ -316,10 +316,8 @@ async fn a_failed_renewal_after_expiry_is_the_operations_typed_error() {
     tokens.token().await.expect("a token");
     advance(HOUR).await;
     let error = tokens.token().await.expect_err("the token has expired");
-    match error.fetch_error() {
-        Some(Error::Status(AuthTokenError::Unauthorized(ApiResponse {
-            success, error, ..
-        }))) => {
+    match error.fetch_error().and_then(Error::declared) {
+        Some(AuthTokenError::Unauthorized(ApiResponse { success, error, .. })) => {
             assert!(!success);
             let message = error.as_ref().and_then(|e| e.message.as_deref());
             assert_eq!(message, Some("invalid client"));
@@ -373,21 +371,14 @@ async fn a_response_without_the_token_is_a_decode_error_that_keeps_no_body() {
     let server = Server::start(Reply::json(200, json!({"success": true, "data": {}}))).await;
     let error = token_source(&server).token().await.expect_err("no token");
     assert!(!error.is_transient(), "a missing token is not retried");
-    match error.fetch_error() {
-        Some(Error::Decode {
-            status,
-            body,
-            message,
-        }) => {
-            assert_eq!(*status, 200);
-            assert!(body.bytes().is_empty(), "a login body is never kept");
-            assert_eq!(
-                message,
-                "the response has no access token at `/data/accessToken`"
-            );
-        }
-        other => panic!("expected a decode error, got {other:?}"),
-    }
+    let failed = error.fetch_error().expect("the operation's error");
+    let decode = failed.decode_error().expect("a decode error");
+    assert_eq!(failed.status(), Some(reqwest::StatusCode::OK));
+    assert!(failed.body().is_none(), "a login body is never kept");
+    assert_eq!(
+        decode.reason,
+        "the response has no access token at `/data/accessToken`"
+    );
     assert_eq!(server.requests().len(), 1);
 }
 
@@ -414,8 +405,8 @@ async fn declared_statuses_are_sorted_into_retried_and_final_ones() {
     let server = Server::sequence(vec![bad, token_reply("t2")]).await;
     let error = token_source(&server).token().await.expect_err("final");
     assert!(matches!(
-        error.fetch_error(),
-        Some(Error::Status(AuthTokenError::BadRequest(_)))
+        error.fetch_error().and_then(Error::declared),
+        Some(AuthTokenError::BadRequest(_))
     ));
     assert_eq!(server.requests().len(), 1);
 }

@@ -6,13 +6,17 @@
 mod common;
 
 use common::{Reply, Server};
+use generic_login::ErrorKind;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
 const SECRET: &str = "sEcReT-7a1c9e";
 
 fn login_form() -> generic_login::types::LoginForm {
-    generic_login::types::LoginForm::new("alice", SECRET).with_client_secret(Some(SECRET.into()))
+    generic_login::types::LoginForm::new()
+        .with_username("alice")
+        .with_password(SECRET)
+        .with_client_secret(Some(SECRET.into()))
 }
 
 fn login_client(server: &Server) -> generic_login::Client {
@@ -38,15 +42,12 @@ async fn a_redirect_is_an_unexpected_status_and_is_not_followed() {
         .login(&login_form())
         .await
         .expect_err("a 302 is an error");
-    match error {
-        generic_login::Error::UnexpectedStatus {
-            status, headers, ..
-        } => {
-            assert_eq!(status, 302);
-            assert_eq!(headers["location"], "/elsewhere");
-        }
-        other => panic!("expected an unexpected status, got {other:?}"),
-    }
+    assert!(
+        matches!(error.kind(), ErrorKind::UnexpectedStatus),
+        "{error:?}"
+    );
+    assert_eq!(error.status(), Some(reqwest::StatusCode::FOUND));
+    assert_eq!(error.headers()["location"], "/elsewhere");
     assert_eq!(
         server.requests().len(),
         1,
@@ -62,60 +63,72 @@ async fn an_undeclared_status_keeps_status_headers_and_raw_body() {
     )
     .await;
     assert_eq!(error.status(), Some(reqwest::StatusCode::IM_A_TEAPOT));
-    match error {
-        generic_login::Error::UnexpectedStatus {
-            status,
-            headers,
-            body: raw,
-        } => {
-            assert_eq!(status, 418);
-            assert_eq!(headers["x-teapot"], "short and stout");
-            assert_eq!(headers["content-type"], "text/html");
-            assert_eq!(raw.bytes(), body.as_slice());
-        }
-        other => panic!("expected an unexpected status, got {other:?}"),
-    }
+    assert!(
+        matches!(error.kind(), ErrorKind::UnexpectedStatus),
+        "{error:?}"
+    );
+    assert_eq!(error.headers()["x-teapot"], "short and stout");
+    assert_eq!(error.headers()["content-type"], "text/html");
+    assert_eq!(error.body().expect("kept").bytes(), body.as_slice());
+    assert_eq!(error.operation(), "login");
 }
 
 #[tokio::test]
 async fn malformed_json_on_a_success_is_a_decode_error_with_status_and_body() {
     let body = br#"{"access_token": "tok", "token_type": }"#;
     let error = login_error(Reply::bytes(200, "application/json", body.to_vec())).await;
-    match error {
-        generic_login::Error::Decode {
-            status,
-            body: raw,
-            message,
-        } => {
-            assert_eq!(status, 200);
-            assert_eq!(raw.bytes(), body);
-            assert!(message.contains("line 1"), "{message}");
-        }
-        other => panic!("expected a decode error, got {other:?}"),
-    }
+    let decode = error.decode_error().expect("a decode error");
+    assert!(decode.reason.contains("line 1"), "{decode:?}");
+    assert_eq!(error.status(), Some(reqwest::StatusCode::OK));
+    assert_eq!(error.body().expect("kept").bytes(), body);
 }
 
 #[tokio::test]
 async fn malformed_json_on_a_declared_error_is_a_decode_error_too() {
     let error = login_error(Reply::bytes(429, "application/json", "slow down")).await;
-    match error {
-        generic_login::Error::Decode {
-            status, body: raw, ..
-        } => {
-            assert_eq!(status, 429);
-            assert_eq!(raw.text_lossy(), "slow down");
-        }
-        other => panic!("expected a decode error, got {other:?}"),
-    }
+    assert!(error.decode_error().is_some(), "{error:?}");
+    assert_eq!(error.status(), Some(reqwest::StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(error.body().expect("kept").text_lossy(), "slow down");
 }
 
 #[tokio::test]
-async fn a_body_of_the_wrong_shape_is_a_decode_error() {
-    let error = login_error(Reply::json(200, json!({"token": "missing access_token"}))).await;
-    assert!(
-        matches!(&error, generic_login::Error::Decode { status, .. } if *status == 200),
-        "{error:?}"
-    );
+async fn a_body_of_the_wrong_shape_is_a_decode_error_naming_path_and_reason() {
+    let cases = [
+        (
+            json!({"orgs": {"id": "o"}}),
+            "orgs",
+            "invalid type: map, expected a sequence",
+        ),
+        (
+            json!({"orgs": [{"id": "o"}, {"id": 5}]}),
+            "orgs[1].id",
+            "invalid type: integer `5`, expected a string",
+        ),
+        (
+            json!({"access_token": ["x"]}),
+            "access_token",
+            "invalid type: sequence, expected a string",
+        ),
+        (
+            json!([1]),
+            ".",
+            "invalid type: sequence, expected struct TokenResponse",
+        ),
+    ];
+    for (body, path, reason) in cases {
+        let error = login_error(Reply::json(200, body.clone()).header("x-request-id", "r-1")).await;
+        let decode = error.decode_error().expect("a decode error");
+        assert_eq!(decode.path, path, "{body}");
+        assert!(decode.reason.starts_with(reason), "{body}: {decode:?}");
+        assert_eq!(error.status(), Some(reqwest::StatusCode::OK));
+        assert_eq!(error.headers()["x-request-id"], "r-1");
+        let display = error.to_string();
+        assert!(
+            display.contains(&format!("at `{path}`: {reason}")),
+            "{display}"
+        );
+        assert!(!display.contains('\n'));
+    }
 }
 
 #[tokio::test]
@@ -126,12 +139,11 @@ async fn invalid_utf8_in_json_is_a_decode_error() {
         b"{\"access_token\": \"\xff\xfe\"}".to_vec(),
     ))
     .await;
-    match error {
-        generic_login::Error::Decode { body, .. } => {
-            assert_eq!(body.bytes(), b"{\"access_token\": \"\xff\xfe\"}")
-        }
-        other => panic!("expected a decode error, got {other:?}"),
-    }
+    assert!(error.decode_error().is_some(), "{error:?}");
+    assert_eq!(
+        error.body().expect("kept").bytes(),
+        b"{\"access_token\": \"\xff\xfe\"}"
+    );
 }
 
 async fn with_limit(
@@ -164,13 +176,12 @@ async fn a_body_over_the_limit_is_too_large_whether_announced_or_streamed() {
         Reply::bytes(503, "text/plain", vec![b'x'; 4096]).chunked(),
     ] {
         let status = reply.status;
-        match with_limit(reply, 1000).await {
-            Err(generic_login::Error::BodyTooLarge { status: s, limit }) => {
-                assert_eq!(s, status);
-                assert_eq!(limit, 1000);
-            }
-            other => panic!("expected BodyTooLarge, got {other:?}"),
-        }
+        let error = with_limit(reply, 1000).await.expect_err("too large");
+        assert!(
+            matches!(error.kind(), ErrorKind::BodyTooLarge { limit: 1000 }),
+            "{error:?}"
+        );
+        assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
     }
 }
 
@@ -195,10 +206,7 @@ async fn a_body_cut_short_is_a_transport_error() {
     let error =
         login_error(Reply::bytes(200, "application/json", token_of_size(2000)).truncated(100))
             .await;
-    assert!(
-        matches!(error, generic_login::Error::Transport(_)),
-        "{error:?}"
-    );
+    assert!(matches!(error.kind(), ErrorKind::Transport(_)), "{error:?}");
     assert!(std::error::Error::source(&error).is_some());
 }
 
@@ -216,10 +224,13 @@ async fn a_slow_server_is_a_timeout_within_the_configured_time() {
     let started = Instant::now();
     let error = client.login(&login_form()).await.expect_err("too slow");
     let elapsed = started.elapsed();
-    assert!(matches!(error, generic_login::Error::Timeout), "{error:?}");
+    assert!(error.is_timeout(), "{error:?}");
     assert!(elapsed >= Duration::from_millis(200), "{elapsed:?}");
     assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
-    assert_eq!(error.to_string(), "the request timed out");
+    assert_eq!(
+        error.to_string(),
+        format!("`login`: POST {}/api/v1/auth/login timed out", server.url())
+    );
 }
 
 #[tokio::test]
@@ -268,7 +279,7 @@ async fn a_reqwest_client_of_ones_own_is_used_with_the_builders_settings() {
     assert_eq!(request.header("authorization"), Some(SECRET));
     // The builder's timeout still applies to a client of one's own.
     let error = client.login().await.expect_err("too slow");
-    assert!(matches!(error, chkk::Error::Timeout), "{error:?}");
+    assert!(error.is_timeout(), "{error:?}");
 }
 
 /// Asserts that neither `Debug` (plain and pretty) nor `Display` shows the secret.
@@ -304,7 +315,10 @@ fn request_bodies_hide_passwords_and_client_secrets() {
     assert_eq!(klearstack.password.expose(), SECRET);
     let login = login_form();
     hidden!(login);
-    assert_eq!(login.password.expose(), SECRET);
+    assert_eq!(
+        login.password.as_ref().map(|p| p.expose().as_str()),
+        Some(SECRET)
+    );
     let client_secret = login.client_secret.clone().flatten().expect("set");
     assert_eq!(client_secret.expose(), SECRET);
     assert_eq!(client_secret.into_inner(), SECRET);
@@ -328,7 +342,13 @@ fn token_responses_hide_their_tokens() {
     }))
     .expect("decodes");
     hidden!(klearstack);
-    assert_eq!(klearstack.refresh_token.expose(), SECRET);
+    assert_eq!(
+        klearstack
+            .refresh_token
+            .as_ref()
+            .map(|t| t.expose().as_str()),
+        Some(SECRET)
+    );
     let login: generic_login::types::TokenResponse =
         serde_json::from_value(json!({"access_token": SECRET})).expect("decodes");
     hidden!(login);
@@ -377,7 +397,14 @@ async fn a_response_value_shows_header_names_but_not_values() {
         .expect("the 200 decodes");
     hidden!(response);
     assert!(format!("{response:?}").contains("set-cookie"));
-    assert_eq!(response.body.access_token.expose(), SECRET);
+    assert_eq!(
+        response
+            .body
+            .access_token
+            .as_ref()
+            .map(|t| t.expose().as_str()),
+        Some(SECRET)
+    );
 }
 
 /// Errors of every kind built from replies that carry the secret in headers and body.
@@ -409,44 +436,111 @@ async fn errors_carrying_the_secret() -> Vec<generic_login::Error<generic_login:
 #[tokio::test]
 async fn errors_never_show_secrets_in_debug_or_display() {
     let errors = errors_carrying_the_secret().await;
-    assert!(matches!(
-        errors[0],
-        generic_login::Error::UnexpectedStatus { .. }
-    ));
-    assert!(matches!(errors[1], generic_login::Error::Decode { .. }));
-    assert!(matches!(errors[2], generic_login::Error::Decode { .. }));
-    assert!(matches!(
-        errors[3],
-        generic_login::Error::BodyTooLarge { .. }
-    ));
+    assert!(matches!(errors[0].kind(), ErrorKind::UnexpectedStatus));
+    assert!(matches!(errors[1].kind(), ErrorKind::Decode(_)));
+    assert!(matches!(errors[2].kind(), ErrorKind::Decode(_)));
+    assert!(matches!(errors[3].kind(), ErrorKind::BodyTooLarge { .. }));
     for error in &errors {
         hidden!(error);
         let display = error.to_string();
         assert!(!display.contains(SECRET), "Display leaks: {display}");
     }
-    // The raw body is still there for whoever asks for it on purpose.
-    if let generic_login::Error::UnexpectedStatus { body, headers, .. } = &errors[0] {
-        assert!(body.text_lossy().contains(SECRET));
-        assert_eq!(headers["x-session-token"], SECRET);
-    }
+    // The raw bytes are still there for whoever asks for them on purpose; the text is
+    // scrubbed, and the header that echoes the secret is marked sensitive.
+    let body = errors[0].body().expect("kept");
+    assert!(String::from_utf8_lossy(body.bytes()).contains(SECRET));
+    assert!(!body.text_lossy().contains(SECRET));
+    let echoed = &errors[0].headers()["x-session-token"];
+    assert_eq!(echoed, SECRET);
+    assert!(echoed.is_sensitive());
 }
 
 #[tokio::test]
 async fn a_transport_error_does_not_show_a_key_sent_in_the_url() {
-    // A port that was just free: the connection is refused. The URL carries the secret, as
-    // it does when an API key travels in the query.
+    // A port that was just free: the connection is refused. The URL carries the secret in
+    // its query, as it does when an API key travels there; the error names the URL without
+    // query values.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
         .port();
     let client = chkk::Client::builder(chkk::Server::Custom(format!(
-        "http://127.0.0.1:{port}/{SECRET}"
+        "http://127.0.0.1:{port}/v1?key={SECRET}"
     )))
     .timeout(Duration::from_secs(5))
     .build()
     .expect("the client builds");
     let error = client.login().await.expect_err("no server");
-    assert!(matches!(error, chkk::Error::Transport(_)), "{error:?}");
+    assert!(
+        matches!(error.kind(), chkk::ErrorKind::Transport(_)),
+        "{error:?}"
+    );
     hidden!(error);
-    assert!(!error.to_string().contains(SECRET));
+    let display = error.to_string();
+    assert!(!display.contains(SECRET), "{display}");
+    assert!(
+        display.starts_with(&format!(
+            "`login`: POST http://127.0.0.1:{port}/v1/login?key=… failed: "
+        )),
+        "{display}"
+    );
+}
+
+#[tokio::test]
+async fn a_declared_error_keeps_status_headers_and_retry_after() {
+    let envelope = json!({"code": 429, "detail": "slow down", "type": "rate_limited"});
+    let error = login_error(Reply::json(429, envelope).header("Retry-After", "7")).await;
+    assert_eq!(error.status(), Some(reqwest::StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(error.headers()["retry-after"], "7");
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+    assert_eq!(error.operation(), "login");
+    assert_eq!(error.method(), Some(&reqwest::Method::POST));
+    assert!(
+        error.body().is_none(),
+        "a declared error's body is its typed value"
+    );
+    match error.declared() {
+        Some(generic_login::LoginError::TooManyRequests(envelope)) => {
+            assert_eq!(envelope.detail.as_deref(), Some("slow down"))
+        }
+        other => panic!("expected TooManyRequests, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn every_error_kind_displays_one_line_naming_the_operation() {
+    let long_body = format!("{{\"detail\": \"{}\"}}", "x".repeat(5000));
+    let cases = [
+        (Reply::json(404, json!({"detail": "no"})), "answered 404 Not Found, a declared error"),
+        (
+            Reply::bytes(418, "text/plain", long_body.clone()),
+            "answered 418 I'm a teapot, a status the API does not declare (5014 bytes of body)",
+        ),
+        (
+            Reply::bytes(200, "application/json", "{\"orgs\": 1}"),
+            "answered 200 OK with a body that does not match its schema at `orgs`: invalid type: integer `1`, expected a sequence",
+        ),
+    ];
+    for (reply, expected) in cases {
+        let server = Server::start(reply).await;
+        let error = login_client(&server)
+            .login(&login_form())
+            .await
+            .expect_err("an error");
+        let display = error.to_string();
+        let prefix = format!("`login`: POST {}/api/v1/auth/login ", server.url());
+        assert!(display.starts_with(&prefix), "{display}");
+        assert!(display.contains(expected), "{display}");
+        assert!(
+            !display.contains('\n') && !display.contains("xxxx"),
+            "{display}"
+        );
+        // Debug has it all, the body bounded.
+        let debug = format!("{error:?}");
+        assert!(
+            debug.contains("status: 4") || debug.contains("status: 2"),
+            "{debug}"
+        );
+        assert!(debug.len() < 4000, "{} bytes of Debug", debug.len());
+    }
 }

@@ -121,8 +121,13 @@ async fn token_422_decodes_into_its_variant_with_defaults_and_mixed_locations() 
         .generate_access_token_token_post(&item(None))
         .await
         .expect_err("422 is an error");
-    let chift::Error::Status(TokenError::UnprocessableEntity(validation)) = error else {
-        panic!("expected UnprocessableEntity, got {error:?}");
+    assert_eq!(
+        error.status(),
+        Some(reqwest::StatusCode::UNPROCESSABLE_ENTITY)
+    );
+    assert_eq!(error.headers()["content-type"], "application/json");
+    let Some(TokenError::UnprocessableEntity(validation)) = error.into_declared() else {
+        panic!("expected UnprocessableEntity");
     };
     assert_eq!(validation.message, "Validation error");
     // `status` is absent from the body; the spec's default fills it.
@@ -155,7 +160,8 @@ async fn token_401_is_not_declared() {
         .await
         .expect_err("401 is an error");
     assert!(
-        matches!(error, chift::Error::UnexpectedStatus { status, .. } if status == 401),
+        matches!(error.kind(), chift::ErrorKind::UnexpectedStatus)
+            && error.status() == Some(reqwest::StatusCode::UNAUTHORIZED),
         "{error:?}"
     );
 }

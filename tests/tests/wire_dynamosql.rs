@@ -100,10 +100,13 @@ async fn a_200_without_success_does_not_decode() {
         .auth_token(&body())
         .await
         .expect_err("success is required");
+    let decode = error.decode_error().expect("a decode error");
+    assert_eq!(decode.path, ".");
     assert!(
-        matches!(error, dynamosql::Error::Decode { status, .. } if status == 200),
-        "{error:?}"
+        decode.reason.contains("missing field `success`"),
+        "{decode:?}"
     );
+    assert_eq!(error.status(), Some(reqwest::StatusCode::OK));
 }
 
 /// The declared error statuses and the variant each must produce.
@@ -128,8 +131,10 @@ async fn same_envelope_on_each_error_status_comes_back_as_its_own_variant() {
             .auth_token(&body())
             .await
             .expect_err("an error status");
-        let dynamosql::Error::Status(declared) = error else {
-            panic!("{status}: expected a declared status, got {error:?}");
+        assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
+        assert_eq!(error.operation(), "authToken");
+        let Some(declared) = error.into_declared() else {
+            panic!("{status}: expected a declared status");
         };
         let (variant, envelope) = variant_status(&declared);
         assert_eq!(variant, status, "{declared:?}");
@@ -155,8 +160,8 @@ async fn the_error_envelope_keeps_an_arbitrary_data_value() {
         .auth_token(&body())
         .await
         .expect_err("400");
-    let dynamosql::Error::Status(AuthTokenError::BadRequest(envelope)) = error else {
-        panic!("expected BadRequest, got {error:?}");
+    let Some(AuthTokenError::BadRequest(envelope)) = error.into_declared() else {
+        panic!("expected BadRequest");
     };
     assert_eq!(envelope.data, Some(json!([1, "two", {"three": 3}])));
     assert_eq!(envelope.error, None);
@@ -170,7 +175,8 @@ async fn an_undeclared_status_is_unexpected() {
         .await
         .expect_err("503");
     assert!(
-        matches!(error, dynamosql::Error::UnexpectedStatus { status, .. } if status == 503),
+        matches!(error.kind(), dynamosql::ErrorKind::UnexpectedStatus)
+            && error.status() == Some(reqwest::StatusCode::SERVICE_UNAVAILABLE),
         "{error:?}"
     );
 }

@@ -13,7 +13,9 @@ const PATH: &str = "/api/v1/auth/login";
 
 /// Only the required fields, and `scope` at the spec's default (the empty string).
 fn minimal_form() -> LoginForm {
-    LoginForm::new("alice", "hunter2")
+    LoginForm::new()
+        .with_username("alice")
+        .with_password("hunter2")
 }
 
 fn client_for(server: &Server) -> generic_login::Client {
@@ -57,10 +59,13 @@ async fn login_sends_a_form_and_decodes_200_with_defaults() {
     assert_eq!(response.status, 200);
     assert_eq!(response.headers["set-cookie"], "sid=1");
     let token = response.body;
-    assert_eq!(token.access_token.expose(), "at-123");
-    // Absent from the body: the spec's defaults.
-    assert_eq!(token.token_type, "bearer");
-    assert!(token.orgs.is_empty());
+    assert_eq!(
+        token.access_token.as_ref().map(|t| t.expose().as_str()),
+        Some("at-123")
+    );
+    // Absent from the body: absent in the value (the page gives no defaults).
+    assert_eq!(token.token_type, None);
+    assert_eq!(token.orgs, None);
 }
 
 #[tokio::test]
@@ -76,18 +81,53 @@ async fn login_decodes_orgs() {
         .await
         .expect("the 200 decodes")
         .body;
-    assert_eq!(token.token_type, "Bearer");
-    let orgs: Vec<(&str, &str)> = token
+    assert_eq!(token.token_type.as_deref(), Some("Bearer"));
+    let orgs: Vec<(Option<&str>, Option<&str>)> = token
         .orgs
         .iter()
-        .map(|o| (o.id.as_str(), o.name.as_str()))
+        .flatten()
+        .map(|o| (o.id.as_deref(), o.name.as_deref()))
         .collect();
-    assert_eq!(orgs, [("o1", "One"), ("o2", "Two")]);
+    assert_eq!(orgs, [(Some("o1"), Some("One")), (Some("o2"), Some("Two"))]);
+}
+
+#[tokio::test]
+async fn the_pages_own_example_and_unseen_fields_decode() {
+    // The page's 200 example is `{"orgs": []}`; an org entry without `id`/`name` (which the
+    // page does not show) decodes, and fields the page does not show are kept.
+    let server = Server::sequence(vec![
+        Reply::json(200, json!({"orgs": []})),
+        Reply::json(
+            200,
+            json!({"access_token": "at", "orgs": [{"slug": "acme"}], "refresh_token": "rt"}),
+        ),
+    ])
+    .await;
+    let client = client_for(&server);
+    let first = client
+        .login(&minimal_form())
+        .await
+        .expect("the example decodes");
+    assert_eq!(first.body.orgs, Some(Vec::new()));
+    assert_eq!(first.body.access_token, None);
+    let second = client
+        .login(&minimal_form())
+        .await
+        .expect("an open org decodes");
+    let orgs = second.body.orgs.expect("orgs");
+    assert_eq!(orgs[0].id, None);
+    assert_eq!(orgs[0].additional_properties["slug"], json!("acme"));
+    assert_eq!(
+        second.body.additional_properties["refresh_token"],
+        json!("rt")
+    );
 }
 
 #[tokio::test]
 async fn every_field_goes_out_in_spec_order() {
-    let form = LoginForm::new("alice", "hunter2")
+    let form = LoginForm::new()
+        .with_username("alice")
+        .with_password("hunter2")
         .with_grant_type("password")
         .with_scope("read write")
         .with_client_id(Some("cid".into()))
@@ -110,7 +150,10 @@ async fn null_optional_fields_are_left_out_of_the_form() {
 
 #[tokio::test]
 async fn special_characters_are_percent_encoded() {
-    let form = LoginForm::new("a&b=c d+e", "pä ss/%?#").with_scope("openid profile+email");
+    let form = LoginForm::new()
+        .with_username("a&b=c d+e")
+        .with_password("pä ss/%?#")
+        .with_scope("openid profile+email");
     let body = sent_form(&form).await;
     assert_eq!(
         body,
@@ -184,14 +227,15 @@ async fn the_same_envelope_on_eleven_statuses_is_eleven_variants() {
             .login(&minimal_form())
             .await
             .expect_err("an error status");
-        let generic_login::Error::Status(declared) = &error else {
+        assert_eq!(error.status().map(|s| s.as_u16()), Some(status));
+        let Some(declared) = error.declared() else {
             panic!("{status}: expected a declared status, got {error:?}");
         };
         let (variant, body) = variant_status(declared);
         assert_eq!(variant, status, "{declared:?}");
-        assert_eq!(body.code, 401);
-        assert_eq!(body.detail, "Authentication failed");
-        assert_eq!(body.r#type, "authentication_error");
+        assert_eq!(body.code, Some(401));
+        assert_eq!(body.detail.as_deref(), Some("Authentication failed"));
+        assert_eq!(body.r#type.as_deref(), Some("authentication_error"));
         assert_eq!(body.errors, None);
         seen.push(std::mem::discriminant(declared));
     }
@@ -213,20 +257,20 @@ async fn a_422_with_validation_details_decodes() {
         .login(&minimal_form())
         .await
         .expect_err("422");
-    let generic_login::Error::Status(LoginError::UnprocessableEntity(body)) = error else {
-        panic!("expected UnprocessableEntity, got {error:?}");
+    let Some(LoginError::UnprocessableEntity(body)) = error.into_declared() else {
+        panic!("expected UnprocessableEntity");
     };
     let errors = body.errors.expect("errors is present");
     assert_eq!(
         errors[0].loc,
-        [
+        Some(vec![
             ErrorDetailLocItem::String("body".into()),
             ErrorDetailLocItem::String("username".into()),
             ErrorDetailLocItem::Integer(0)
-        ]
+        ])
     );
-    assert_eq!(errors[0].msg, "field required");
-    assert_eq!(errors[0].r#type, "missing");
+    assert_eq!(errors[0].msg.as_deref(), Some("field required"));
+    assert_eq!(errors[0].r#type.as_deref(), Some("missing"));
 }
 
 #[tokio::test]
@@ -238,7 +282,8 @@ async fn undeclared_statuses_are_unexpected() {
             .await
             .expect_err("an error status");
         assert!(
-            matches!(&error, generic_login::Error::UnexpectedStatus { status: s, .. } if *s == status),
+            matches!(error.kind(), generic_login::ErrorKind::UnexpectedStatus)
+                && error.status().map(|s| s.as_u16()) == Some(status),
             "{status}: {error:?}"
         );
     }

@@ -1,17 +1,59 @@
 //! `cargo xtask codegen [--check]` and `cargo xtask generate`: the only code that writes
-//! generated files. Every spec is generated in memory first, so a failing spec leaves
-//! `generated/` untouched; each crate is then swapped in by directory rename.
+//! generated files. Every spec of every [`SPEC_ROOTS`] folder is generated in memory first, so
+//! a failing spec leaves every generated folder untouched; each crate is then swapped in by
+//! directory rename.
 
 use anyhow::{bail, Context, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// A spec under `specs/` and the crate generated from it.
+/// A folder of specs and the folder their crates are generated into, both relative to the
+/// workspace root.
+pub struct SpecRoot {
+    pub specs: &'static str,
+    pub generated: &'static str,
+    /// A missing required folder is an error; a missing optional one holds no specs.
+    pub required: bool,
+}
+
+/// `specs/`: the vendor documents, whose clients in `generated/` downstream programs use.
+/// `tests/specs/`: test-only documents, whose clients in `tests/generated/` only the tests
+/// exercise.
+pub const SPEC_ROOTS: [SpecRoot; 2] = [
+    SpecRoot {
+        specs: "specs",
+        generated: "generated",
+        required: true,
+    },
+    SpecRoot {
+        specs: "tests/specs",
+        generated: "tests/generated",
+        required: false,
+    },
+];
+
+/// The generated folders, as shown in messages: `generated/, tests/generated/`.
+fn generated_folders() -> String {
+    let names: Vec<String> = SPEC_ROOTS
+        .iter()
+        .map(|r| format!("{}/", r.generated))
+        .collect();
+    names.join(", ")
+}
+
+/// A spec and the crate generated from it.
 struct SpecCrate {
     stem: String,
     spec_path: PathBuf,
     generation: generator::Generation,
+}
+
+/// The crates of one [`SpecRoot`], all generated in memory.
+struct RootCrates {
+    /// The absolute folder the crates go into.
+    generated_dir: PathBuf,
+    crates: Vec<SpecCrate>,
 }
 
 /// `cargo xtask codegen [--check]`.
@@ -24,30 +66,43 @@ pub fn run_codegen(flags: &crate::flags::Codegen) -> Result<()> {
     }
 }
 
-/// Regenerates `<root>/generated/` from `<root>/specs/`. Every spec is generated in memory
-/// before anything is written, so when one fails `generated/` is left byte-identical; each
-/// changed crate is then swapped in whole from `<root>/target/codegen-staging`.
+/// Regenerates `<root>/generated/` from `<root>/specs/` (and so for every [`SPEC_ROOTS`]
+/// pair). Every spec is generated in memory before anything is written, so when one fails
+/// every generated folder is left byte-identical; each changed crate is then swapped in whole
+/// from `<root>/target/codegen-staging`.
 pub fn run_codegen_in(root: &Path) -> Result<()> {
-    let crates = generate_all(root)?;
-    let generated_dir = root.join("generated");
-    let drift = find_drift(&generated_dir, &crates)?;
-    write_all(root, &generated_dir, &crates, &drift)
+    let roots = generate_all(root)?;
+    let drifts = roots
+        .iter()
+        .map(|r| find_drift(&r.generated_dir, &r.crates))
+        .collect::<Result<Vec<_>>>()?;
+    for (crates, drift) in roots.iter().zip(&drifts) {
+        write_all(root, crates, drift)?;
+    }
+    Ok(())
 }
 
 /// `cargo xtask codegen --check` on the workspace at `root`: writes nothing, fails on drift.
 pub fn check_in(root: &Path) -> Result<()> {
-    let crates = generate_all(root)?;
-    let drift = find_drift(&root.join("generated"), &crates)?;
-    report_check(&drift)
+    report_check(&all_drift(root)?)
 }
 
-/// Every stale, missing or orphan file under `generated/`, as `kind: path` lines; empty when
-/// `generated/` matches `specs/` and the generator.
+/// Every stale, missing or orphan file under the generated folders, as `kind: path` lines;
+/// empty when they match their specs and the generator.
 pub fn drift_report() -> Result<Vec<String>> {
-    let root = crate::workspace_root();
-    let crates = generate_all(&root)?;
-    let drift = find_drift(&root.join("generated"), &crates)?;
-    Ok(drift_lines(&drift))
+    Ok(drift_lines(&all_drift(&crate::workspace_root())?))
+}
+
+/// The drift of every generated folder, merged.
+fn all_drift(root: &Path) -> Result<Drift> {
+    let mut all = Drift::default();
+    for crates in generate_all(root)? {
+        let drift = find_drift(&crates.generated_dir, &crates.crates)?;
+        all.stale.extend(drift.stale);
+        all.missing.extend(drift.missing);
+        all.orphans.extend(drift.orphans);
+    }
+    Ok(all)
 }
 
 fn drift_lines(drift: &Drift) -> Vec<String> {
@@ -66,9 +121,21 @@ fn drift_lines(drift: &Drift) -> Vec<String> {
     lines
 }
 
-/// Spec files under `specs/`, sorted: `*.yaml`, `*.yml`, `*.json`, not settings files.
+/// Spec files of every [`SPEC_ROOTS`] folder, sorted within each folder.
 pub fn spec_files(root: &Path) -> Result<Vec<PathBuf>> {
-    let specs_dir = root.join("specs");
+    let mut specs = Vec::new();
+    for spec_root in &SPEC_ROOTS {
+        specs.extend(spec_files_of(root, spec_root)?);
+    }
+    Ok(specs)
+}
+
+/// Spec files in one folder, sorted: `*.yaml`, `*.yml`, `*.json`, not settings files.
+fn spec_files_of(root: &Path, spec_root: &SpecRoot) -> Result<Vec<PathBuf>> {
+    let specs_dir = root.join(spec_root.specs);
+    if !spec_root.required && !specs_dir.exists() {
+        return Ok(Vec::new());
+    }
     let mut specs = Vec::new();
     for entry in
         fs::read_dir(&specs_dir).with_context(|| format!("reading {}", specs_dir.display()))?
@@ -89,25 +156,55 @@ pub fn spec_files(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(specs)
 }
 
-fn generate_all(root: &Path) -> Result<Vec<SpecCrate>> {
-    let mut crates = Vec::new();
+/// Every spec of every [`SPEC_ROOTS`] folder, generated in memory; fails, naming each failing
+/// spec, when any does.
+fn generate_all(root: &Path) -> Result<Vec<RootCrates>> {
+    let mut roots = Vec::new();
     let mut failures = Vec::new();
-    for spec_path in spec_files(root)? {
+    for spec_root in &SPEC_ROOTS {
+        let crates = generate_root(root, spec_root, &mut failures)?;
+        roots.push(RootCrates {
+            generated_dir: root.join(spec_root.generated),
+            crates,
+        });
+    }
+    if !failures.is_empty() {
+        bail!(
+            "{} spec(s) failed; nothing was written:\n  {}",
+            failures.len(),
+            failures.join("\n  ")
+        );
+    }
+    Ok(roots)
+}
+
+fn generate_root(
+    root: &Path,
+    spec_root: &SpecRoot,
+    failures: &mut Vec<String>,
+) -> Result<Vec<SpecCrate>> {
+    let mut crates = Vec::new();
+    // From `<generated>/<name>/` back up to the workspace root.
+    let up = "../".repeat(Path::new(spec_root.generated).components().count() + 1);
+    let token_source_path = format!("{up}generator/token-source");
+    for spec_path in spec_files_of(root, spec_root)? {
         let stem = file_stem(&spec_path);
         let relative = format!(
-            "specs/{}",
+            "{}/{}",
+            spec_root.specs,
             spec_path
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default()
         );
-        let (crate_version, changelog) = history(root, &spec_path, &relative, &stem)?;
+        let crate_dir = format!("{}/{stem}", spec_root.generated);
+        let (crate_version, changelog) = history(root, &spec_path, &relative, &crate_dir)?;
         let target = Target {
             source: &relative,
             command: "cargo xtask codegen",
-            token_source_path: Some(TOKEN_SOURCE_PATH),
+            token_source_path: Some(&token_source_path),
             crate_name: None,
-            runtime_path: None,
+            runtime_path: Some(format!("{up}generator/client-runtime")),
             crate_version,
         };
         match generate_one(&spec_path, &stem, &target) {
@@ -131,13 +228,6 @@ fn generate_all(root: &Path) -> Result<Vec<SpecCrate>> {
             Err(error) => failures.push(format!("{relative}: {error:#}")),
         }
     }
-    if !failures.is_empty() {
-        bail!(
-            "{} spec(s) failed; nothing was written:\n  {}",
-            failures.len(),
-            failures.join("\n  ")
-        );
-    }
     Ok(crates)
 }
 
@@ -147,10 +237,6 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or("spec")
         .to_string()
 }
-
-/// Where `generator/token-source` is, seen from `generated/<name>/`: crates generated there
-/// depend on it by this path and get a `TokenSource` when their settings declare one.
-const TOKEN_SOURCE_PATH: &str = "../../generator/token-source";
 
 /// Reads a spec and the settings beside it and generates the crate in memory. Without a
 /// `token_source_path` (a crate written anywhere) no token source is generated, so the crate
@@ -162,12 +248,14 @@ struct Target<'a> {
     source: &'a str,
     /// The command shown in file headers.
     command: &'a str,
-    /// Path from the crate to `generator/token-source`, where token sources can be emitted.
+    /// Path from the crate to `generator/token-source`, where token sources can be emitted:
+    /// crates generated in the workspace depend on it by this path and get a `TokenSource`
+    /// when their settings declare one.
     token_source_path: Option<&'a str>,
     /// A crate name that replaces the settings' one (`generate --name`).
     crate_name: Option<&'a str>,
     /// Path from the crate to `generator/client-runtime`, where it is not the one from
-    /// `generated/<name>/` (`generate --out` writes anywhere).
+    /// `generated/<name>/` (`tests/generated/<name>/`, or anywhere `generate --out` writes).
     runtime_path: Option<String>,
     /// A crate version that replaces the settings' one (derived from the spec's history).
     crate_version: Option<String>,
@@ -211,11 +299,11 @@ fn history(
     root: &Path,
     spec_path: &Path,
     relative: &str,
-    stem: &str,
+    crate_dir: &str,
 ) -> Result<(Option<String>, Option<String>)> {
-    let settings = read_settings(spec_path, stem)?;
+    let settings = read_settings(spec_path, &file_stem(spec_path))?;
     let bytes = fs::read(spec_path).with_context(|| format!("reading {}", spec_path.display()))?;
-    match crate::evolution::evolve(root, relative, stem, &bytes, &settings.crate_version) {
+    match crate::evolution::evolve(root, relative, crate_dir, &bytes, &settings.crate_version) {
         Ok(evolution) => {
             if let Some(report) = &evolution.report {
                 println!(
@@ -263,7 +351,7 @@ pub fn crate_name_from(stem: &str) -> String {
     name
 }
 
-/// What differs between `generated/` and the freshly generated crates.
+/// What differs between a generated folder and the freshly generated crates.
 #[derive(Default)]
 struct Drift {
     stale: Vec<PathBuf>,
@@ -339,7 +427,10 @@ fn walk_files(dir: &Path) -> Result<Vec<PathBuf>> {
 
 fn report_check(drift: &Drift) -> Result<()> {
     if drift.stale.is_empty() && drift.missing.is_empty() && drift.orphans.is_empty() {
-        println!("generated/ is up to date with specs/ and the generator");
+        println!(
+            "{} are up to date with the specs and the generator",
+            generated_folders()
+        );
         return Ok(());
     }
     for (label, paths) in [
@@ -351,7 +442,10 @@ fn report_check(drift: &Drift) -> Result<()> {
             eprintln!("{label}: {}", display_relative(path));
         }
     }
-    bail!("generated/ has drifted from specs/ or the generator; run `cargo xtask codegen` and commit the result")
+    bail!(
+        "the generated crates ({}) have drifted from the specs or the generator; run `cargo xtask codegen` and commit the result",
+        generated_folders()
+    )
 }
 
 fn display_relative(path: &Path) -> String {
@@ -362,7 +456,15 @@ fn display_relative(path: &Path) -> String {
         .to_string()
 }
 
-fn write_all(root: &Path, generated_dir: &Path, crates: &[SpecCrate], drift: &Drift) -> Result<()> {
+fn write_all(root: &Path, of_root: &RootCrates, drift: &Drift) -> Result<()> {
+    let RootCrates {
+        generated_dir,
+        crates,
+    } = of_root;
+    // An optional spec folder that is missing or empty leaves no empty generated folder.
+    if crates.is_empty() && !generated_dir.exists() {
+        return Ok(());
+    }
     fs::create_dir_all(generated_dir)?;
     let staging = root.join("target").join("codegen-staging");
     for krate in crates {

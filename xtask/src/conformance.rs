@@ -285,7 +285,7 @@ fn pair(stdout: &str, received: &[prism_log::Received]) -> Vec<Call> {
         let [_, _, name, method, path, kind, status, message] = fields[..] else {
             continue;
         };
-        let sent = !message.starts_with("invalid request") && kind != "panic";
+        let sent = !message.contains("invalid request") && kind != "panic";
         let found = sent
             .then(|| {
                 received[cursor.min(received.len())..]

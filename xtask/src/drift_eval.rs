@@ -1,6 +1,6 @@
 //! `cargo xtask drift-eval DIR [--synthetic] [--only TEXT,..] [--no-judge]`: a benchmark, not a
 //! CI step. For each pair of documents (`DIR/**/<id>/old.*` + `new.*`, and with
-//! `--synthetic` the edits of `specs/*` in [`synthetic::EDITS`]) it runs our diff, generates
+//! `--synthetic` the edits of `specs/*` and `tests/specs/*` in [`synthetic::EDITS`]) it runs our diff, generates
 //! the old and the new crate, and asks cargo-semver-checks (the judge) whether the new crate
 //! breaks code written against the old one. It prints the agreement table and writes it to
 //! `target/drift-eval/report.md`.
@@ -140,7 +140,7 @@ fn real_pairs(dir: &Path) -> Result<Vec<Pair>> {
     Ok(found)
 }
 
-/// Each edit of each spec under `specs/` that applies to it.
+/// Each edit of each spec under `specs/` and `tests/specs/` that applies to it.
 fn synthetic_pairs(root: &Path) -> Result<Vec<Pair>> {
     let mut pairs = Vec::new();
     for spec in crate::codegen::spec_files(root)? {

@@ -52,17 +52,17 @@ pub struct Evolution {
     pub report: Option<DiffReport>,
 }
 
-/// The version and changelog of `generated/<stem>` given the spec now and at `HEAD`.
+/// The version and changelog of the crate in `crate_dir` (e.g. `generated/<stem>`, relative to
+/// `root`) given the spec now and at `HEAD`.
 /// `Err` says why the history could not be read (no git, spec not committed): the caller
 /// keeps the committed or default version and says so.
 pub fn evolve(
     root: &Path,
     spec_relative: &str,
-    stem: &str,
+    crate_dir: &str,
     spec_now: &[u8],
     default_version: &str,
 ) -> Result<Evolution, String> {
-    let crate_dir = format!("generated/{stem}");
     let committed_manifest = git_show(root, &format!("{crate_dir}/Cargo.toml")).ok();
     let committed_changelog = git_show(root, &format!("{crate_dir}/CHANGELOG.md"))
         .ok()

@@ -1,10 +1,10 @@
 //! `cargo xtask test`: every check CI runs, in CI's order, stopping at the
 //! first failure:
 //!
-//! 1. `codegen --check` (generated/ matches specs/),
+//! 1. `codegen --check` (generated/ matches specs/, tests/generated/ tests/specs/),
 //! 2. `cargo fmt --all -- --check`,
 //! 3. `cargo clippy --workspace --all-targets -- -D warnings`,
-//! 4. one Prism mock server per spec in specs/ (pinned in tests/prism/),
+//! 4. one Prism mock server per spec in specs/ and tests/specs/ (pinned in tests/prism/),
 //! 5. `cargo test --workspace` with `PRISM_URL_<NAME>` set for every mock.
 //!
 //! Arguments after `--` are passed on to `cargo test`, so
@@ -230,9 +230,9 @@ fn start_mocks(root: &Path) -> Result<Vec<Mock>> {
     check_node()?;
     let prism_dir = root.join("tests").join("prism");
     let prism = ensure_prism(&prism_dir)?;
-    let specs = find_specs(&root.join("specs"))?;
+    let specs = find_all_specs(root)?;
     if specs.is_empty() {
-        eprintln!("    no specs in specs/: no mocks to start");
+        eprintln!("    no specs: no mocks to start");
     }
     let log_dir = target_dir(root).join("prism");
     std::fs::create_dir_all(&log_dir)
@@ -355,6 +355,16 @@ fn read_json(path: &Path) -> Result<serde_json::Value> {
     serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))
 }
 
+/// The specs of every folder `codegen` generates from (`specs/`, `tests/specs/`), sorted by
+/// name; rejects two specs that would share one environment variable.
+pub fn find_all_specs(root: &Path) -> Result<Vec<Spec>> {
+    let mut specs = Vec::new();
+    for spec_root in &crate::codegen::SPEC_ROOTS {
+        specs.extend(find_specs(&root.join(spec_root.specs))?);
+    }
+    sort_and_check(specs)
+}
+
 /// Every `*.yaml`, `*.yml` and `*.json` in `dir` except `*.settings.*`,
 /// sorted; rejects two specs that would share one environment variable.
 pub fn find_specs(dir: &Path) -> Result<Vec<Spec>> {
@@ -371,7 +381,12 @@ pub fn find_specs(dir: &Path) -> Result<Vec<Spec>> {
             specs.push(spec);
         }
     }
-    specs.sort_by(|a, b| a.path.cmp(&b.path));
+    sort_and_check(specs)
+}
+
+/// Sorts by name (the environment variable follows from it) and fails on a shared variable.
+fn sort_and_check(mut specs: Vec<Spec>) -> Result<Vec<Spec>> {
+    specs.sort_by(|a, b| (&a.env_var, &a.path).cmp(&(&b.env_var, &b.path)));
     for pair in specs.windows(2) {
         if let [a, b] = pair {
             if a.env_var == b.env_var {

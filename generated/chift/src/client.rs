@@ -1,7 +1,7 @@
 // Generated from `specs/chift.yaml` by `cargo xtask codegen`; do not edit.
 
 //! The client and its operations.
-use crate::runtime::{ApiResult, Json, RequestParts};
+use crate::runtime::{ApiResult, Json, Operation, RequestParts};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,126 +47,40 @@ pub struct Credentials {
     /// For HTTP basic, the credential is `username:password`.
     pub sources: crate::runtime::CredentialSources<Scheme>,
 }
-impl Credentials {
-    /// Attaches the first alternative whose credentials are all set, awaiting the
-    /// sources among them. An operation whose alternatives are all unmet is sent
-    /// without credentials, and the server decides.
-    pub async fn authorize(
-        &self,
-        alternatives: &[&[Scheme]],
-        parts: &mut crate::runtime::RequestParts,
-    ) -> ::std::result::Result<(), crate::runtime::CredentialError> {
-        let chosen = alternatives
-            .iter()
-            .find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
-        for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-            match self.sources.get(scheme) {
-                Some(source) => {
-                    let value = source
-                        .credential()
-                        .await
-                        .map_err(crate::runtime::CredentialError)?;
-                    Self::attach_value(*scheme, &value, parts);
-                    parts.credential_from(source, &value);
-                }
-                None => self.attach(*scheme, parts),
-            }
-        }
-        Ok(())
+impl crate::runtime::SchemeCredentials for Credentials {
+    type Scheme = Scheme;
+    fn sources(&self) -> &crate::runtime::CredentialSources<Scheme> {
+        &self.sources
     }
-    /// Whether the credentials for `scheme` are set, as a value or a source.
-    pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some()
-            || match scheme {
-                Scheme::BearerAuth => self.bearer_auth.is_some(),
-            }
+    fn has_value(&self, scheme: Scheme) -> bool {
+        match scheme {
+            Scheme::BearerAuth => self.bearer_auth.is_some(),
+        }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
             Scheme::BearerAuth => {
                 if let Some(value) = &self.bearer_auth {
-                    parts
-                        .secret_header(
-                            "Authorization",
-                            format!("Bearer {}", value.expose()),
-                        );
+                    parts.authorization("Bearer", value.expose());
                 }
             }
         }
     }
     fn attach_value(
+        &self,
         scheme: Scheme,
         value: &crate::runtime::Secret<::std::string::String>,
         parts: &mut crate::runtime::RequestParts,
     ) {
         match scheme {
             Scheme::BearerAuth => {
-                parts
-                    .secret_header(
-                        "Authorization",
-                        format!("Bearer {}", value.expose()),
-                    );
+                parts.authorization("Bearer", value.expose());
             }
         }
     }
 }
-/// A client for the API. Cheap to clone: clones share one connection pool.
-#[derive(Debug, Clone)]
-pub struct Client {
-    transport: crate::runtime::Transport,
-    credentials: Credentials,
-}
-/// Settings for a [`Client`]: timeout, user agent, default headers, credentials, and an
-/// optional `reqwest::Client` of your own.
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
-    server: Server,
-    settings: crate::runtime::TransportSettings,
-    credentials: Credentials,
-}
+crate::runtime::client!("chift/0.1.0");
 impl ClientBuilder {
-    /// Time allowed for each whole request (default 30 s).
-    pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-        self.settings.timeout = timeout;
-        self
-    }
-    /// The `User-Agent` header sent with every request.
-    pub fn user_agent(
-        mut self,
-        user_agent: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.settings.user_agent = user_agent.into();
-        self
-    }
-    /// A header sent with every request. Its value prints as redacted in `Debug`, since
-    /// default headers often carry an API key.
-    pub fn default_header(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.settings
-            .headers
-            .push((name.into(), crate::runtime::Secret::new(value.into())));
-        self
-    }
-    /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
-    /// user agent and default headers are still applied to each request; its redirect
-    /// policy is its own (the default client follows no redirects).
-    pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
-        self.settings.http = Some(http);
-        self
-    }
-    /// Largest response body read, in bytes (default 16 MiB).
-    pub fn body_limit(mut self, bytes: usize) -> Self {
-        self.settings.body_limit = bytes;
-        self
-    }
-    /// All credentials at once.
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = credentials;
-        self
-    }
     /// Sets the credentials for `bearerAuth`.
     pub fn bearer_auth(
         mut self,
@@ -186,38 +100,8 @@ impl ClientBuilder {
         self.credentials.sources.set(Scheme::BearerAuth, ::std::sync::Arc::new(source));
         self
     }
-    /// Builds the client. Fails on a user agent or default header that is not a valid
-    /// HTTP header.
-    pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-        Ok(Client {
-            transport: self.settings.build(self.server.url())?,
-            credentials: self.credentials,
-        })
-    }
 }
 impl Client {
-    /// A builder for a client of `server`.
-    pub fn builder(server: Server) -> ClientBuilder {
-        ClientBuilder {
-            server,
-            settings: crate::runtime::TransportSettings::new("chift/0.1.0"),
-            credentials: Credentials::default(),
-        }
-    }
-    /// A client of `server` with default settings and no credentials.
-    pub fn new(
-        server: Server,
-    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
-        Self::builder(server).build()
-    }
-    /// The credentials the client holds.
-    pub fn credentials(&self) -> &Credentials {
-        &self.credentials
-    }
-    /// The base URL requests go to.
-    pub fn base_url(&self) -> &str {
-        self.transport.base_url()
-    }
     /// Get access token
     ///
     /// This endpoint allows you to get an access token that can be used as a BEARER token to access the protected endpoints of this APIs. The token is valid for 30 minutes. You can refresh the token by requesting a new token.
@@ -228,9 +112,17 @@ impl Client {
         body: &crate::types::AuthItem,
     ) -> ApiResult<crate::types::Token, GenerateAccessTokenTokenPostError> {
         let mut parts = RequestParts::new("/token");
-        parts.header("Accept", "application/json")?;
-        parts.json("application/json", body)?;
-        let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
+        parts.header("Accept", "application/json");
+        parts.json("application/json", body);
+        let operation = Operation {
+            id: "generate_access_token_token_post",
+            method: ::reqwest::Method::POST,
+            path: "/token",
+        };
+        let response = self
+            .transport
+            .send(&operation, parts, &crate::runtime::NoAuth)
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             422 => {

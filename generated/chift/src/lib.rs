@@ -29,7 +29,8 @@ pub use ::client_runtime as runtime;
 #[rustfmt::skip]
 pub mod mock;
 pub use client::*;
-pub use runtime::{CredentialSource, Error, RawBody, ResponseValue, Secret};
+pub use runtime::{CallOptions, CredentialSource, Error, ErrorKind, RawBody};
+pub use runtime::{ResponseValue, RetryPolicy, Secret};
 #[rustfmt::skip]
 mod token;
 pub use ::token_source;

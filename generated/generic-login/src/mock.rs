@@ -135,43 +135,25 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::TokenResponse::new("example")
+            crate::types::TokenResponse::new()
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
-                crate::LoginError::BadRequest(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
-                crate::LoginError::Unauthorized(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
-                crate::LoginError::Forbidden(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
-                crate::LoginError::NotFound(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
-                crate::LoginError::Conflict(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
+                crate::LoginError::BadRequest(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::Unauthorized(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::Forbidden(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::NotFound(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::Conflict(crate::types::ErrorEnvelope::new()),
                 crate::LoginError::UnprocessableEntity(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
+                    crate::types::ErrorEnvelope::new(),
                 ),
-                crate::LoginError::UpgradeRequired(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
-                crate::LoginError::TooManyRequests(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
+                crate::LoginError::UpgradeRequired(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::TooManyRequests(crate::types::ErrorEnvelope::new()),
                 crate::LoginError::InternalServerError(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
+                    crate::types::ErrorEnvelope::new(),
                 ),
-                crate::LoginError::BadGateway(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
-                crate::LoginError::GatewayTimeout(
-                    crate::types::ErrorEnvelope::new(1, "example", "example"),
-                ),
+                crate::LoginError::BadGateway(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::GatewayTimeout(crate::types::ErrorEnvelope::new()),
             ])
         }
         #[allow(deprecated)]
@@ -179,7 +161,7 @@ pub mod operations {
             client: &crate::Client,
         ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
             ::std::boxed::Box::pin(async move {
-                let body = crate::types::LoginForm::new("example", "example");
+                let body = crate::types::LoginForm::new();
                 client.login(&body).await
             })
         }

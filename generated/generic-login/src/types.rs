@@ -9,9 +9,11 @@ pub struct LoginForm {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub grant_type: ::std::option::Option<::std::string::String>,
     /// Username
-    pub username: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub username: ::std::option::Option<::std::string::String>,
     /// Password
-    pub password: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub password: ::std::option::Option<crate::runtime::Secret<::std::string::String>>,
     /// Scope
     #[serde(default = "default_login_form_scope")]
     pub scope: ::std::string::String,
@@ -32,16 +34,11 @@ pub struct LoginForm {
 }
 impl LoginForm {
     /// From the required fields; the others start absent or at their default.
-    pub fn new(
-        username: impl ::std::convert::Into<::std::string::String>,
-        password: impl ::std::convert::Into<
-            crate::runtime::Secret<::std::string::String>,
-        >,
-    ) -> Self {
+    pub fn new() -> Self {
         Self {
             grant_type: ::std::option::Option::None,
-            username: username.into(),
-            password: password.into(),
+            username: ::std::option::Option::None,
+            password: ::std::option::Option::None,
             scope: default_login_form_scope(),
             client_id: ::std::option::Option::None,
             client_secret: ::std::option::Option::None,
@@ -53,6 +50,22 @@ impl LoginForm {
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         self.grant_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `username`.
+    pub fn with_username(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.username = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `password`.
+    pub fn with_password(
+        mut self,
+        value: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+    ) -> Self {
+        self.password = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `scope`.
@@ -80,6 +93,11 @@ impl LoginForm {
         self
     }
 }
+impl ::std::default::Default for LoginForm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 fn default_login_form_scope() -> ::std::string::String {
     ::std::string::String::from("")
 }
@@ -88,66 +106,106 @@ fn default_login_form_scope() -> ::std::string::String {
 #[non_exhaustive]
 pub struct TokenResponse {
     /// The access token.
-    pub access_token: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Token type, normally "bearer".
-    #[serde(default = "default_token_response_token_type")]
-    pub token_type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub token_type: ::std::option::Option<::std::string::String>,
     /// Organizations the user belongs to.
-    #[serde(default = "default_token_response_orgs")]
-    pub orgs: ::std::vec::Vec<crate::types::OrgInfo>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub orgs: ::std::option::Option<::std::vec::Vec<crate::types::OrgInfo>>,
+    /// Properties not declared in the spec.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl TokenResponse {
     /// From the required fields; the others start absent or at their default.
-    pub fn new(
-        access_token: impl ::std::convert::Into<
-            crate::runtime::Secret<::std::string::String>,
-        >,
-    ) -> Self {
+    pub fn new() -> Self {
         Self {
-            access_token: access_token.into(),
-            token_type: default_token_response_token_type(),
-            orgs: default_token_response_orgs(),
+            access_token: ::std::option::Option::None,
+            token_type: ::std::option::Option::None,
+            orgs: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
+    }
+    /// Sets `access_token`.
+    pub fn with_access_token(
+        mut self,
+        value: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+    ) -> Self {
+        self.access_token = ::std::option::Option::Some(value.into());
+        self
     }
     /// Sets `token_type`.
     pub fn with_token_type(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.token_type = value.into();
+        self.token_type = ::std::option::Option::Some(value.into());
         self
     }
     /// Sets `orgs`.
     pub fn with_orgs(mut self, value: ::std::vec::Vec<crate::types::OrgInfo>) -> Self {
-        self.orgs = value;
+        self.orgs = ::std::option::Option::Some(value);
         self
     }
 }
-fn default_token_response_token_type() -> ::std::string::String {
-    ::std::string::String::from("bearer")
-}
-fn default_token_response_orgs() -> ::std::vec::Vec<crate::types::OrgInfo> {
-    ::std::vec::Vec::new()
+impl ::std::default::Default for TokenResponse {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 /// Organization info for auth responses.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 #[non_exhaustive]
 pub struct OrgInfo {
     /// Organization ID.
-    pub id: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
     /// Organization name.
-    pub name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Properties not declared in the spec.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl OrgInfo {
     /// From the required fields; the others start absent or at their default.
-    pub fn new(
-        id: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new() -> Self {
         Self {
-            id: id.into(),
-            name: name.into(),
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::std::default::Default for OrgInfo {
+    fn default() -> Self {
+        Self::new()
     }
 }
 /// Canonical API error envelope returned by the API.
@@ -155,27 +213,39 @@ impl OrgInfo {
 #[non_exhaustive]
 pub struct ErrorEnvelope {
     /// HTTP status code
-    pub code: i64,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<i64>,
     /// Human-readable error message
-    pub detail: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub detail: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub errors: ::std::option::Option<::std::vec::Vec<crate::types::ErrorDetail>>,
     /// Stable machine-readable error type
-    pub r#type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl ErrorEnvelope {
     /// From the required fields; the others start absent or at their default.
-    pub fn new(
-        code: i64,
-        detail: impl ::std::convert::Into<::std::string::String>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new() -> Self {
         Self {
-            code,
-            detail: detail.into(),
+            code: ::std::option::Option::None,
+            detail: ::std::option::Option::None,
             errors: ::std::option::Option::None,
-            r#type: r#type.into(),
+            r#type: ::std::option::Option::None,
         }
+    }
+    /// Sets `code`.
+    pub fn with_code(mut self, value: i64) -> Self {
+        self.code = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `detail`.
+    pub fn with_detail(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.detail = ::std::option::Option::Some(value.into());
+        self
     }
     /// Sets `errors`.
     pub fn with_errors(
@@ -185,29 +255,70 @@ impl ErrorEnvelope {
         self.errors = ::std::option::Option::Some(value);
         self
     }
+    /// Sets `type`.
+    pub fn with_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::std::default::Default for ErrorEnvelope {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]
 #[non_exhaustive]
 pub struct ErrorDetail {
     /// Where the validation error occurred
-    pub loc: ::std::vec::Vec<crate::types::ErrorDetailLocItem>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub loc: ::std::option::Option<::std::vec::Vec<crate::types::ErrorDetailLocItem>>,
     /// Human-readable validation message
-    pub msg: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub msg: ::std::option::Option<::std::string::String>,
     /// Machine-readable validation error type
-    pub r#type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<::std::string::String>,
 }
 impl ErrorDetail {
     /// From the required fields; the others start absent or at their default.
-    pub fn new(
-        loc: ::std::vec::Vec<crate::types::ErrorDetailLocItem>,
-        msg: impl ::std::convert::Into<::std::string::String>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new() -> Self {
         Self {
-            loc,
-            msg: msg.into(),
-            r#type: r#type.into(),
+            loc: ::std::option::Option::None,
+            msg: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
         }
+    }
+    /// Sets `loc`.
+    pub fn with_loc(
+        mut self,
+        value: ::std::vec::Vec<crate::types::ErrorDetailLocItem>,
+    ) -> Self {
+        self.loc = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `msg`.
+    pub fn with_msg(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.msg = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::std::default::Default for ErrorDetail {
+    fn default() -> Self {
+        Self::new()
     }
 }
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]

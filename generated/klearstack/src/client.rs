@@ -1,9 +1,10 @@
 // Generated from `specs/klearstack.yaml` by `cargo xtask codegen`; do not edit.
 
 //! The client and its operations.
-use crate::runtime::{ApiResult, Json, RequestParts, Text};
-/// Where the API is served. `Server::default()` is the first server the spec lists;
-/// `Server::Custom` takes any base URL (a proxy, a mock server).
+use crate::runtime::{ApiResult, Json, Operation, RequestParts, Text};
+/// Where the API is served. The first server's host is a placeholder, so there is no
+/// `Server::default()`: give the host in its variables, or any base URL with
+/// `Server::Custom`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Server {
@@ -11,18 +12,11 @@ pub enum Server {
     YourKlearStackInstance {
         /// Base URL of your KlearStack instance (the `URL` placeholder in the KlearStack documentation). Replace the default with your own instance's URL, without a trailing slash.
         ///
-        /// Default: `https://your-klearstack-host`.
+        /// Required: the spec's default, `https://your-klearstack-host`, is a placeholder and not a usable host.
         base_url: ::std::string::String,
     },
     /// Any base URL; operation paths are appended to it.
     Custom(::std::string::String),
-}
-impl ::std::default::Default for Server {
-    fn default() -> Self {
-        Server::YourKlearStackInstance {
-            base_url: ::std::string::String::from("https://your-klearstack-host"),
-        }
-    }
 }
 impl Server {
     /// The base URL, with variables substituted.
@@ -50,41 +44,19 @@ pub struct Credentials {
     /// For HTTP basic, the credential is `username:password`.
     pub sources: crate::runtime::CredentialSources<Scheme>,
 }
-impl Credentials {
-    /// Attaches the first alternative whose credentials are all set, awaiting the
-    /// sources among them. An operation whose alternatives are all unmet is sent
-    /// without credentials, and the server decides.
-    pub async fn authorize(
-        &self,
-        alternatives: &[&[Scheme]],
-        parts: &mut crate::runtime::RequestParts,
-    ) -> ::std::result::Result<(), crate::runtime::CredentialError> {
-        let chosen = alternatives
-            .iter()
-            .find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
-        for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-            match self.sources.get(scheme) {
-                Some(source) => {
-                    let value = source
-                        .credential()
-                        .await
-                        .map_err(crate::runtime::CredentialError)?;
-                    Self::attach_value(*scheme, &value, parts);
-                    parts.credential_from(source, &value);
-                }
-                None => self.attach(*scheme, parts),
-            }
-        }
-        Ok(())
+impl crate::runtime::SchemeCredentials for Credentials {
+    type Scheme = Scheme;
+    fn sources(&self) -> &crate::runtime::CredentialSources<Scheme> {
+        &self.sources
     }
-    /// Whether the credentials for `scheme` are set, as a value or a source.
-    pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some() || match scheme {}
+    fn has_value(&self, scheme: Scheme) -> bool {
+        match scheme {}
     }
     fn attach(&self, scheme: Scheme, _parts: &mut crate::runtime::RequestParts) {
         match scheme {}
     }
     fn attach_value(
+        &self,
         scheme: Scheme,
         _value: &crate::runtime::Secret<::std::string::String>,
         _parts: &mut crate::runtime::RequestParts,
@@ -92,95 +64,8 @@ impl Credentials {
         match scheme {}
     }
 }
-/// A client for the API. Cheap to clone: clones share one connection pool.
-#[derive(Debug, Clone)]
-pub struct Client {
-    transport: crate::runtime::Transport,
-    credentials: Credentials,
-}
-/// Settings for a [`Client`]: timeout, user agent, default headers, credentials, and an
-/// optional `reqwest::Client` of your own.
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
-    server: Server,
-    settings: crate::runtime::TransportSettings,
-    credentials: Credentials,
-}
-impl ClientBuilder {
-    /// Time allowed for each whole request (default 30 s).
-    pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-        self.settings.timeout = timeout;
-        self
-    }
-    /// The `User-Agent` header sent with every request.
-    pub fn user_agent(
-        mut self,
-        user_agent: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.settings.user_agent = user_agent.into();
-        self
-    }
-    /// A header sent with every request. Its value prints as redacted in `Debug`, since
-    /// default headers often carry an API key.
-    pub fn default_header(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.settings
-            .headers
-            .push((name.into(), crate::runtime::Secret::new(value.into())));
-        self
-    }
-    /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
-    /// user agent and default headers are still applied to each request; its redirect
-    /// policy is its own (the default client follows no redirects).
-    pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
-        self.settings.http = Some(http);
-        self
-    }
-    /// Largest response body read, in bytes (default 16 MiB).
-    pub fn body_limit(mut self, bytes: usize) -> Self {
-        self.settings.body_limit = bytes;
-        self
-    }
-    /// All credentials at once.
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = credentials;
-        self
-    }
-    /// Builds the client. Fails on a user agent or default header that is not a valid
-    /// HTTP header.
-    pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-        Ok(Client {
-            transport: self.settings.build(self.server.url())?,
-            credentials: self.credentials,
-        })
-    }
-}
+crate::runtime::client!("klearstack/0.2.0");
 impl Client {
-    /// A builder for a client of `server`.
-    pub fn builder(server: Server) -> ClientBuilder {
-        ClientBuilder {
-            server,
-            settings: crate::runtime::TransportSettings::new("klearstack/0.1.0"),
-            credentials: Credentials::default(),
-        }
-    }
-    /// A client of `server` with default settings and no credentials.
-    pub fn new(
-        server: Server,
-    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
-        Self::builder(server).build()
-    }
-    /// The credentials the client holds.
-    pub fn credentials(&self) -> &Credentials {
-        &self.credentials
-    }
-    /// The base URL requests go to.
-    pub fn base_url(&self) -> &str {
-        self.transport.base_url()
-    }
     /// Get Access Token
     ///
     /// The get_access_token endpoint will be used to get the access token and the refresh token, The validity of the access token will be some minutes, and the refresh token will be days.
@@ -191,10 +76,17 @@ impl Client {
         body: &crate::types::GetAccessTokenRequest,
     ) -> ApiResult<crate::types::AccessTokenResponse, GetAccessTokenError> {
         let mut parts = RequestParts::new("/access/klearstack/get_access_token");
-        parts.header("Accept", "application/json, text/plain")?;
-        let form = crate::runtime::multipart_text_parts(body, &[])?;
-        parts.multipart(form);
-        let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
+        parts.header("Accept", "application/json, text/plain");
+        parts.multipart(body, &[]);
+        let operation = Operation {
+            id: "get_access_token",
+            method: ::reqwest::Method::POST,
+            path: "/access/klearstack/get_access_token",
+        };
+        let response = self
+            .transport
+            .send(&operation, parts, &crate::runtime::NoAuth)
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             500 => response.error(Text, GetAccessTokenError::InternalServerError),

@@ -113,7 +113,7 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::AccessTokenResponse::new("example", "example", "example")
+            crate::types::AccessTokenResponse::new()
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([

@@ -85,23 +85,16 @@ impl ::token_source::Fetch for Login {
 fn failure(
     error: &crate::runtime::Error<crate::GetAccessTokenError>,
 ) -> ::token_source::Failure {
-    let status = match error {
-        crate::runtime::Error::Status(declared) => {
-            match *declared {
-                crate::GetAccessTokenError::InternalServerError { .. } => 500,
-            }
+    match (error.kind(), error.status()) {
+        (
+            crate::runtime::ErrorKind::Timeout | crate::runtime::ErrorKind::Transport(_),
+            _,
+        ) => ::token_source::Failure::Transient,
+        (_, ::std::option::Option::Some(status)) => {
+            ::token_source::Failure::of_status(status.as_u16())
         }
-        crate::runtime::Error::Timeout | crate::runtime::Error::Transport(_) => {
-            return ::token_source::Failure::Transient;
-        }
-        other => {
-            match other.status() {
-                ::std::option::Option::Some(status) => status.as_u16(),
-                ::std::option::Option::None => return ::token_source::Failure::Permanent,
-            }
-        }
-    };
-    ::token_source::Failure::of_status(status)
+        (_, ::std::option::Option::None) => ::token_source::Failure::Permanent,
+    }
 }
 /// The token in a success body: the body is serialized back to JSON and read through
 /// the pointers, so the generated body type needs nothing token-specific. A missing
@@ -111,11 +104,11 @@ fn read_token<T: ::serde::Serialize, E>(
     response: crate::runtime::ResponseValue<T>,
 ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E>> {
     let status = response.status;
-    let decode = |message: ::std::string::String| crate::runtime::Error::Decode {
+    let decode = |message: ::std::string::String| crate::runtime::Error::decode(
         status,
-        body: crate::runtime::RawBody::default(),
+        ".",
         message,
-    };
+    );
     let value = ::serde_json::to_value(&response.body)
         .map_err(|error| decode(error.to_string()))?;
     fields.read(&value).map_err(|missing| decode(missing.to_string()))

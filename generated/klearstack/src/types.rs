@@ -33,27 +33,62 @@ impl GetAccessTokenRequest {
 #[non_exhaustive]
 pub struct AccessTokenResponse {
     /// Access token (a JWT). Valid for some minutes; the page does not give the exact lifetime.
-    pub access_token: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Refresh token (a JWT). Valid for some days; the page does not give the exact lifetime.
-    pub refresh_token: crate::runtime::Secret<::std::string::String>,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub refresh_token: ::std::option::Option<
+        crate::runtime::Secret<::std::string::String>,
+    >,
     /// Release version of the KlearStack server, e.g. "7.8.9".
-    pub release_version: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub release_version: ::std::option::Option<::std::string::String>,
+    /// Properties not declared in the spec.
+    #[serde(flatten)]
+    pub additional_properties: ::std::collections::BTreeMap<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
 }
 impl AccessTokenResponse {
     /// From the required fields; the others start absent or at their default.
-    pub fn new(
-        access_token: impl ::std::convert::Into<
-            crate::runtime::Secret<::std::string::String>,
-        >,
-        refresh_token: impl ::std::convert::Into<
-            crate::runtime::Secret<::std::string::String>,
-        >,
-        release_version: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new() -> Self {
         Self {
-            access_token: access_token.into(),
-            refresh_token: refresh_token.into(),
-            release_version: release_version.into(),
+            access_token: ::std::option::Option::None,
+            refresh_token: ::std::option::Option::None,
+            release_version: ::std::option::Option::None,
+            additional_properties: ::std::collections::BTreeMap::new(),
         }
+    }
+    /// Sets `access_token`.
+    pub fn with_access_token(
+        mut self,
+        value: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+    ) -> Self {
+        self.access_token = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `refresh_token`.
+    pub fn with_refresh_token(
+        mut self,
+        value: impl ::std::convert::Into<crate::runtime::Secret<::std::string::String>>,
+    ) -> Self {
+        self.refresh_token = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `release_version`.
+    pub fn with_release_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.release_version = ::std::option::Option::Some(value.into());
+        self
+    }
+}
+impl ::std::default::Default for AccessTokenResponse {
+    fn default() -> Self {
+        Self::new()
     }
 }

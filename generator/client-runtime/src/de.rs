@@ -29,7 +29,7 @@ impl Object {
     ) -> Result<T, ::serde_json::Error> {
         let name = self.name(index);
         match self.take(index) {
-            Some(value) => decode_field(name, T::deserialize(value)),
+            Some(value) => decode_field(name, tracked(value)),
             None => T::deserialize(Missing(name)),
         }
     }
@@ -49,7 +49,7 @@ impl Object {
         default: fn() -> T,
     ) -> Result<T, ::serde_json::Error> {
         match self.take(index) {
-            Some(value) => decode_field(self.name(index), T::deserialize(value)),
+            Some(value) => decode_field(self.name(index), tracked(value)),
             None => Ok(default()),
         }
     }
@@ -62,7 +62,11 @@ impl Object {
         read: impl FnOnce(Value) -> Result<T, ::serde_json::Error>,
     ) -> Result<T, ::serde_json::Error> {
         match self.take(index) {
-            Some(value) => decode_field(self.name(index), read(value)),
+            Some(value) => read(value).map_err(|error| {
+                let (inner, reason) = split_path_owned(&error.to_string());
+                let path = join_path(self.name(index), &inner);
+                ::serde_json::Error::custom(format_args!("at `{path}`: {reason}"))
+            }),
             None => Ok(T::default()),
         }
     }
@@ -81,13 +85,54 @@ impl Object {
     }
 }
 
-/// Names the field whose value did not decode, so that nested errors read as a path
-/// (`` `data`: `items`: invalid type: ... ``).
+/// Names the field whose value did not decode: the error reads `` at `data.items[0]`: reason ``,
+/// a path that [`split_path`] takes apart again, so that a decode error names where a
+/// mismatch is even though fields are decoded from values read earlier.
 fn decode_field<T>(
     key: &str,
-    result: Result<T, ::serde_json::Error>,
+    result: Result<T, serde_path_to_error::Error<::serde_json::Error>>,
 ) -> Result<T, ::serde_json::Error> {
-    result.map_err(|error| ::serde_json::Error::custom(format_args!("`{key}`: {error}")))
+    result.map_err(|error| {
+        let tracked = error.path().to_string();
+        let message = error.inner().to_string();
+        let (inner, reason) = split_path(&message);
+        let path = join_path(&join_path(key, &tracked), inner);
+        ::serde_json::Error::custom(format_args!("at `{path}`: {reason}"))
+    })
+}
+
+/// A field's value decoded with its path inside it tracked.
+fn tracked<T: DeserializeOwned>(
+    value: Value,
+) -> Result<T, serde_path_to_error::Error<::serde_json::Error>> {
+    serde_path_to_error::deserialize(value)
+}
+
+/// The path an error message of this derive starts with (`` at `a.b`: ``), and the rest;
+/// `""` and the whole message for any other error.
+pub fn split_path(message: &str) -> (&str, &str) {
+    message
+        .strip_prefix("at `")
+        .and_then(|rest| rest.split_once("`: "))
+        .unwrap_or(("", message))
+}
+
+fn split_path_owned(message: &str) -> (::std::string::String, ::std::string::String) {
+    let (path, reason) = split_path(message);
+    (path.to_string(), reason.to_string())
+}
+
+/// `outer` and `inner` joined as one JSON path (`.` is the whole value).
+pub fn join_path(outer: &str, inner: &str) -> ::std::string::String {
+    let outer = if outer == "." { "" } else { outer };
+    let inner = if inner == "." { "" } else { inner };
+    match (outer.is_empty(), inner.is_empty()) {
+        (true, true) => ".".to_string(),
+        (true, false) => inner.to_string(),
+        (false, true) => outer.to_string(),
+        (false, false) if inner.starts_with('[') => format!("{outer}{inner}"),
+        (false, false) => format!("{outer}.{inner}"),
+    }
 }
 
 /// A struct whose fields are `names`: reads a JSON object, then `build` takes its fields.

@@ -5,7 +5,9 @@ use super::*;
 
 pub use crate::style::Style;
 
-/// The path, query pairs, headers, cookies and body gathered for one request.
+/// The path, query pairs, headers, cookies and body gathered for one request, and the secrets
+/// among them. Setting a value never fails here: the first value that cannot be encoded is
+/// kept and reported when the request is sent, with the operation's name.
 #[derive(Default)]
 pub struct RequestParts {
     /// The path, percent-encoded, relative to the base URL.
@@ -16,6 +18,9 @@ pub struct RequestParts {
     headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::option::Option<Body>,
+    /// The values sent that must never be printed (see [`Secrets`]).
+    secrets: ::std::vec::Vec<::std::string::String>,
+    error: ::std::option::Option<InvalidRequest>,
     /// Credentials attached from sources, renewed once on a 401 (see `renew.rs`).
     pub(crate) sourced: ::std::vec::Vec<crate::renew::Sourced>,
 }
@@ -23,15 +28,19 @@ pub struct RequestParts {
 /// A request body, encoded.
 enum Body {
     Encoded(&'static str, ::std::vec::Vec<u8>),
+    /// A multipart form is a stream reqwest consumes: it cannot be sent twice.
     Multipart(::reqwest::multipart::Form),
 }
 
+/// `value` as JSON, with the secrets its `Secret` parts hold.
 fn to_json<T: ::serde::Serialize + ?Sized>(
-    name: &str,
+    what: &str,
     value: &T,
+    secrets: &mut ::std::vec::Vec<::std::string::String>,
 ) -> ::std::result::Result<::serde_json::Value, InvalidRequest> {
-    ::serde_json::to_value(value)
-        .map_err(|error| InvalidRequest(format!("parameter `{name}`: {error}")))
+    let (value, found) = crate::scrub::collecting(|| ::serde_json::to_value(value));
+    secrets.extend(found);
+    value.map_err(|error| InvalidRequest(format!("{what}: {error}")))
 }
 
 fn scalar_text(value: &::serde_json::Value) -> ::std::string::String {
@@ -63,17 +72,33 @@ impl RequestParts {
         }
     }
 
+    /// Keeps the first encoding failure for [`crate::Transport::send`] to report.
+    fn fail(&mut self, error: InvalidRequest) {
+        self.error.get_or_insert(error);
+    }
+
+    /// A parameter's value as JSON, or `None` after recording why it cannot be encoded.
+    fn param<T: ::serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> ::std::option::Option<::serde_json::Value> {
+        match to_json(&format!("parameter `{name}`"), value, &mut self.secrets) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.fail(error);
+                None
+            }
+        }
+    }
+
     /// Appends literal path text.
     pub fn path_text(&mut self, text: &str) {
         self.path.push_str(text);
     }
 
     /// Appends a path parameter in the default style (`simple`, not exploded).
-    pub fn path<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn path<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         self.path_styled(name, value, Style::Simple, false)
     }
 
@@ -84,30 +109,32 @@ impl RequestParts {
         value: &T,
         style: Style,
         explode: bool,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        let text = path_param(name, value, style, explode)?;
-        self.path.push_str(&text);
-        Ok(())
+    ) {
+        if let Some(value) = self.param(name, value) {
+            let text = path_text(name, &value, style, explode);
+            self.path.push_str(&text);
+        }
     }
 
     /// Adds a query parameter in the default style (`form`, exploded); `None` adds nothing.
-    pub fn query<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
+    pub fn query<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         self.query_styled(name, value, Style::Form, true)
     }
 
     /// Adds a query parameter in the given style; `None` (null) adds nothing.
+    ///
+    /// Encoded here rather than with `form_urlencoded`: the style rules need the delimiter
+    /// between items literal while each item's own delimiters are escaped.
     pub fn query_styled<T: ::serde::Serialize + ?Sized>(
         &mut self,
         name: &str,
         value: &T,
         style: Style,
         explode: bool,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        let value = to_json(name, value)?;
+    ) {
+        let Some(value) = self.param(name, value) else {
+            return;
+        };
         // The OpenAPI style table: `blue,black`, `blue%20black`, `blue%7Cblack`.
         let delimiter = match style {
             Style::SpaceDelimited => "%20",
@@ -141,108 +168,112 @@ impl RequestParts {
                     .push((encode_component(name), items.join(delimiter)));
             }
         }
-        Ok(())
     }
 
     /// Adds a header (`simple` style); `None` adds nothing.
-    pub fn header<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        self.header_marked(name, value, false)
+    pub fn header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
+            self.headers
+                .push((name.to_string(), flatten(&value).join(","), false));
+        }
     }
 
     /// Adds a header parameter that carries a secret (an API key, a password): like
-    /// [`RequestParts::header`], with the value marked sensitive so it is never printed.
-    pub fn sensitive_header<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        self.header_marked(name, value, true)
+    /// [`RequestParts::header`], with the value marked sensitive and scrubbed from what the
+    /// call returns.
+    pub fn sensitive_header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
+            self.secret_header(name, flatten(&value).join(","));
+        }
     }
 
     /// Adds a header parameter with `explode: true`: an object's entries read `key=value`
     /// (`role=admin,firstName=Alex`); other values as [`RequestParts::header`].
-    pub fn header_exploded<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        let value = to_json(name, value)?;
-        let text = match &value {
-            ::serde_json::Value::Null => return Ok(()),
-            ::serde_json::Value::Object(map) => map
+    pub fn header_exploded<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        let text = match self.param(name, value) {
+            None | Some(::serde_json::Value::Null) => return,
+            Some(::serde_json::Value::Object(map)) => map
                 .iter()
                 .map(|(key, item)| format!("{key}={}", scalar_text(item)))
                 .collect::<::std::vec::Vec<_>>()
                 .join(","),
-            other => flatten(other).join(","),
+            Some(other) => flatten(&other).join(","),
         };
         self.headers.push((name.to_string(), text, false));
-        Ok(())
     }
 
-    fn header_marked<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-        sensitive: bool,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        let value = to_json(name, value)?;
-        if !value.is_null() {
-            self.headers
-                .push((name.to_string(), flatten(&value).join(","), sensitive));
-        }
-        Ok(())
-    }
-
-    /// Adds a header whose value is a credential: marked sensitive so it is never printed.
+    /// Adds a header whose value is a credential: marked sensitive and scrubbed.
     pub fn secret_header(&mut self, name: &str, value: ::std::string::String) {
+        self.secrets.push(value.clone());
         self.headers.push((name.to_string(), value, true));
     }
 
+    /// `Authorization: Bearer <token>` (or another scheme's prefix), the token scrubbed.
+    pub fn authorization(&mut self, scheme: &str, credentials: &str) {
+        self.secrets.push(credentials.to_string());
+        self.secret_header("Authorization", format!("{scheme} {credentials}"));
+    }
+
+    /// HTTP basic authentication from `username:password`; both the pair and the password
+    /// are scrubbed.
+    pub fn basic_auth_pair(&mut self, pair: &str) {
+        use ::base64::Engine as _;
+        if let Some((_, password)) = pair.split_once(':') {
+            self.secrets.push(password.to_string());
+        }
+        self.secrets.push(pair.to_string());
+        let encoded = ::base64::engine::general_purpose::STANDARD.encode(pair);
+        self.authorization("Basic", &encoded);
+    }
+
+    /// HTTP basic authentication.
+    pub fn basic_auth(&mut self, username: &str, password: &Secret<::std::string::String>) {
+        self.basic_auth_pair(&format!("{username}:{}", password.expose()));
+    }
+
     /// Adds a cookie; `None` adds nothing.
-    pub fn cookie<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        name: &str,
-        value: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        let value = to_json(name, value)?;
-        if !value.is_null() {
+    pub fn cookie<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
             self.cookies
                 .push((name.to_string(), flatten(&value).join(",")));
         }
-        Ok(())
     }
 
-    /// Adds a query pair as it is (API keys).
-    pub fn raw_query(&mut self, name: &str, value: ::std::string::String) {
+    /// Adds a cookie whose value is a credential.
+    pub fn secret_cookie(&mut self, name: &str, value: ::std::string::String) {
+        self.secrets.push(value.clone());
+        self.cookies.push((name.to_string(), value));
+    }
+
+    /// Adds a query pair whose value is a credential (an API key).
+    pub fn secret_query(&mut self, name: &str, value: ::std::string::String) {
+        self.secrets.push(value.clone());
         self.query
             .push((encode_component(name), encode_component(&value)));
     }
 
+    /// Adds a header given as it is, by the caller (per-call options).
+    pub(crate) fn raw_header(&mut self, name: &str, value: &str) {
+        self.headers
+            .push((name.to_string(), value.to_string(), false));
+    }
+
     /// A JSON body (`application/json` or another JSON media type).
-    pub fn json<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        media_type: &'static str,
-        body: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        let bytes = ::serde_json::to_vec(body)
-            .map_err(|error| InvalidRequest(format!("JSON body: {error}")))?;
-        self.body = Some(Body::Encoded(media_type, bytes));
-        Ok(())
+    pub fn json<T: ::serde::Serialize + ?Sized>(&mut self, media_type: &'static str, body: &T) {
+        let (bytes, found) = crate::scrub::collecting(|| ::serde_json::to_vec(body));
+        self.secrets.extend(found);
+        match bytes {
+            Ok(bytes) => self.body = Some(Body::Encoded(media_type, bytes)),
+            Err(error) => self.fail(InvalidRequest(format!("JSON body: {error}"))),
+        }
     }
 
     /// An `application/x-www-form-urlencoded` body.
-    pub fn form<T: ::serde::Serialize + ?Sized>(
-        &mut self,
-        media_type: &'static str,
-        body: &T,
-    ) -> ::std::result::Result<(), InvalidRequest> {
-        self.body = Some(Body::Encoded(media_type, form_body(body)?.into_bytes()));
-        Ok(())
+    pub fn form<T: ::serde::Serialize + ?Sized>(&mut self, media_type: &'static str, body: &T) {
+        match form_body(body, &mut self.secrets) {
+            Ok(text) => self.body = Some(Body::Encoded(media_type, text.into_bytes())),
+            Err(error) => self.fail(error),
+        }
     }
 
     /// A body sent as it is (text or bytes).
@@ -254,39 +285,74 @@ impl RequestParts {
         self.body = Some(Body::Encoded(media_type, body.into()));
     }
 
-    /// A `multipart/form-data` body.
-    pub fn multipart(&mut self, form: ::reqwest::multipart::Form) {
-        self.body = Some(Body::Multipart(form));
+    /// A `multipart/form-data` body of `body`'s fields as text parts (JSON text for
+    /// structured values), absent ones left out; the fields named in `binary` are left for
+    /// [`RequestParts::multipart_file`].
+    pub fn multipart<T: ::serde::Serialize + ?Sized>(&mut self, body: &T, binary: &[&str]) {
+        match to_json("multipart body", body, &mut self.secrets)
+            .and_then(|value| multipart_text_parts(value, binary))
+        {
+            Ok(form) => self.body = Some(Body::Multipart(form)),
+            Err(error) => self.fail(error),
+        }
     }
 
-    /// Builds the request: URL from base and path, then query, headers, cookies and body.
-    pub fn build(
-        self,
-        http: &::reqwest::Client,
-        method: ::reqwest::Method,
-        base_url: &str,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
-        let url = parse_joined(base_url, &self.path)?;
-        self.build_at(http, method, url)
+    /// Adds a file part to the multipart body, labelled `application/octet-stream` as RFC
+    /// 7578 asks for file data of unknown type (unlabelled, a server reads it as text).
+    pub fn multipart_file(&mut self, name: &str, bytes: &[u8]) {
+        if let Some(Body::Multipart(form)) = self.body.take() {
+            let part =
+                || ::reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string());
+            // The literal media type always parses; the fallback is the same part unlabelled.
+            let part = part()
+                .mime_str("application/octet-stream")
+                .unwrap_or_else(|_| part());
+            self.body = Some(Body::Multipart(form.part(name.to_string(), part)));
+        }
     }
 
-    /// [`RequestParts::build`] on a base URL parsed once.
-    pub fn build_on(
-        self,
-        http: &::reqwest::Client,
-        method: ::reqwest::Method,
+    /// Whether the body can be sent again on a retry.
+    pub(crate) fn replayable(&self) -> bool {
+        !matches!(self.body, Some(Body::Multipart(_)))
+    }
+
+    /// A copy for one attempt, for a request that may be sent again. Multipart bodies are
+    /// not copied: such a request is sent once (see [`RequestParts::replayable`]).
+    pub(crate) fn copy_for_attempt(&self) -> Self {
+        RequestParts {
+            path: self.path.clone(),
+            query: self.query.clone(),
+            headers: self.headers.clone(),
+            cookies: self.cookies.clone(),
+            body: match &self.body {
+                Some(Body::Encoded(media_type, bytes)) => {
+                    Some(Body::Encoded(media_type, bytes.clone()))
+                }
+                _ => None,
+            },
+            secrets: self.secrets.clone(),
+            error: self.error.clone(),
+            // Credentials are attached to each attempt's copy, never to the template.
+            sourced: ::std::vec::Vec::new(),
+        }
+    }
+
+    /// The first value that could not be encoded, if any.
+    pub(crate) fn take_error(&mut self) -> ::std::option::Option<InvalidRequest> {
+        self.error.take()
+    }
+
+    /// The secrets set so far.
+    pub(crate) fn secrets(&self) -> &[::std::string::String] {
+        &self.secrets
+    }
+
+    /// The URL: the base joined with the path, and the query pairs appended.
+    pub(crate) fn url(
+        &self,
         base: &BaseUrl,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
-        let url = base.join(&self.path)?;
-        self.build_at(http, method, url)
-    }
-
-    fn build_at(
-        self,
-        http: &::reqwest::Client,
-        method: ::reqwest::Method,
-        mut url: ::reqwest::Url,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+    ) -> ::std::result::Result<::reqwest::Url, InvalidRequest> {
+        let mut url = base.join(&self.path)?;
         if !self.query.is_empty() {
             let ours: ::std::vec::Vec<::std::string::String> = self
                 .query
@@ -299,6 +365,38 @@ impl RequestParts {
             };
             url.set_query(Some(&query));
         }
+        Ok(url)
+    }
+
+    /// Builds the request to `base_url` joined with the path, outside of a client's
+    /// transport (for tests and tools): fails on the first value that could not be encoded.
+    pub fn build(
+        mut self,
+        http: &::reqwest::Client,
+        method: ::reqwest::Method,
+        base_url: &str,
+    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+        if let Some(error) = self.take_error() {
+            return Err(error);
+        }
+        let url = self.url(&BaseUrl::new(base_url.to_string()))?;
+        self.build_at(http, method, url)
+    }
+
+    /// Builds the request on `url`: headers, cookies and body. A request without a body that
+    /// normally has one says `Content-Length: 0`, as some proxies insist (411 otherwise).
+    pub(crate) fn build_at(
+        self,
+        http: &::reqwest::Client,
+        method: ::reqwest::Method,
+        url: ::reqwest::Url,
+    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+        let expects_body = [
+            ::reqwest::Method::POST,
+            ::reqwest::Method::PUT,
+            ::reqwest::Method::PATCH,
+        ]
+        .contains(&method);
         let mut request = http.request(method, url);
         for (name, value, sensitive) in self.headers {
             let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
@@ -327,6 +425,7 @@ impl RequestParts {
                     .body(bytes)
             }
             Some(Body::Multipart(form)) => request = request.multipart(form),
+            None if expects_body => request = request.header(::reqwest::header::CONTENT_LENGTH, 0),
             None => {}
         }
         Ok(request)
@@ -416,30 +515,44 @@ pub fn join_url(base_url: &str, path: &str) -> ::std::string::String {
     }
 }
 
+/// Everything but RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`).
+const UNRESERVED: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode_component(text: &str) -> ::std::string::String {
-    let mut out = ::std::string::String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    ::percent_encoding::utf8_percent_encode(text, UNRESERVED).to_string()
 }
 
-/// One path parameter, serialized by its style and percent-encoded.
+/// One path parameter, serialized by its style and percent-encoded. The style rules
+/// (label, matrix, exploded objects) are OpenAPI's own; no URL crate knows them, so they are
+/// applied here, each item encoded with [`encode_component`].
 pub fn path_param<T: ::serde::Serialize + ?Sized>(
     name: &str,
     value: &T,
     style: Style,
     explode: bool,
 ) -> ::std::result::Result<::std::string::String, InvalidRequest> {
-    let value = to_json(name, value)?;
+    let value = to_json(
+        &format!("parameter `{name}`"),
+        value,
+        &mut ::std::vec::Vec::new(),
+    )?;
+    Ok(path_text(name, &value, style, explode))
+}
+
+fn path_text(
+    name: &str,
+    value: &::serde_json::Value,
+    style: Style,
+    explode: bool,
+) -> ::std::string::String {
     // Exploded, an object's entries read `key=value`; otherwise keys and values alternate.
     let pairs = explode && value.is_object();
-    let items: ::std::vec::Vec<::std::string::String> = match &value {
+    let items: ::std::vec::Vec<::std::string::String> = match value {
         ::serde_json::Value::Object(map) if pairs => map
             .iter()
             .map(|(key, item)| {
@@ -455,58 +568,49 @@ pub fn path_param<T: ::serde::Serialize + ?Sized>(
             .map(|item| encode_component(item))
             .collect(),
     };
-    Ok(match style {
+    match style {
         Style::Label if explode => format!(".{}", items.join(".")),
         Style::Label => format!(".{}", items.join(",")),
         Style::Matrix if pairs => items.iter().map(|item| format!(";{item}")).collect(),
         Style::Matrix if explode => items.iter().map(|item| format!(";{name}={item}")).collect(),
         Style::Matrix => format!(";{name}={}", items.join(",")),
         _ => items.join(","),
-    })
+    }
 }
 
-/// `application/x-www-form-urlencoded`: fields in declaration order, absent ones left out,
-/// lists as repeated fields, nested objects as JSON text.
+/// `application/x-www-form-urlencoded` (encoded by `form_urlencoded`): fields in declaration
+/// order, absent ones left out, lists as repeated fields, nested objects as JSON text. The
+/// secrets among the values are added to `secrets`.
 pub fn form_body<T: ::serde::Serialize + ?Sized>(
     body: &T,
+    secrets: &mut ::std::vec::Vec<::std::string::String>,
 ) -> ::std::result::Result<::std::string::String, InvalidRequest> {
-    let value = ::serde_json::to_value(body)
-        .map_err(|error| InvalidRequest(format!("form body: {error}")))?;
-    let mut out = ::std::string::String::new();
-    let mut push = |name: &str, value: &::serde_json::Value| {
-        if !out.is_empty() {
-            out.push('&');
-        }
-        out.push_str(&form_encode(name));
-        out.push('=');
-        out.push_str(&form_encode(&scalar_text(value)));
-    };
+    let value = to_json("form body", body, secrets)?;
     let ::serde_json::Value::Object(map) = &value else {
         return Err(InvalidRequest("a form body must be an object".into()));
     };
+    let mut form = ::form_urlencoded::Serializer::new(::std::string::String::new());
     for (name, item) in map {
         match item {
             ::serde_json::Value::Null => {}
-            ::serde_json::Value::Array(items) => items.iter().for_each(|i| push(name, i)),
-            other => push(name, other),
+            ::serde_json::Value::Array(items) => {
+                for item in items {
+                    form.append_pair(name, &scalar_text(item));
+                }
+            }
+            other => {
+                form.append_pair(name, &scalar_text(other));
+            }
         }
     }
-    Ok(out)
+    Ok(form.finish())
 }
 
-/// The form encoding of one name or value (spaces as `+`).
-fn form_encode(text: &str) -> ::std::string::String {
-    encode_component(text).replace("%20", "+")
-}
-
-/// `multipart/form-data`: one text part per field (JSON text for structured values), absent
-/// fields left out; the fields named in `binary` are skipped here and added as file parts.
-pub fn multipart_text_parts<T: ::serde::Serialize + ?Sized>(
-    body: &T,
+/// The text parts of a multipart body; the fields named in `binary` are skipped.
+fn multipart_text_parts(
+    value: ::serde_json::Value,
     binary: &[&str],
 ) -> ::std::result::Result<::reqwest::multipart::Form, InvalidRequest> {
-    let value = ::serde_json::to_value(body)
-        .map_err(|error| InvalidRequest(format!("multipart body: {error}")))?;
     let ::serde_json::Value::Object(map) = value else {
         return Err(InvalidRequest("a multipart body must be an object".into()));
     };
@@ -526,41 +630,4 @@ pub fn multipart_text_parts<T: ::serde::Serialize + ?Sized>(
         }
     }
     Ok(form)
-}
-
-/// Adds a file part, labelled `application/octet-stream` as RFC 7578 asks for file data of
-/// unknown type (unlabelled, a server reads the part as `text/plain`).
-pub fn multipart_file(
-    form: ::reqwest::multipart::Form,
-    name: &str,
-    bytes: &[u8],
-) -> ::reqwest::multipart::Form {
-    let part = || ::reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string());
-    // The literal media type always parses; the fallback is the same part without a label.
-    let part = part()
-        .mime_str("application/octet-stream")
-        .unwrap_or_else(|_| part());
-    form.part(name.to_string(), part)
-}
-
-/// Standard base64, for HTTP basic credentials.
-pub fn base64(input: &[u8]) -> ::std::string::String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = ::std::string::String::with_capacity(input.len().div_ceil(3) * 4);
-    for chunk in input.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18u32, 12, 6, 0].iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> shift) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }

@@ -1,15 +1,114 @@
-//! How a client's requests go out: the reqwest client, the base URL, and what is applied to
-//! every request. The same for every API, so each generated client holds one [`Transport`]
-//! and its builder one [`TransportSettings`].
+//! How a client's requests go out: the HTTP client, the base URL, what is applied to every
+//! request, per-call options, credentials resolved per attempt, retries and the tracing span.
+//! The same for every API, so each generated client holds one [`Transport`] and its builder
+//! one [`TransportSettings`].
 
 use super::*;
+use crate::error::CallInfo;
+use crate::retry::{idempotent_method, retryable, Outcome, RetryPolicy};
+use crate::scrub::Secrets;
+use ::tracing::Instrument as _;
+
+/// One operation, as the generated method describes it to the transport: its name, method
+/// and path template (for errors and the tracing span; the template holds no values).
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// The operation's name (its `operationId`, or one derived from method and path).
+    pub id: &'static str,
+    /// The HTTP method.
+    pub method: ::reqwest::Method,
+    /// The path template, as in the spec (`/users/{id}`).
+    pub path: &'static str,
+}
+
+/// The HTTP client requests are sent with: a plain `reqwest::Client`, or (with the
+/// `middleware` feature) a `reqwest_middleware::ClientWithMiddleware`.
+#[derive(Debug, Clone)]
+pub enum HttpClient {
+    /// A plain reqwest client.
+    Reqwest(::reqwest::Client),
+    /// A client with middleware (retries, tracing, caching of the user's choosing); requests
+    /// are built with a plain client and executed through it.
+    #[cfg(feature = "middleware")]
+    Middleware(::reqwest_middleware::ClientWithMiddleware),
+}
+
+impl From<::reqwest::Client> for HttpClient {
+    fn from(client: ::reqwest::Client) -> Self {
+        HttpClient::Reqwest(client)
+    }
+}
+
+#[cfg(feature = "middleware")]
+impl From<::reqwest_middleware::ClientWithMiddleware> for HttpClient {
+    fn from(client: ::reqwest_middleware::ClientWithMiddleware) -> Self {
+        HttpClient::Middleware(client)
+    }
+}
+
+/// Options for the calls made through a client's `with_options` copy:
+/// a timeout, extra headers, an idempotency key and a retry policy of their own.
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions {
+    timeout: ::std::option::Option<::std::time::Duration>,
+    headers: ::std::vec::Vec<(::std::string::String, Secret<::std::string::String>)>,
+    idempotency_key: ::std::option::Option<(::std::string::String, ::std::string::String)>,
+    retry: ::std::option::Option<RetryPolicy>,
+}
+
+impl CallOptions {
+    /// No options: the client's settings apply.
+    pub fn new() -> Self {
+        CallOptions::default()
+    }
+
+    /// Time allowed for the whole request, instead of the client's timeout.
+    pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// A header sent with the request, in addition to the client's default headers. Its
+    /// value is scrubbed from what the call returns.
+    pub fn header(
+        mut self,
+        name: impl Into<::std::string::String>,
+        value: impl Into<::std::string::String>,
+    ) -> Self {
+        self.headers.push((name.into(), Secret::new(value.into())));
+        self
+    }
+
+    /// Sends `Idempotency-Key: <key>`. The server can then recognise a repeated request, so
+    /// the request counts as idempotent for retries (502, 504, timeouts and broken
+    /// connections are retried too).
+    pub fn idempotency_key(self, key: impl Into<::std::string::String>) -> Self {
+        self.idempotency_key_header("Idempotency-Key", key)
+    }
+
+    /// As [`CallOptions::idempotency_key`], under a header name of the API's choosing.
+    pub fn idempotency_key_header(
+        mut self,
+        name: impl Into<::std::string::String>,
+        key: impl Into<::std::string::String>,
+    ) -> Self {
+        self.idempotency_key = Some((name.into(), key.into()));
+        self
+    }
+
+    /// The retry policy for these calls, instead of the client's.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+}
 
 /// The settings a client's builder gathers: timeout, user agent, default headers, body limit,
-/// and optionally the user's own `reqwest::Client`.
+/// retry policy, and optionally the user's own HTTP client.
 #[derive(Debug, Clone)]
 pub struct TransportSettings {
     /// The user's own client, used as it is; `None` builds one.
-    pub http: Option<::reqwest::Client>,
+    pub http: Option<HttpClient>,
     /// Time allowed for each whole request.
     pub timeout: ::std::time::Duration,
     /// The `User-Agent` header sent with every request.
@@ -18,10 +117,13 @@ pub struct TransportSettings {
     pub headers: ::std::vec::Vec<(::std::string::String, Secret<::std::string::String>)>,
     /// Largest response body read, in bytes.
     pub body_limit: usize,
+    /// How failed requests are retried (by default they are not).
+    pub retry: RetryPolicy,
 }
 
 impl TransportSettings {
-    /// The defaults: [`DEFAULT_TIMEOUT`], [`DEFAULT_BODY_LIMIT`], no default headers.
+    /// The defaults: [`DEFAULT_TIMEOUT`], [`DEFAULT_BODY_LIMIT`], no default headers, no
+    /// retries.
     pub fn new(user_agent: impl Into<::std::string::String>) -> Self {
         TransportSettings {
             http: None,
@@ -29,6 +131,7 @@ impl TransportSettings {
             user_agent: user_agent.into(),
             headers: ::std::vec::Vec::new(),
             body_limit: DEFAULT_BODY_LIMIT,
+            retry: RetryPolicy::none(),
         }
     }
 
@@ -39,36 +142,55 @@ impl TransportSettings {
         let user_agent = ::reqwest::header::HeaderValue::from_str(&self.user_agent)
             .map_err(|_| invalid("user agent"))?;
         let mut headers = ::std::vec::Vec::new();
+        let mut secrets = ::std::vec::Vec::new();
         for (name, value) in &self.headers {
             let header = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| invalid("default header name"))?;
-            let mut value = ::reqwest::header::HeaderValue::from_str(value.expose())
+            let mut value_header = ::reqwest::header::HeaderValue::from_str(value.expose())
                 .map_err(|_| invalid("default header value"))?;
-            value.set_sensitive(true);
-            headers.push((header, value));
+            value_header.set_sensitive(true);
+            headers.push((header, value_header));
+            secrets.push(value.clone());
         }
-        let (http, per_request) = match self.http {
-            Some(http) => (http, Some((self.timeout, user_agent))),
+        let build_own = || {
             // Our own client carries timeout and user agent, so requests need not. Redirects
             // are not followed: a 3xx reply is answered by its declared status variant or as
             // an unexpected status, and credentials are never re-sent to wherever a
             // `Location` points.
-            None => {
-                let http = ::reqwest::Client::builder()
-                    .timeout(self.timeout)
-                    .user_agent(user_agent)
-                    .redirect(::reqwest::redirect::Policy::none())
-                    .build()
-                    .map_err(|error| BuildError(error.to_string()))?;
-                (http, None)
-            }
+            ::reqwest::Client::builder()
+                .timeout(self.timeout)
+                .user_agent(user_agent.clone())
+                .redirect(::reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|error| BuildError(error.to_string()))
         };
+        let (builder, executor, per_request) = match self.http {
+            Some(HttpClient::Reqwest(http)) => {
+                (http, None, Some((self.timeout, user_agent.clone())))
+            }
+            #[cfg(feature = "middleware")]
+            Some(HttpClient::Middleware(middleware)) => (
+                build_own()?,
+                Some(middleware),
+                Some((self.timeout, user_agent.clone())),
+            ),
+            None => (build_own()?, None, None),
+        };
+        #[cfg(not(feature = "middleware"))]
+        let _: ::std::option::Option<()> = executor;
         Ok(Transport {
-            base_url: BaseUrl::new(base_url),
-            http,
-            per_request,
-            headers,
-            body_limit: self.body_limit,
+            shared: ::std::sync::Arc::new(Shared {
+                base_url: BaseUrl::new(base_url),
+                http: builder,
+                #[cfg(feature = "middleware")]
+                middleware: executor,
+                per_request,
+                headers,
+                default_secrets: secrets,
+                body_limit: self.body_limit,
+                retry: self.retry,
+            }),
+            call: None,
         })
     }
 }
@@ -76,9 +198,19 @@ impl TransportSettings {
 /// A built client's way of sending requests. Cheap to clone: clones share one connection pool.
 #[derive(Debug, Clone)]
 pub struct Transport {
+    shared: ::std::sync::Arc<Shared>,
+    /// Options for the calls made through this copy (see [`Transport::with_options`]).
+    call: ::std::option::Option<::std::sync::Arc<CallOptions>>,
+}
+
+#[derive(Debug)]
+struct Shared {
     base_url: BaseUrl,
+    /// Builds requests, and sends them unless middleware does.
     http: ::reqwest::Client,
-    /// Timeout and user agent, set on each request when `http` is the user's own client;
+    #[cfg(feature = "middleware")]
+    middleware: ::std::option::Option<::reqwest_middleware::ClientWithMiddleware>,
+    /// Timeout and user agent, set on each request when the HTTP client is the user's own;
     /// `None` when they are built into `http`.
     per_request: Option<(::std::time::Duration, ::reqwest::header::HeaderValue)>,
     /// Default headers, parsed once; values are marked sensitive, so `Debug` hides them.
@@ -86,31 +218,403 @@ pub struct Transport {
         ::reqwest::header::HeaderName,
         ::reqwest::header::HeaderValue,
     )>,
+    /// The default headers' values, scrubbed from what every call returns.
+    default_secrets: ::std::vec::Vec<Secret<::std::string::String>>,
     body_limit: usize,
+    retry: RetryPolicy,
+}
+
+/// Attaches credentials to one attempt of a request. Called once per attempt, so that a
+/// credential source (a token source) is asked again before a retry: the one place where
+/// a request's credentials are resolved.
+pub trait Authorize: Sync {
+    /// Attaches the credentials to `parts`.
+    fn authorize<'a>(
+        &'a self,
+        parts: &'a mut RequestParts,
+    ) -> impl ::std::future::Future<Output = ::std::result::Result<(), CredentialError>> + Send + 'a;
+
+    /// Whether a credential may come from a source (which a 401 makes the transport ask
+    /// again, once).
+    fn uses_sources(&self) -> bool {
+        false
+    }
+}
+
+/// No credentials (an operation with `security: []` or no security at all).
+pub struct NoAuth;
+
+impl Authorize for NoAuth {
+    #[allow(clippy::manual_async_fn)]
+    fn authorize<'a>(
+        &'a self,
+        _parts: &'a mut RequestParts,
+    ) -> impl ::std::future::Future<Output = ::std::result::Result<(), CredentialError>> + Send + 'a
+    {
+        async { Ok(()) }
+    }
 }
 
 impl Transport {
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
-        self.base_url.as_str()
+        self.shared.base_url.as_str()
     }
 
-    /// Sends a request with the settings applied and reads the response.
-    pub async fn send<E>(
+    /// A copy whose calls use `options` (sharing the connection pool).
+    pub fn with_options(&self, options: CallOptions) -> Self {
+        Transport {
+            shared: ::std::sync::Arc::clone(&self.shared),
+            call: Some(::std::sync::Arc::new(options)),
+        }
+    }
+
+    /// Sends the request of `operation`, with credentials from `auth` attached to each
+    /// attempt, retried by the policy, inside a `request` tracing span (operation, method,
+    /// path template, attempt, status, duration; never a value of the request), and reads
+    /// the response.
+    pub async fn send<E, A: Authorize>(
         &self,
-        mut parts: RequestParts,
-        method: ::reqwest::Method,
+        operation: &Operation,
+        parts: RequestParts,
+        auth: &A,
     ) -> Result<RawResponse, Error<E>> {
-        let sourced = ::std::mem::take(&mut parts.sourced);
-        let mut request = parts.build_on(&self.http, method, &self.base_url)?;
-        if let Some((timeout, user_agent)) = &self.per_request {
+        let span = ::tracing::info_span!(
+            "request",
+            operation = operation.id,
+            method = %operation.method,
+            path = operation.path,
+            attempt = ::tracing::field::Empty,
+            status = ::tracing::field::Empty,
+            duration_ms = ::tracing::field::Empty,
+        );
+        let started = ::tokio::time::Instant::now();
+        // Without a subscriber the span is disabled, and the request is not wrapped in it.
+        if span.is_disabled() {
+            return self.attempts(operation, parts, auth, &span, started).await;
+        }
+        let result = self
+            .attempts(operation, parts, auth, &span, started)
+            .instrument(span.clone())
+            .await;
+        span.record("duration_ms", started.elapsed().as_millis() as u64);
+        result
+    }
+
+    async fn attempts<E, A: Authorize>(
+        &self,
+        operation: &Operation,
+        mut parts: RequestParts,
+        auth: &A,
+        span: &::tracing::Span,
+        started: ::tokio::time::Instant,
+    ) -> Result<RawResponse, Error<E>> {
+        let options = self.call.as_deref();
+        let policy = options
+            .and_then(|options| options.retry)
+            .unwrap_or(self.shared.retry);
+        let mut idempotent = idempotent_method(&operation.method);
+        if let Some(options) = options {
+            for (name, value) in &options.headers {
+                parts.secret_header(name, value.expose().clone());
+            }
+            if let Some((name, key)) = &options.idempotency_key {
+                parts.raw_header(name, key);
+                idempotent = true;
+            }
+        }
+        let replayable = parts.replayable();
+        let attempts = if replayable { policy.attempts() } else { 1 };
+        // A 401 to a credential from a source earns one more attempt, outside the policy.
+        let may_renew = replayable && auth.uses_sources();
+        let mut sent_secrets: ::std::vec::Vec<::std::string::String> = self
+            .shared
+            .default_secrets
+            .iter()
+            .map(|secret| secret.expose().clone())
+            .collect();
+        let mut attempt = 0;
+        let mut tries = 0;
+        let mut refused: Option<Refused<E>> = None;
+        let mut renewed = false;
+        loop {
+            attempt += 1;
+            tries += 1;
+            span.record("attempt", attempt);
+            let again = tries < attempts || (may_renew && !renewed);
+            let this = if again {
+                parts.copy_for_attempt()
+            } else {
+                ::std::mem::take(&mut parts)
+            };
+            let refused_values = refused.as_ref().map(|(values, _)| values.as_slice());
+            let sent = self
+                .attempt(
+                    operation,
+                    this,
+                    auth,
+                    attempt,
+                    &mut sent_secrets,
+                    refused_values,
+                )
+                .await;
+            let (outcome, result, sourced) = match (sent, refused.take()) {
+                (Some(sent), _) => sent,
+                // The source handed out the refused credential again: the 401 stands.
+                (None, Some((_, unauthorized))) => return unauthorized,
+                (None, None) => continue,
+            };
+            if let Outcome::Status(status) = &outcome {
+                span.record("status", status.as_u16());
+            }
+            let unauthorized = matches!(
+                outcome,
+                Outcome::Status(::reqwest::StatusCode::UNAUTHORIZED)
+            );
+            if unauthorized && may_renew && !renewed && !sourced.is_empty() {
+                crate::renew::reject(&sourced);
+                renewed = true;
+                tries -= 1;
+                refused = Some((sourced, result));
+                continue;
+            }
+            if tries < attempts && retryable(&outcome, idempotent) {
+                let retry_after = match &result {
+                    Ok(response) => {
+                        crate::retry::retry_after(&response.headers, ::std::time::SystemTime::now())
+                    }
+                    Err(_) => None,
+                };
+                let delay = policy.delay(tries, retry_after);
+                if policy.in_time(started.elapsed(), delay) {
+                    ::tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                    ::tokio::time::sleep(delay).await;
+                    continue;
+                }
+            }
+            return result;
+        }
+    }
+
+    /// One attempt: credentials, URL, request, response. The outcome says whether the
+    /// server can have seen the request, for the retry decision.
+    async fn attempt<E, A: Authorize>(
+        &self,
+        operation: &Operation,
+        mut parts: RequestParts,
+        auth: &A,
+        attempt: u32,
+        sent_secrets: &mut ::std::vec::Vec<::std::string::String>,
+        refused: Option<&[crate::renew::Sourced]>,
+    ) -> Option<Attempted<E>> {
+        let mut call = CallInfo {
+            operation: operation.id,
+            method: Some(operation.method.clone()),
+            attempts: attempt,
+            ..CallInfo::default()
+        };
+        let authorized = auth.authorize(&mut parts).await;
+        for secret in parts.secrets() {
+            if !sent_secrets.contains(secret) {
+                sent_secrets.push(secret.clone());
+            }
+        }
+        call.secrets = Secrets::new(sent_secrets.iter().filter(|s| !s.is_empty()).cloned());
+        let sourced = parts.take_sourced();
+        if refused.is_some_and(|refused| crate::renew::unchanged(refused, &sourced)) {
+            return None;
+        }
+        let fail = |kind, call| {
+            Some((
+                Outcome::Final,
+                Err(Error::new(kind, call)),
+                ::std::vec::Vec::new(),
+            ))
+        };
+        if let Err(error) = authorized {
+            return fail(ErrorKind::Credential(error), call);
+        }
+        if let Some(error) = parts.take_error() {
+            return fail(ErrorKind::InvalidRequest(error.0), call);
+        }
+        let url = match parts.url(&self.shared.base_url) {
+            Ok(url) => url,
+            Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
+        };
+        call.url = Some(url.clone());
+        let request = match self.request(&operation.method, parts, url) {
+            Ok(request) => request,
+            Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
+        };
+        let (outcome, result) = match self.execute(request).await {
+            Ok(response) => self.read(response, call).await,
+            Err((outcome, failure)) => (outcome, Err(Error::new(failure.kind(), call))),
+        };
+        Some((outcome, result, sourced))
+    }
+
+    fn request(
+        &self,
+        method: &::reqwest::Method,
+        parts: RequestParts,
+        url: ::reqwest::Url,
+    ) -> Result<::reqwest::Request, InvalidRequest> {
+        let shared = &*self.shared;
+        let mut request = parts.build_at(&shared.http, method.clone(), url)?;
+        if let Some((timeout, user_agent)) = &shared.per_request {
             request = request
                 .timeout(*timeout)
                 .header(::reqwest::header::USER_AGENT, user_agent.clone());
         }
-        for (name, value) in &self.headers {
+        if let Some(timeout) = self.call.as_deref().and_then(|options| options.timeout) {
+            request = request.timeout(timeout);
+        }
+        for (name, value) in &shared.headers {
             request = request.header(name.clone(), value.clone());
         }
-        crate::renew::send_renewing(request, sourced, self.body_limit).await
+        request
+            .build()
+            .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))
     }
+
+    async fn execute(
+        &self,
+        request: ::reqwest::Request,
+    ) -> Result<::reqwest::Response, (Outcome, Failure)> {
+        #[cfg(feature = "middleware")]
+        if let Some(middleware) = &self.shared.middleware {
+            return match middleware.execute(request).await {
+                Ok(response) => Ok(response),
+                Err(::reqwest_middleware::Error::Reqwest(error)) => Err(transport_failure(error)),
+                Err(error) => Err((Outcome::Final, Failure::Transport(error.into()))),
+            };
+        }
+        self.shared
+            .http
+            .execute(request)
+            .await
+            .map_err(transport_failure)
+    }
+
+    /// Reads the whole response, never more than the body limit.
+    async fn read<E>(
+        &self,
+        mut response: ::reqwest::Response,
+        mut call: CallInfo,
+    ) -> (Outcome, Result<RawResponse, Error<E>>) {
+        let limit = self.shared.body_limit;
+        let status = response.status();
+        let mut headers = ::std::mem::take(response.headers_mut());
+        call.secrets.mark_headers(&mut headers);
+        call.status = Some(status);
+        let too_large = |call: CallInfo, headers| {
+            let call = CallInfo { headers, ..call };
+            (
+                Outcome::Status(status),
+                Err(Error::new(ErrorKind::BodyTooLarge { limit }, call)),
+            )
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > limit as u64)
+        {
+            return too_large(call, headers);
+        }
+        let mut body = ::std::vec::Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if body.len() + chunk.len() > limit {
+                        return too_large(call, headers);
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(error) => {
+                    let (outcome, failure) = transport_failure(error);
+                    let call = CallInfo { headers, ..call };
+                    return (outcome, Err(Error::new(failure.kind(), call)));
+                }
+            }
+        }
+        (
+            Outcome::Status(status),
+            Ok(RawResponse {
+                status,
+                headers,
+                body,
+                call,
+            }),
+        )
+    }
+}
+
+/// What one attempt ended with, and the credentials from sources it carried.
+type Attempted<E> = (
+    Outcome,
+    Result<RawResponse, Error<E>>,
+    ::std::vec::Vec<crate::renew::Sourced>,
+);
+
+/// Credentials the API refused with a 401, and that answer, kept while one more attempt is
+/// made with fresh ones.
+type Refused<E> = (
+    ::std::vec::Vec<crate::renew::Sourced>,
+    Result<RawResponse, Error<E>>,
+);
+
+/// Why sending or receiving failed, before it is typed for the operation.
+enum Failure {
+    Timeout,
+    Transport(BoxError),
+}
+
+impl Failure {
+    fn kind<E>(self) -> ErrorKind<E> {
+        match self {
+            Failure::Timeout => ErrorKind::Timeout,
+            Failure::Transport(error) => ErrorKind::Transport(error),
+        }
+    }
+}
+
+/// A reqwest error as a failure, with the URL removed (it can carry API keys in its query;
+/// the error names the URL without query values itself), and whether the server can have
+/// seen the request.
+fn transport_failure(error: ::reqwest::Error) -> (Outcome, Failure) {
+    let outcome = if error.is_connect() {
+        Outcome::NotConnected
+    } else {
+        Outcome::MaybeSent
+    };
+    if error.is_timeout() {
+        (outcome, Failure::Timeout)
+    } else {
+        (
+            outcome,
+            Failure::Transport(::std::boxed::Box::new(error.without_url())),
+        )
+    }
+}
+
+/// The URL with each query value replaced by `…`: values can be API keys, names cannot.
+pub(crate) fn without_query_values(url: &::reqwest::Url) -> ::std::string::String {
+    let mut shown = url.clone();
+    shown.set_fragment(None);
+    let _ = shown.set_password(None);
+    if shown.query().is_some() {
+        let names: ::std::vec::Vec<::std::string::String> = url
+            .query()
+            .unwrap_or_default()
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let name = pair.split('=').next().unwrap_or_default();
+                format!("{name}=…")
+            })
+            .collect();
+        shown.set_query(None);
+        return format!("{shown}?{}", names.join("&"));
+    }
+    shown.to_string()
 }

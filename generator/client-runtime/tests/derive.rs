@@ -203,7 +203,7 @@ fn a_failing_field_is_named_in_the_error() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.starts_with("`nested`: `id`: invalid type: string \"x\""),
+        error.starts_with("at `nested.id`: invalid type: string \"x\""),
         "{error}"
     );
 }

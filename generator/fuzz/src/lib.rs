@@ -44,7 +44,7 @@ pub fn documents() -> &'static [serde_json::Value] {
     DOCUMENTS.get_or_init(|| {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut paths: Vec<PathBuf> = Vec::new();
-        for dir in ["tests/fixtures", "specs"] {
+        for dir in ["tests/fixtures", "specs", "tests/specs"] {
             if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
                 paths.extend(
                     entries

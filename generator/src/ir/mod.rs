@@ -429,6 +429,9 @@ pub struct ServerVariable {
     pub wire_name: String,
     /// Default value.
     pub default: String,
+    /// The default is a placeholder (it leaves the URL without a usable host), so the user
+    /// must give a value: the server has no `Default`.
+    pub placeholder: bool,
     /// Allowed values, when restricted.
     pub allowed: Vec<String>,
     /// Description.

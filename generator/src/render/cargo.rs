@@ -47,6 +47,9 @@ pub(crate) fn manifest(settings: &Settings, usage: &Usage, plan: Option<&TokenPl
     out.push_str("\n[features]\n");
     let fake = plan.map_or("", |_| ", \"token-source/fake\"");
     out.push_str(&format!("mock = [\"client-runtime/mock\"{fake}]\n"));
+    // Passed through to the runtime, so a user turns it on in their dependency on this crate.
+    out.push_str("# Accept a `reqwest_middleware::ClientWithMiddleware` as the HTTP client.\n");
+    out.push_str("middleware = [\"client-runtime/middleware\"]\n");
     out
 }
 

@@ -22,12 +22,11 @@ pub(crate) fn render_client<'a>(
         let owners = api.shared_enums.of_operation(index);
         Box::new(move || Piece::Items(render_items(api, index, owners)))
     });
-    let fixed: [Deferred; 3] = [
-        Box::new(move || Piece::Items(fixed_items(api))),
+    let fixed: [Deferred; 2] = [
+        Box::new(move || Piece::Items(fixed_items(api, settings))),
         Box::new(move || Piece::ImplOpen {
             header: quote! { impl Client },
         }),
-        Box::new(move || Piece::Member(fixed_members(settings))),
     ];
     fixed
         .into_iter()
@@ -36,17 +35,20 @@ pub(crate) fn render_client<'a>(
         .chain(items)
 }
 
-/// Everything before `impl Client`: imports, servers, credentials, `Client` and its builder.
-fn fixed_items(api: &Api) -> proc_macro2::TokenStream {
+/// Everything before `impl Client`: imports, servers, credentials, `Client` and its builder
+/// (declared by the runtime's `client!`, the same for every API), and the credential setters.
+fn fixed_items(api: &Api, settings: &Settings) -> proc_macro2::TokenStream {
     let servers = render_servers(api);
     let credentials = render_credentials(api);
     let setters = render_setters(api);
+    let setters = (!setters.is_empty()).then(|| quote! { impl ClientBuilder { #setters } });
+    let user_agent = format!("{}/{}", settings.crate_name, settings.crate_version);
     // Short names for what every method uses, so that signatures and status arms fit on one
     // line. No item of this module can take these names: generated ones end in `Error`,
     // `Options`, `Body` or `Success`. Sorted, as `cargo fmt` would.
     let imports = (!api.operations.is_empty()).then(|| {
         let mut names = decoders_used(api);
-        names.extend(["ApiResult", "RequestParts"]);
+        names.extend(["ApiResult", "Operation", "RequestParts"]);
         let names = names.iter().map(|name| format_ident!("{name}"));
         quote! { use crate::runtime::{#(#names),*}; }
     });
@@ -58,102 +60,8 @@ fn fixed_items(api: &Api) -> proc_macro2::TokenStream {
         #servers
         #credentials
 
-        /// A client for the API. Cheap to clone: clones share one connection pool.
-        #[derive(Debug, Clone)]
-        pub struct Client {
-            transport: crate::runtime::Transport,
-            credentials: Credentials,
-        }
+        crate::runtime::client!(#user_agent);
 
-        /// Settings for a [`Client`]: timeout, user agent, default headers, credentials, and an
-        /// optional `reqwest::Client` of your own.
-        #[derive(Debug, Clone)]
-        pub struct ClientBuilder {
-            server: Server,
-            settings: crate::runtime::TransportSettings,
-            credentials: Credentials,
-        }
-
-        impl ClientBuilder {
-            /// Time allowed for each whole request (default 30 s).
-            pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-                self.settings.timeout = timeout;
-                self
-            }
-
-            /// The `User-Agent` header sent with every request.
-            pub fn user_agent(mut self, user_agent: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.settings.user_agent = user_agent.into();
-                self
-            }
-
-            /// A header sent with every request. Its value prints as redacted in `Debug`, since
-            /// default headers often carry an API key.
-            pub fn default_header(mut self, name: impl ::std::convert::Into<::std::string::String>, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self.settings.headers.push((name.into(), crate::runtime::Secret::new(value.into())));
-                self
-            }
-
-            /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
-            /// user agent and default headers are still applied to each request; its redirect
-            /// policy is its own (the default client follows no redirects).
-            pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
-                self.settings.http = Some(http);
-                self
-            }
-
-            /// Largest response body read, in bytes (default 16 MiB).
-            pub fn body_limit(mut self, bytes: usize) -> Self {
-                self.settings.body_limit = bytes;
-                self
-            }
-
-            /// All credentials at once.
-            pub fn credentials(mut self, credentials: Credentials) -> Self {
-                self.credentials = credentials;
-                self
-            }
-
-            #setters
-
-            /// Builds the client. Fails on a user agent or default header that is not a valid
-            /// HTTP header.
-            pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-                Ok(Client {
-                    transport: self.settings.build(self.server.url())?,
-                    credentials: self.credentials,
-                })
-            }
-        }
-    }
-}
-
-/// The members of `impl Client` that every client has.
-fn fixed_members(settings: &Settings) -> proc_macro2::TokenStream {
-    let user_agent = format!("{}/{}", settings.crate_name, settings.crate_version);
-    quote! {
-            /// A builder for a client of `server`.
-            pub fn builder(server: Server) -> ClientBuilder {
-                ClientBuilder {
-                    server,
-                    settings: crate::runtime::TransportSettings::new(#user_agent),
-                    credentials: Credentials::default(),
-                }
-            }
-
-            /// A client of `server` with default settings and no credentials.
-            pub fn new(server: Server) -> ::std::result::Result<Self, crate::runtime::BuildError> {
-                Self::builder(server).build()
-            }
-
-            /// The credentials the client holds.
-            pub fn credentials(&self) -> &Credentials {
-                &self.credentials
-            }
-
-            /// The base URL requests go to.
-            pub fn base_url(&self) -> &str {
-                self.transport.base_url()
-            }
+        #setters
     }
 }

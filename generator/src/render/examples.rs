@@ -39,18 +39,17 @@ pub(crate) fn readme(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
     if let Some(plan) = plan {
         out.push_str(&token_section(api, plan, &crate_ident));
     }
-    out.push_str(
-        "Every operation is an `async` method on `Client`. Declared error statuses arrive as\n",
-    );
-    out.push_str(
-        "`Error::Status` with the operation's own error enum, chosen by status code; other\n",
-    );
-    out.push_str(
-        "statuses as `Error::UnexpectedStatus`. Secrets print as `[redacted]` in `Debug`.\n",
-    );
-    out.push_str(
+    out.push_str(concat!(
+        "Every operation is an `async` method on `Client`. A declared error status arrives as\n",
+        "`ErrorKind::Status` with the operation's own error enum, chosen by status code (also\n",
+        "`Error::declared()`); other statuses as `ErrorKind::UnexpectedStatus`. Every error has\n",
+        "the operation, status, headers and (bounded) body where there was a response, and a\n",
+        "decode error names the JSON path and serde's reason. Nothing a call returns prints a\n",
+        "secret it sent, even one the server echoes. Retries are off unless set with\n",
+        "`ClientBuilder::retry`; `Client::with_options` sets a timeout, headers, an\n",
+        "idempotency key or a retry policy for the calls made through it.\n",
         "Redirects are not followed: a 3xx is its declared variant or an unexpected status.\n",
-    );
+    ));
     out.push_str(
         "\nFor tests, the `mock` feature adds `mock::MockServer`: a typed mock server with one\n\
          method per operation, to expect requests and answer them with this crate's types.\n",
@@ -94,12 +93,13 @@ fn credential_setter(scheme: &crate::ir::SecurityScheme) -> TokenStream {
 
 fn example_code(api: &Api, op: &Operation, crate_name: &str) -> String {
     let krate = ident(crate_name).into_token_stream();
+    let server = server_expr(api, &krate);
     let setters = credential_setters(api, op);
     let (lets, args) = call_arguments(api, op, &krate);
     let method = ident(&op.name);
     let file = quote! {
         async fn example() -> Result<(), Box<dyn std::error::Error>> {
-            let client = #krate::Client::builder(#krate::Server::default())
+            let client = #krate::Client::builder(#server)
                 #(#setters)*
                 .build()?;
             #(#lets)*
@@ -175,6 +175,23 @@ pub(super) fn call_arguments(
 
 /// The example as Markdown code lines, with the wrapper function hidden: the reader sees
 /// only the calls.
+/// The server an example connects to: `Server::default()`, or the first server with its
+/// variables spelled out where its host is a placeholder (the reader replaces it).
+fn server_expr(api: &Api, krate: &TokenStream) -> TokenStream {
+    match api.servers.first() {
+        Some(server) if server.variables.iter().any(|v| v.placeholder) => {
+            let name = ident(&server.name);
+            let fields = server.variables.iter().map(|v| {
+                let field = ident(&v.name);
+                let value = &v.default;
+                quote! { #field: #value.into() }
+            });
+            quote! { #krate::Server::#name { #(#fields),* } }
+        }
+        _ => quote! { #krate::Server::default() },
+    }
+}
+
 fn hide_wrapper(file: TokenStream) -> String {
     let formatted = crate::format::print_items(file);
     let lines: Vec<&str> = formatted.lines().collect();
@@ -207,6 +224,7 @@ fn example_locals() -> Scope {
 fn token_section(api: &Api, plan: &TokenPlan, crate_name: &str) -> String {
     let op = &api.operations[plan.operation];
     let krate = ident(crate_name).into_token_stream();
+    let server = server_expr(api, &krate);
     let setters = credential_setters(api, op);
     let mut lets = Vec::new();
     let mut args = Vec::new();
@@ -253,14 +271,14 @@ fn token_section(api: &Api, plan: &TokenPlan, crate_name: &str) -> String {
         .map(|name| {
             let setter = ident(&name);
             quote! {
-                let client = #krate::Client::builder(#krate::Server::default())
+                let client = #krate::Client::builder(#server)
                     .#setter(std::sync::Arc::clone(&tokens))
                     .build()?;
             }
         });
     let file = quote! {
         async fn example() -> Result<(), Box<dyn std::error::Error>> {
-            let login = #krate::Client::builder(#krate::Server::default())
+            let login = #krate::Client::builder(#server)
                 #(#setters)*
                 .build()?;
             #(#lets)*

@@ -150,7 +150,9 @@ fn lib_rs(plan: Option<&TokenPlan>) -> TokenStream {
         pub mod mock;
 
         pub use client::*;
-        pub use runtime::{CredentialSource, Error, RawBody, ResponseValue, Secret};
+        // Two short lists, each on one line whether prettyplease or rustfmt lays it out.
+        pub use runtime::{CallOptions, CredentialSource, Error, ErrorKind, RawBody};
+        pub use runtime::{ResponseValue, RetryPolicy, Secret};
     };
     // The token source's crate is re-exported, so users name `AccessToken` and
     // `TokenProvider` without a dependency of their own. The `use` items are in the order

@@ -129,13 +129,14 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
     let changes_parts = !path_rest.is_empty()
         || accept.is_some()
         || params.iter().any(|p| !p.is_empty())
-        || !security.is_empty()
         || body.is_some();
     let binding = if changes_parts {
         quote! { let mut parts }
     } else {
         quote! { let parts }
     };
+    let id = op.wire_id.as_deref().unwrap_or(&op.name);
+    let template = &op.path;
     quote! {
         #plain_method
         #doc
@@ -145,9 +146,9 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
             #(#path_rest)*
             #(#params)*
             #accept
-            #security
             #body
-            let response = self.transport.send(parts, #method).await?;
+            let operation = Operation { id: #id, method: #method, path: #template };
+            let response = self.transport.send(&operation, parts, #security).await?;
             match response.status.as_u16() {
                 #arms
             }
@@ -173,7 +174,7 @@ fn render_accept(op: &Operation) -> Option<TokenStream> {
         return None;
     }
     let value = types.join(", ");
-    Some(quote! { parts.header("Accept", #value)?; })
+    Some(quote! { parts.header("Accept", #value); })
 }
 
 /// The operation's own items, at module level: options struct, body enum, success and error
@@ -335,11 +336,11 @@ fn render_path(op: &Operation) -> (String, Vec<TokenStream>) {
             Some(param) => {
                 let name = ident(&param.name);
                 let statement = if param.style == ParamStyle::Simple && !param.explode {
-                    quote! { parts.path(#variable, &#name)?; }
+                    quote! { parts.path(#variable, &#name); }
                 } else {
                     let style = style_tokens(param.style);
                     let explode = param.explode;
-                    quote! { parts.path_styled(#variable, &#name, #style, #explode)?; }
+                    quote! { parts.path_styled(#variable, &#name, #style, #explode); }
                 };
                 rest_statements.push(statement);
             }
@@ -364,23 +365,25 @@ fn render_param_push(param: &Param, required: bool) -> TokenStream {
     match param.location {
         ParamLocation::Path => TokenStream::new(),
         ParamLocation::Query if param.style == ParamStyle::Form && param.explode => {
-            quote! { parts.query(#wire, #value)?; }
+            quote! { parts.query(#wire, #value); }
         }
         ParamLocation::Query => {
             let style = style_tokens(param.style);
             let explode = param.explode;
-            quote! { parts.query_styled(#wire, #value, #style, #explode)?; }
+            quote! { parts.query_styled(#wire, #value, #style, #explode); }
         }
-        ParamLocation::Header if param.secret => quote! { parts.sensitive_header(#wire, #value)?; },
-        ParamLocation::Header if param.explode => quote! { parts.header_exploded(#wire, #value)?; },
-        ParamLocation::Header => quote! { parts.header(#wire, #value)?; },
-        ParamLocation::Cookie => quote! { parts.cookie(#wire, #value)?; },
+        ParamLocation::Header if param.secret => quote! { parts.sensitive_header(#wire, #value); },
+        ParamLocation::Header if param.explode => quote! { parts.header_exploded(#wire, #value); },
+        ParamLocation::Header => quote! { parts.header(#wire, #value); },
+        ParamLocation::Cookie => quote! { parts.cookie(#wire, #value); },
     }
 }
 
+/// What attaches the operation's credentials to each attempt: its security requirement over
+/// the client's credentials, or nothing.
 fn render_security(api: &Api, op: &Operation) -> TokenStream {
     if op.security.is_empty() {
-        return TokenStream::new();
+        return quote! { &crate::runtime::NoAuth };
     }
     let alternatives = op.security.iter().map(|alternative| {
         let variants = alternative
@@ -389,7 +392,7 @@ fn render_security(api: &Api, op: &Operation) -> TokenStream {
             .map(scheme_variant);
         quote! { &[#(Scheme::#variants),*][..] }
     });
-    quote! { self.credentials.authorize(&[#(#alternatives),*], &mut parts).await?; }
+    quote! { &crate::runtime::Security::new(&*self.credentials, &[#(#alternatives),*]) }
 }
 
 fn render_options(api: &Api, op: &Operation, name: &Ident, optional: &[&Param]) -> TokenStream {
@@ -524,8 +527,8 @@ fn render_body(api: &Api, body: &crate::ir::Body, multi: bool, enum_name: &Ident
 fn encode_variant(api: &Api, variant: &BodyVariant, value: TokenStream) -> TokenStream {
     let media = &variant.media_type;
     match variant.kind {
-        BodyKind::Json => quote! { parts.json(#media, #value)?; },
-        BodyKind::Form => quote! { parts.form(#media, #value)?; },
+        BodyKind::Json => quote! { parts.json(#media, #value); },
+        BodyKind::Form => quote! { parts.form(#media, #value); },
         BodyKind::Text => quote! { parts.raw(#media, #value.to_string()); },
         BodyKind::Bytes | BodyKind::Empty => quote! { parts.raw(#media, #value.to_vec()); },
         BodyKind::Multipart => encode_multipart(api, &variant.ty, value),
@@ -555,20 +558,14 @@ fn encode_multipart(api: &Api, ty: &TypeRef, value: TokenStream) -> TokenStream 
     let wires: Vec<&str> = binary_fields.iter().map(|(_, w, _)| w.as_str()).collect();
     let files = binary_fields.iter().map(|(field, wire, required)| {
         if *required {
-            quote! { form = crate::runtime::multipart_file(form, #wire, &#value.#field); }
+            quote! { parts.multipart_file(#wire, &#value.#field); }
         } else {
-            quote! { if let Some(bytes) = &#value.#field { form = crate::runtime::multipart_file(form, #wire, bytes); } }
+            quote! { if let Some(bytes) = &#value.#field { parts.multipart_file(#wire, bytes); } }
         }
     });
-    let binding = if binary_fields.is_empty() {
-        quote! { let form }
-    } else {
-        quote! { let mut form }
-    };
     quote! {
-        #binding = crate::runtime::multipart_text_parts(#value, &[#(#wires),*])?;
+        parts.multipart(#value, &[#(#wires),*]);
         #(#files)*
-        parts.multipart(form);
     }
 }
 
@@ -610,7 +607,8 @@ fn render_arms(
             })
         } else {
             variant_result(response, error_name, decoder, |value| {
-                quote! { Err(crate::runtime::Error::Status(#value)) }
+                // Built before `error_unit` consumes the response it may read the status from.
+                quote! { { let value = #value; response.error_unit(value) } }
             })
         };
         arms.push(quote! { #pattern => #result, });

@@ -64,40 +64,28 @@ pub(crate) fn render_credentials(api: &Api) -> TokenStream {
             pub sources: crate::runtime::CredentialSources<Scheme>,
         }
 
-        impl Credentials {
-            /// Attaches the first alternative whose credentials are all set, awaiting the
-            /// sources among them. An operation whose alternatives are all unmet is sent
-            /// without credentials, and the server decides.
-            pub async fn authorize(&self, alternatives: &[&[Scheme]], parts: &mut crate::runtime::RequestParts) -> ::std::result::Result<(), crate::runtime::CredentialError> {
-                let chosen = alternatives.iter().find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
-                for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-                    match self.sources.get(scheme) {
-                        Some(source) => {
-                            let value = source.credential().await.map_err(crate::runtime::CredentialError)?;
-                            Self::attach_value(*scheme, &value, parts);
-                            parts.credential_from(source, &value);
-                        }
-                        None => self.attach(*scheme, parts),
-                    }
-                }
-                Ok(())
+        impl crate::runtime::SchemeCredentials for Credentials {
+            type Scheme = Scheme;
+
+            fn sources(&self) -> &crate::runtime::CredentialSources<Scheme> {
+                &self.sources
             }
 
-            /// Whether the credentials for `scheme` are set, as a value or a source.
-            pub fn has(&self, scheme: Scheme) -> bool {
-                self.sources.get(&scheme).is_some() || match scheme { #(#has_arms)* }
+            fn has_value(&self, scheme: Scheme) -> bool {
+                match scheme { #(#has_arms)* }
             }
 
             fn attach(&self, scheme: Scheme, #parts_arg: &mut crate::runtime::RequestParts) {
                 match scheme { #(#attach_arms)* }
             }
 
-            fn attach_value(scheme: Scheme, #value_arg: &crate::runtime::Secret<::std::string::String>, #parts_arg: &mut crate::runtime::RequestParts) {
+            fn attach_value(&self, scheme: Scheme, #value_arg: &crate::runtime::Secret<::std::string::String>, #parts_arg: &mut crate::runtime::RequestParts) {
                 match scheme { #(#value_arms)* }
             }
         }
     }
 }
+
 fn field_doc(scheme: &SecurityScheme) -> String {
     let how = match &scheme.kind {
         SchemeKind::Bearer => "sent as `Authorization: Bearer <token>`".to_string(),
@@ -116,24 +104,18 @@ fn field_doc(scheme: &SecurityScheme) -> String {
 /// Statements that attach `value` (a `&Secret<String>`) for `scheme`.
 fn value_body(scheme: &SecurityScheme) -> TokenStream {
     match &scheme.kind {
-        SchemeKind::Bearer => {
-            quote! { parts.secret_header("Authorization", format!("Bearer {}", value.expose())); }
-        }
-        SchemeKind::HttpOther(prefix) => {
-            quote! { parts.secret_header("Authorization", format!("{} {}", #prefix, value.expose())); }
-        }
+        SchemeKind::Bearer => quote! { parts.authorization("Bearer", value.expose()); },
+        SchemeKind::HttpOther(prefix) => quote! { parts.authorization(#prefix, value.expose()); },
         SchemeKind::ApiKeyHeader(header) => {
             quote! { parts.secret_header(#header, value.expose().clone()); }
         }
         SchemeKind::ApiKeyQuery(query) => {
-            quote! { parts.raw_query(#query, value.expose().clone()); }
+            quote! { parts.secret_query(#query, value.expose().clone()); }
         }
         SchemeKind::ApiKeyCookie(cookie) => {
-            quote! { let _ = parts.cookie(#cookie, value.expose()); }
+            quote! { parts.secret_cookie(#cookie, value.expose().clone()); }
         }
-        SchemeKind::Basic => quote! {
-            parts.secret_header("Authorization", format!("Basic {}", crate::runtime::base64(value.expose().as_bytes())));
-        },
+        SchemeKind::Basic => quote! { parts.basic_auth_pair(value.expose()); },
     }
 }
 
@@ -143,8 +125,7 @@ fn attach_arm(scheme: &SecurityScheme) -> TokenStream {
     if scheme.kind == SchemeKind::Basic {
         return quote! {
             Scheme::#variant => if let Some((user, password)) = &self.#name {
-                let pair = format!("{user}:{}", password.expose());
-                parts.secret_header("Authorization", format!("Basic {}", crate::runtime::base64(pair.as_bytes())));
+                parts.basic_auth(user, password);
             },
         };
     }

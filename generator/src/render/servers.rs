@@ -27,22 +27,42 @@ fn url_pieces(url: &str) -> Vec<(bool, String)> {
 pub(crate) fn render_servers(api: &Api) -> TokenStream {
     let variants = api.servers.iter().map(server_variant);
     let arms = api.servers.iter().map(url_arm);
-    let default = api.servers.first().map(|server| {
-        let name = ident(&server.name);
-        let values = server.variables.iter().map(|v| {
-            let field = ident(&v.name);
-            let value = &v.default;
-            quote! { #field: ::std::string::String::from(#value), }
+    // A first server with a placeholder host has no `Default`: the user names the host.
+    let default = api
+        .servers
+        .first()
+        .filter(|server| server.variables.iter().all(|v| !v.placeholder))
+        .map(|server| {
+            let name = ident(&server.name);
+            let values = server.variables.iter().map(|v| {
+                let field = ident(&v.name);
+                let value = &v.default;
+                quote! { #field: ::std::string::String::from(#value), }
+            });
+            let value = if server.variables.is_empty() {
+                quote! { Server::#name }
+            } else {
+                quote! { Server::#name { #(#values)* } }
+            };
+            quote! {
+                impl ::std::default::Default for Server {
+                    fn default() -> Self {
+                        #value
+                    }
+                }
+            }
         });
-        if server.variables.is_empty() {
-            quote! { Server::#name }
-        } else {
-            quote! { Server::#name { #(#values)* } }
-        }
-    });
+    let doc = if default.is_some() {
+        "Where the API is served. `Server::default()` is the first server the spec lists;\n\
+         `Server::Custom` takes any base URL (a proxy, a mock server)."
+    } else {
+        "Where the API is served. The first server's host is a placeholder, so there is no\n\
+         `Server::default()`: give the host in its variables, or any base URL with\n\
+         `Server::Custom`."
+    };
+    let doc = doc_attrs(Some(doc));
     quote! {
-        /// Where the API is served. `Server::default()` is the first server the spec lists;
-        /// `Server::Custom` takes any base URL (a proxy, a mock server).
+        #doc
         #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Server {
@@ -51,11 +71,7 @@ pub(crate) fn render_servers(api: &Api) -> TokenStream {
             Custom(::std::string::String),
         }
 
-        impl ::std::default::Default for Server {
-            fn default() -> Self {
-                #default
-            }
-        }
+        #default
 
         impl Server {
             /// The base URL, with variables substituted.
@@ -85,7 +101,14 @@ fn server_variant(server: &Server) -> TokenStream {
             .doc
             .clone()
             .unwrap_or_else(|| format!("The `{}` variable.", v.wire_name));
-        text.push_str(&format!("\n\nDefault: `{}`.", v.default));
+        if v.placeholder {
+            text.push_str(&format!(
+                "\n\nRequired: the spec's default, `{}`, is a placeholder and not a usable host.",
+                v.default
+            ));
+        } else {
+            text.push_str(&format!("\n\nDefault: `{}`.", v.default));
+        }
         if !v.allowed.is_empty() {
             let allowed: Vec<String> = v.allowed.iter().map(|a| format!("`{a}`")).collect();
             text.push_str(&format!(" Allowed: {}.", allowed.join(", ")));

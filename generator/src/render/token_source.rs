@@ -7,7 +7,7 @@ use super::docs::doc_attrs;
 use super::operation::ordered_required;
 use super::typeref::{ident, rust_type};
 use crate::ir::names::{field_name, Scope};
-use crate::ir::{Api, BodyKind, Operation, Param, Prim, StatusMatch, TypeRef};
+use crate::ir::{Api, BodyKind, Operation, Param, Prim, TypeRef};
 use crate::lower::token_plan::TokenPlan;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -82,7 +82,7 @@ pub(crate) fn render_token_source(api: &Api, plan: &TokenPlan) -> TokenStream {
     let login_type = quote! { crate::runtime::Error<crate::#error> };
     let fetch = render_fetch(&login_type, login_call, refresh);
     let cache_methods = cache_methods(&login_type);
-    let failure = render_failure(op, &error);
+    let failure = render_failure(&error);
     let struct_doc = doc_attrs(Some(&struct_doc(api, op, plan)));
     let support = support_items();
     let new_doc = doc_attrs(Some(&new_doc(op, &placeholders)));
@@ -201,35 +201,19 @@ fn render_fetch(
 }
 
 /// Sorts the token operation's errors into transient (no answer, 408, 429, 5xx: retried) and
-/// permanent ones, by the status each declared variant stands for.
-fn render_failure(op: &Operation, error: &Ident) -> TokenStream {
-    let arms = op.responses.iter().filter(|r| !r.success).map(|response| {
-        let variant = ident(&response.name);
-        match response.status {
-            StatusMatch::Code(code) => {
-                let code = proc_macro2::Literal::u16_unsuffixed(code);
-                quote! { crate::#error::#variant { .. } => #code, }
-            }
-            StatusMatch::Range(_) | StatusMatch::Default => {
-                quote! { crate::#error::#variant(status, ..) => status.as_u16(), }
-            }
-        }
-    });
+/// permanent ones, by the status every HTTP error carries, declared or not.
+fn render_failure(error: &Ident) -> TokenStream {
     quote! {
         /// Whether a failed login is worth retrying soon: no answer, or a status of 408, 429
         /// or 5xx, declared or not.
         fn failure(error: &crate::runtime::Error<crate::#error>) -> ::token_source::Failure {
-            let status = match error {
-                crate::runtime::Error::Status(declared) => match *declared { #(#arms)* },
-                crate::runtime::Error::Timeout | crate::runtime::Error::Transport(_) => {
-                    return ::token_source::Failure::Transient;
+            match (error.kind(), error.status()) {
+                (crate::runtime::ErrorKind::Timeout | crate::runtime::ErrorKind::Transport(_), _) => {
+                    ::token_source::Failure::Transient
                 }
-                other => match other.status() {
-                    ::std::option::Option::Some(status) => status.as_u16(),
-                    ::std::option::Option::None => return ::token_source::Failure::Permanent,
-                },
-            };
-            ::token_source::Failure::of_status(status)
+                (_, ::std::option::Option::Some(status)) => ::token_source::Failure::of_status(status.as_u16()),
+                (_, ::std::option::Option::None) => ::token_source::Failure::Permanent,
+            }
         }
     }
 }
@@ -280,11 +264,7 @@ fn support_items() -> TokenStream {
             response: crate::runtime::ResponseValue<T>,
         ) -> ::std::result::Result<::token_source::AccessToken, crate::runtime::Error<E>> {
             let status = response.status;
-            let decode = |message: ::std::string::String| crate::runtime::Error::Decode {
-                status,
-                body: crate::runtime::RawBody::default(),
-                message,
-            };
+            let decode = |message: ::std::string::String| crate::runtime::Error::decode(status, ".", message);
             let value = ::serde_json::to_value(&response.body).map_err(|error| decode(error.to_string()))?;
             fields.read(&value).map_err(|missing| decode(missing.to_string()))
         }
@@ -419,7 +399,7 @@ fn render_refresh(api: &Api, op: &Operation, field: &str) -> TokenStream {
             object.insert(::std::string::String::from(#field), ::serde_json::Value::String(refresh_token));
             // The serde message is not kept: it can quote the value, which is the token.
             let body: #body_ty = ::serde_json::from_value(::serde_json::Value::Object(object))
-                .map_err(|_| crate::runtime::Error::InvalidRequest(::std::string::String::from(#message)))?;
+                .map_err(|_| crate::runtime::Error::invalid_request(#message))?;
             let response = self.client.#method(#(#args),*).await?;
             read_token(&self.fields, response)
         }

@@ -35,6 +35,21 @@ pub struct Reply {
     pub body: Vec<u8>,
     pub delay: Duration,
     pub framing: Framing,
+    /// Answer with the request itself, as servers that quote their input do.
+    pub echo: Option<Echo>,
+}
+
+/// Where an echoing reply puts the request it received (method, target, headers, body, as
+/// text).
+#[derive(Debug, Clone)]
+pub enum Echo {
+    /// A JSON body: every string `"{request}"` in this template becomes the request's text.
+    Json(serde_json::Value),
+    /// A `text/plain` body.
+    Text,
+    /// No body: only the `x-echo` header every echo carries (line breaks and bytes a header
+    /// cannot hold replaced by spaces).
+    Header,
 }
 
 impl Reply {
@@ -46,7 +61,49 @@ impl Reply {
             body: Vec::new(),
             delay: Duration::ZERO,
             framing: Framing::Length,
+            echo: None,
         }
+    }
+
+    /// A reply that quotes the request back (see [`Echo`]).
+    pub fn echo(status: u16, echo: Echo) -> Reply {
+        Reply {
+            echo: Some(echo),
+            ..Reply::status(status)
+        }
+    }
+
+    /// This reply, with the request filled in where it echoes it.
+    fn answering(&self, request: &Recorded) -> Reply {
+        let Some(echo) = &self.echo else {
+            return self.clone();
+        };
+        let mut text = format!("{} {}\n", request.method, request.target);
+        for (name, value) in &request.headers {
+            text.push_str(&format!("{name}: {value}\n"));
+        }
+        text.push_str(&String::from_utf8_lossy(&request.body));
+        let reply = match echo {
+            Echo::Json(template) => Reply::bytes(
+                self.status,
+                "application/json",
+                fill(template, &text).to_string(),
+            ),
+            Echo::Text => Reply::bytes(self.status, "text/plain", text.clone()),
+            Echo::Header => Reply::status(self.status),
+        };
+        // Every echo also quotes the request in a header.
+        let value: String = text
+            .chars()
+            .map(|c| {
+                if c.is_ascii_graphic() || c == ' ' {
+                    c
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        reply.header("x-echo", &value)
     }
 
     /// A JSON reply.
@@ -97,6 +154,8 @@ pub struct Recorded {
     /// Header names lowercased, values as sent, in arrival order.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// When the request was read, on tokio's clock (which a test may pause).
+    pub received: tokio::time::Instant,
 }
 
 impl Recorded {
@@ -239,6 +298,20 @@ fn parse_part(raw: &[u8]) -> Part {
     part
 }
 
+/// `template` with every string `"{request}"` replaced by `text`.
+fn fill(template: &serde_json::Value, text: &str) -> serde_json::Value {
+    match template {
+        serde_json::Value::String(s) if s == "{request}" => serde_json::Value::String(text.into()),
+        serde_json::Value::Array(items) => items.iter().map(|i| fill(i, text)).collect(),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| (k.clone(), fill(v, text)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+        other => other.clone(),
+    }
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -312,10 +385,10 @@ async fn serve_connection(
     while let Some(request) = read_request(&mut stream, &mut buffer).await {
         let index = {
             let mut requests = recorded.lock().expect("lock");
-            requests.push(request);
+            requests.push(request.clone());
             requests.len() - 1
         };
-        let reply = &script[index.min(script.len() - 1)];
+        let reply = &script[index.min(script.len() - 1)].answering(&request);
         tokio::time::sleep(reply.delay).await;
         if stream.write_all(&encode_reply(reply)).await.is_err() {
             return;
@@ -365,6 +438,7 @@ async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<Re
         target,
         headers,
         body,
+        received: tokio::time::Instant::now(),
     })
 }
 

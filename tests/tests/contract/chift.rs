@@ -52,9 +52,9 @@ async fn declared_422_decodes_into_its_variant() {
     let result = client_preferring(&url, 422)
         .generate_access_token_token_post(&auth_item(None))
         .await;
-    match result {
-        Err(Error::Status(GenerateAccessTokenTokenPostError::UnprocessableEntity(_))) => {}
-        other => panic!("Prefer: code=422: expected UnprocessableEntity, got {other:?}"),
+    match result.as_ref().map_err(Error::declared) {
+        Err(Some(GenerateAccessTokenTokenPostError::UnprocessableEntity(_))) => {}
+        _ => panic!("Prefer: code=422: expected UnprocessableEntity, got {result:?}"),
     }
 }
 

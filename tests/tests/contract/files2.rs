@@ -1,4 +1,4 @@
-//! `specs/files2.yaml`, a Swagger 2.0 document that Prism reads as written (not our 3.0
+//! `tests/specs/files2.yaml`, a test-only Swagger 2.0 document that Prism reads as written (not our 3.0
 //! conversion): `GET /files` with `multi` and `csv` query lists under an API key, a multipart
 //! upload with a file part under basic credentials, and a path parameter. Prism ignores the
 //! base path, so the client's base URL is the mock's.
@@ -63,18 +63,20 @@ async fn declared_errors_decode_into_their_variants() {
             .build()
             .expect("the client builds")
     };
-    match forced(404).get_file("f-1").await {
-        Err(Error::Status(GetFileError::NotFound(problem))) => {
+    let result = forced(404).get_file("f-1").await;
+    match result.as_ref().map_err(Error::declared) {
+        Err(Some(GetFileError::NotFound(problem))) => {
             assert!(!problem.message.is_empty());
         }
-        other => panic!("Prefer: code=404: expected NotFound, got {other:?}"),
+        _ => panic!("Prefer: code=404: expected NotFound, got {result:?}"),
     }
     // The 401 is a shared response (`#/responses/Unauthorized`) in the 2.0 document.
-    match forced(401).list_files_with(&options()).await {
-        Err(Error::Status(ListFilesError::Unauthorized(problem))) => {
+    let result = forced(401).list_files_with(&options()).await;
+    match result.as_ref().map_err(Error::declared) {
+        Err(Some(ListFilesError::Unauthorized(problem))) => {
             assert!(!problem.message.is_empty());
         }
-        other => panic!("Prefer: code=401: expected Unauthorized, got {other:?}"),
+        _ => panic!("Prefer: code=401: expected Unauthorized, got {result:?}"),
     }
 }
 

@@ -42,12 +42,13 @@ async fn declared_500_decodes_into_its_text_variant() {
         .default_header("Prefer", support::prefer_code(500))
         .build()
         .expect("the client builds");
-    match client.get_access_token(&body()).await {
-        Err(Error::Status(GetAccessTokenError::InternalServerError(text))) => {
-            let text: String = text;
+    let result = client.get_access_token(&body()).await;
+    match result.as_ref().map_err(Error::declared) {
+        Err(Some(GetAccessTokenError::InternalServerError(text))) => {
+            let text: &String = text;
             assert!(!text.is_empty(), "the 500's text is empty");
         }
-        other => panic!("Prefer: code=500: expected InternalServerError, got {other:?}"),
+        _ => panic!("Prefer: code=500: expected InternalServerError, got {result:?}"),
     }
 }
 

@@ -8,7 +8,8 @@ use serde_json::Value;
 /// The header in which Prism lists what it found wrong with a request or a response.
 const VIOLATIONS_HEADER: &str = "sl-violations";
 
-/// The base URL of the Prism mock for the spec `specs/<spec>.yaml`, from the environment
+/// The base URL of the Prism mock for the spec `<spec>.yaml` (in `specs/` or
+/// `tests/specs/`), from the environment
 /// variable `cargo xtask test` sets (`PRISM_URL_<NAME>`).
 ///
 /// Without it the test fails: a contract test that returned early would pass having checked

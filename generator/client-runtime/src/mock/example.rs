@@ -2,7 +2,7 @@
 //! conformance run compares with the server's view: did the call decode, and if not, why.
 
 use super::{MockOperation, OperationInfo};
-use crate::{ApiResult, Error};
+use crate::{ApiResult, ErrorKind};
 
 /// How one example call ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +52,12 @@ impl CallOutcome {
         };
         let kind = match result {
             Ok(_) => CallKind::Ok,
-            Err(Error::Status(_)) => CallKind::Status,
-            Err(Error::UnexpectedStatus { .. }) => CallKind::UnexpectedStatus,
-            Err(Error::Decode { .. }) => CallKind::Decode,
-            Err(_) => CallKind::NoResponse,
+            Err(error) => match error.kind() {
+                ErrorKind::Status(_) => CallKind::Status,
+                ErrorKind::UnexpectedStatus => CallKind::UnexpectedStatus,
+                ErrorKind::Decode(_) => CallKind::Decode,
+                _ => CallKind::NoResponse,
+            },
         };
         let message = match result {
             Ok(_) => ::std::string::String::new(),

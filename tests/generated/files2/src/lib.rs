@@ -1,4 +1,4 @@
-// Generated from `specs/files2.yaml` by `cargo xtask codegen`; do not edit.
+// Generated from `tests/specs/files2.yaml` by `cargo xtask codegen`; do not edit.
 
 #![doc = include_str!("../README.md")]
 #![allow(clippy::too_many_arguments)]
@@ -29,4 +29,5 @@ pub use ::client_runtime as runtime;
 #[rustfmt::skip]
 pub mod mock;
 pub use client::*;
-pub use runtime::{CredentialSource, Error, RawBody, ResponseValue, Secret};
+pub use runtime::{CallOptions, CredentialSource, Error, ErrorKind, RawBody};
+pub use runtime::{ResponseValue, RetryPolicy, Secret};

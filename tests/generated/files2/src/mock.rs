@@ -1,4 +1,4 @@
-// Generated from `specs/files2.yaml` by `cargo xtask codegen`; do not edit.
+// Generated from `tests/specs/files2.yaml` by `cargo xtask codegen`; do not edit.
 
 //! A typed mock server of this API, for the tests of programs that use it. Start it,
 //! point a `Client` at it, and say per operation what it expects and answers, with the

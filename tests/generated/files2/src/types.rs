@@ -1,4 +1,4 @@
-// Generated from `specs/files2.yaml` by `cargo xtask codegen`; do not edit.
+// Generated from `tests/specs/files2.yaml` by `cargo xtask codegen`; do not edit.
 
 //! Types from the spec's schemas.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, crate::runtime::Deserialize)]

@@ -1,7 +1,7 @@
-// Generated from `specs/files2.yaml` by `cargo xtask codegen`; do not edit.
+// Generated from `tests/specs/files2.yaml` by `cargo xtask codegen`; do not edit.
 
 //! The client and its operations.
-use crate::runtime::{ApiResult, Json, RequestParts};
+use crate::runtime::{ApiResult, Json, Operation, RequestParts};
 /// Where the API is served. `Server::default()` is the first server the spec lists;
 /// `Server::Custom` takes any base URL (a proxy, a mock server).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,51 +52,22 @@ pub struct Credentials {
     /// For HTTP basic, the credential is `username:password`.
     pub sources: crate::runtime::CredentialSources<Scheme>,
 }
-impl Credentials {
-    /// Attaches the first alternative whose credentials are all set, awaiting the
-    /// sources among them. An operation whose alternatives are all unmet is sent
-    /// without credentials, and the server decides.
-    pub async fn authorize(
-        &self,
-        alternatives: &[&[Scheme]],
-        parts: &mut crate::runtime::RequestParts,
-    ) -> ::std::result::Result<(), crate::runtime::CredentialError> {
-        let chosen = alternatives
-            .iter()
-            .find(|schemes| !schemes.is_empty() && schemes.iter().all(|s| self.has(*s)));
-        for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
-            match self.sources.get(scheme) {
-                Some(source) => {
-                    let value = source
-                        .credential()
-                        .await
-                        .map_err(crate::runtime::CredentialError)?;
-                    Self::attach_value(*scheme, &value, parts);
-                    parts.credential_from(source, &value);
-                }
-                None => self.attach(*scheme, parts),
-            }
-        }
-        Ok(())
+impl crate::runtime::SchemeCredentials for Credentials {
+    type Scheme = Scheme;
+    fn sources(&self) -> &crate::runtime::CredentialSources<Scheme> {
+        &self.sources
     }
-    /// Whether the credentials for `scheme` are set, as a value or a source.
-    pub fn has(&self, scheme: Scheme) -> bool {
-        self.sources.get(&scheme).is_some()
-            || match scheme {
-                Scheme::BasicAuth => self.basic_auth.is_some(),
-                Scheme::ApiKey => self.api_key.is_some(),
-            }
+    fn has_value(&self, scheme: Scheme) -> bool {
+        match scheme {
+            Scheme::BasicAuth => self.basic_auth.is_some(),
+            Scheme::ApiKey => self.api_key.is_some(),
+        }
     }
     fn attach(&self, scheme: Scheme, parts: &mut crate::runtime::RequestParts) {
         match scheme {
             Scheme::BasicAuth => {
                 if let Some((user, password)) = &self.basic_auth {
-                    let pair = format!("{user}:{}", password.expose());
-                    parts
-                        .secret_header(
-                            "Authorization",
-                            format!("Basic {}", crate ::runtime::base64(pair.as_bytes())),
-                        );
+                    parts.basic_auth(user, password);
                 }
             }
             Scheme::ApiKey => {
@@ -107,20 +78,14 @@ impl Credentials {
         }
     }
     fn attach_value(
+        &self,
         scheme: Scheme,
         value: &crate::runtime::Secret<::std::string::String>,
         parts: &mut crate::runtime::RequestParts,
     ) {
         match scheme {
             Scheme::BasicAuth => {
-                parts
-                    .secret_header(
-                        "Authorization",
-                        format!(
-                            "Basic {}", crate ::runtime::base64(value.expose()
-                            .as_bytes())
-                        ),
-                    );
+                parts.basic_auth_pair(value.expose());
             }
             Scheme::ApiKey => {
                 parts.secret_header("X-API-Key", value.expose().clone());
@@ -128,63 +93,8 @@ impl Credentials {
         }
     }
 }
-/// A client for the API. Cheap to clone: clones share one connection pool.
-#[derive(Debug, Clone)]
-pub struct Client {
-    transport: crate::runtime::Transport,
-    credentials: Credentials,
-}
-/// Settings for a [`Client`]: timeout, user agent, default headers, credentials, and an
-/// optional `reqwest::Client` of your own.
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
-    server: Server,
-    settings: crate::runtime::TransportSettings,
-    credentials: Credentials,
-}
+crate::runtime::client!("files2/0.1.0");
 impl ClientBuilder {
-    /// Time allowed for each whole request (default 30 s).
-    pub fn timeout(mut self, timeout: ::std::time::Duration) -> Self {
-        self.settings.timeout = timeout;
-        self
-    }
-    /// The `User-Agent` header sent with every request.
-    pub fn user_agent(
-        mut self,
-        user_agent: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.settings.user_agent = user_agent.into();
-        self
-    }
-    /// A header sent with every request. Its value prints as redacted in `Debug`, since
-    /// default headers often carry an API key.
-    pub fn default_header(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.settings
-            .headers
-            .push((name.into(), crate::runtime::Secret::new(value.into())));
-        self
-    }
-    /// Uses your own `reqwest::Client` (proxies, TLS roots, connection pool). Timeout,
-    /// user agent and default headers are still applied to each request; its redirect
-    /// policy is its own (the default client follows no redirects).
-    pub fn http_client(mut self, http: ::reqwest::Client) -> Self {
-        self.settings.http = Some(http);
-        self
-    }
-    /// Largest response body read, in bytes (default 16 MiB).
-    pub fn body_limit(mut self, bytes: usize) -> Self {
-        self.settings.body_limit = bytes;
-        self
-    }
-    /// All credentials at once.
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = credentials;
-        self
-    }
     /// Sets the credentials for `basicAuth`.
     pub fn basic_auth(
         mut self,
@@ -216,38 +126,8 @@ impl ClientBuilder {
         self.credentials.sources.set(Scheme::ApiKey, ::std::sync::Arc::new(source));
         self
     }
-    /// Builds the client. Fails on a user agent or default header that is not a valid
-    /// HTTP header.
-    pub fn build(self) -> ::std::result::Result<Client, crate::runtime::BuildError> {
-        Ok(Client {
-            transport: self.settings.build(self.server.url())?,
-            credentials: self.credentials,
-        })
-    }
 }
 impl Client {
-    /// A builder for a client of `server`.
-    pub fn builder(server: Server) -> ClientBuilder {
-        ClientBuilder {
-            server,
-            settings: crate::runtime::TransportSettings::new("files2/0.1.0"),
-            credentials: Credentials::default(),
-        }
-    }
-    /// A client of `server` with default settings and no credentials.
-    pub fn new(
-        server: Server,
-    ) -> ::std::result::Result<Self, crate::runtime::BuildError> {
-        Self::builder(server).build()
-    }
-    /// The credentials the client holds.
-    pub fn credentials(&self) -> &Credentials {
-        &self.credentials
-    }
-    /// The base URL requests go to.
-    pub fn base_url(&self) -> &str {
-        self.transport.base_url()
-    }
     /// Lists the stored files.
     ///
     /// `GET /files` (operationId `listFiles`)
@@ -266,18 +146,27 @@ impl Client {
         options: &ListFilesOptions,
     ) -> ApiResult<::std::vec::Vec<crate::types::File>, ListFilesError> {
         let mut parts = RequestParts::new("/files");
-        parts.query("tag", &options.tag)?;
+        parts.query("tag", &options.tag);
         parts
-            .query_styled(
-                "fields",
-                &options.fields,
-                crate::runtime::Style::Form,
-                false,
-            )?;
-        parts.query("limit", &options.limit)?;
-        parts.header("Accept", "application/json")?;
-        self.credentials.authorize(&[&[Scheme::ApiKey][..]], &mut parts).await?;
-        let response = self.transport.send(parts, ::reqwest::Method::GET).await?;
+            .query_styled("fields", &options.fields, crate::runtime::Style::Form, false);
+        parts.query("limit", &options.limit);
+        parts.header("Accept", "application/json");
+        let operation = Operation {
+            id: "listFiles",
+            method: ::reqwest::Method::GET,
+            path: "/files",
+        };
+        let response = self
+            .transport
+            .send(
+                &operation,
+                parts,
+                &crate::runtime::Security::new(
+                    &*self.credentials,
+                    &[&[Scheme::ApiKey][..]],
+                ),
+            )
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             401 => response.error(Json, ListFilesError::Unauthorized),
@@ -292,12 +181,25 @@ impl Client {
         body: &crate::types::UploadFileBody,
     ) -> ApiResult<crate::types::File, UploadFileError> {
         let mut parts = RequestParts::new("/files");
-        parts.header("Accept", "application/json")?;
-        self.credentials.authorize(&[&[Scheme::BasicAuth][..]], &mut parts).await?;
-        let mut form = crate::runtime::multipart_text_parts(body, &["file"])?;
-        form = crate::runtime::multipart_file(form, "file", &body.file);
-        parts.multipart(form);
-        let response = self.transport.send(parts, ::reqwest::Method::POST).await?;
+        parts.header("Accept", "application/json");
+        parts.multipart(body, &["file"]);
+        parts.multipart_file("file", &body.file);
+        let operation = Operation {
+            id: "uploadFile",
+            method: ::reqwest::Method::POST,
+            path: "/files",
+        };
+        let response = self
+            .transport
+            .send(
+                &operation,
+                parts,
+                &crate::runtime::Security::new(
+                    &*self.credentials,
+                    &[&[Scheme::BasicAuth][..]],
+                ),
+            )
+            .await?;
         match response.status.as_u16() {
             201 => response.ok(Json),
             400 => response.error(Json, UploadFileError::BadRequest),
@@ -313,10 +215,24 @@ impl Client {
         file_id: &str,
     ) -> ApiResult<crate::types::File, GetFileError> {
         let mut parts = RequestParts::new("/files/");
-        parts.path("fileId", &file_id)?;
-        parts.header("Accept", "application/json")?;
-        self.credentials.authorize(&[&[Scheme::ApiKey][..]], &mut parts).await?;
-        let response = self.transport.send(parts, ::reqwest::Method::GET).await?;
+        parts.path("fileId", &file_id);
+        parts.header("Accept", "application/json");
+        let operation = Operation {
+            id: "getFile",
+            method: ::reqwest::Method::GET,
+            path: "/files/{fileId}",
+        };
+        let response = self
+            .transport
+            .send(
+                &operation,
+                parts,
+                &crate::runtime::Security::new(
+                    &*self.credentials,
+                    &[&[Scheme::ApiKey][..]],
+                ),
+            )
+            .await?;
         match response.status.as_u16() {
             200 => response.ok(Json),
             404 => response.error(Json, GetFileError::NotFound),
