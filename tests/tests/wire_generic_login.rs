@@ -50,7 +50,7 @@ async fn login_sends_a_form_and_decodes_200_with_defaults() {
     request.assert_headers(&[
         ("content-type", "application/x-www-form-urlencoded"),
         ("content-length", &expected.len().to_string()),
-        ("user-agent", "generic-login/0.1.0"),
+        ("user-agent", "generic-login/0.2.0"),
         ("accept", "application/json"),
         ("host", server.url().trim_start_matches("http://")),
     ]);

@@ -43,7 +43,7 @@ async fn login_sends_three_named_parts_and_decodes_200() {
     request.assert_headers(&[
         ("content-type", "*"),
         ("content-length", &request.body.len().to_string()),
-        ("user-agent", "klearstack/0.1.0"),
+        ("user-agent", "klearstack/0.2.0"),
         ("accept", "application/json, text/plain"),
         ("host", server.url().trim_start_matches("http://")),
     ]);
