@@ -49,6 +49,12 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
         let marker = format_ident!("{}", op.type_stem);
         quote! { crate::runtime::mock::example_call::<operations::#marker>(client) }
     });
+    // A spec without operations makes no call, and an unused argument would be a warning.
+    let client = if api.operations.is_empty() {
+        format_ident!("_client")
+    } else {
+        format_ident!("client")
+    };
     quote! {
         //! A typed mock server of this API, for the tests of programs that use it. Start it,
         //! point a `Client` at it, and say per operation what it expects and answers, with the
@@ -130,7 +136,7 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
         /// Every operation's example call on `client`, in the order of the spec, none started:
         /// what a conformance run sends to a server that validates requests.
         pub fn example_calls(
-            client: &crate::Client,
+            #client: &crate::Client,
         ) -> ::std::vec::Vec<crate::runtime::mock::ExampleCall<'_>> {
             ::std::vec![#(#calls),*]
         }
