@@ -14,6 +14,7 @@
 mod describe;
 mod example;
 mod matcher;
+mod server_macro;
 
 use ::std::marker::PhantomData;
 use ::std::sync::atomic::{AtomicUsize, Ordering};
