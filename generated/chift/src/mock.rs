@@ -49,6 +49,7 @@ pub mod operations {
     /// `POST /token`: the mock of `Client::generate_access_token_token_post`.
     #[derive(Debug)]
     pub enum GenerateAccessTokenTokenPost {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for GenerateAccessTokenTokenPost {
         type Body = crate::types::AuthItem;
         type Ok = crate::types::Token;
@@ -76,7 +77,10 @@ pub mod operations {
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
                 crate::GenerateAccessTokenTokenPostError::UnprocessableEntity(
-                    crate::types::HttpValidationError::new("Validation error"),
+                    crate::runtime::mock::example_or(
+                        "{\"message\":\"Validation error\",\"status\":\"error\"}",
+                        || crate::types::HttpValidationError::new("Validation error"),
+                    ),
                 ),
             ])
         }

@@ -41,6 +41,7 @@ pub mod operations {
     /// `POST /login`: the mock of `Client::login`.
     #[derive(Debug)]
     pub enum Login {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for Login {
         type Body = ();
         type Ok = crate::types::LoginResponse;

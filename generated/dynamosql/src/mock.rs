@@ -43,6 +43,7 @@ pub mod operations {
     /// `POST /v1/auth/token`: the mock of `Client::auth_token`.
     #[derive(Debug)]
     pub enum AuthToken {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for AuthToken {
         type Body = crate::types::AuthTokenBody;
         type Ok = crate::types::AuthTokenResponse;
@@ -71,7 +72,10 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::AuthTokenResponse::new(true)
+            crate::runtime::mock::example_or(
+                "{\"success\":true,\"data\":{\"accessToken\":\"eyJhbGciOiJSUzI1NiIs...\",\"refreshToken\":\"eyJjdHkiOiJKV1QiLCJl...\",\"expiresIn\":3600,\"tokenType\":\"Bearer\"}}",
+                || crate::types::AuthTokenResponse::new(true),
+            )
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([

@@ -40,6 +40,7 @@ pub mod operations {
     /// `POST /api/v1/auth/login`: the mock of `Client::login`.
     #[derive(Debug)]
     pub enum Login {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for Login {
         type Body = crate::types::LoginForm;
         type Ok = crate::types::TokenResponse;
@@ -92,25 +93,79 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::TokenResponse::new()
+            crate::runtime::mock::example_or(
+                "{\"orgs\":[]}",
+                || crate::types::TokenResponse::new(),
+            )
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
-                crate::LoginError::BadRequest(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::Unauthorized(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::Forbidden(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::NotFound(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::Conflict(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::BadRequest(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::Unauthorized(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::Forbidden(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::NotFound(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::Conflict(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
                 crate::LoginError::UnprocessableEntity(
-                    crate::types::ErrorEnvelope::new(),
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
                 ),
-                crate::LoginError::UpgradeRequired(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::TooManyRequests(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::UpgradeRequired(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::TooManyRequests(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
                 crate::LoginError::InternalServerError(
-                    crate::types::ErrorEnvelope::new(),
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
                 ),
-                crate::LoginError::BadGateway(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::GatewayTimeout(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::BadGateway(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::GatewayTimeout(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
             ])
         }
         #[allow(deprecated)]

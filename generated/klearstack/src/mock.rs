@@ -44,6 +44,7 @@ pub mod operations {
     /// `POST /access/klearstack/get_access_token`: the mock of `Client::get_access_token`.
     #[derive(Debug)]
     pub enum GetAccessToken {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for GetAccessToken {
         type Body = crate::types::GetAccessTokenRequest;
         type Ok = crate::types::AccessTokenResponse;
@@ -70,7 +71,10 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::AccessTokenResponse::new()
+            crate::runtime::mock::example_or(
+                "{\"refresh_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCIsImV4cCI6MTY1NjU3NjA5OCwiaWF0IjoxNjU2NTcdGkiOiI1ZmEzNGM4YjUyOGI0OWM3OWQzNjk5ZWJlNDRlYzUwZiIsInVzZXJfaWQiOjI2fQ.kvpMWPuxenw2c55nucfQCxHLipiO4DhK2TC5NKpJZEk\",\"access_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIiwiZXhwIjoxNjU2NTc2MDM4LCJpYTY1NzU5MTgsImp0aSI6IjQwMWZlYmJhODg4NDQ1MmRhN2Q3ZTA5ZjEwZmYwOWFkIiwidXNlcl9pZCI6MjZ9.sjU6iVbRRp7dTDt-l4rj7K7tKpPpaL7yskjstAUn2Zs\",\"release_version\":\"7.8.9\"}",
+                || crate::types::AccessTokenResponse::new(),
+            )
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([

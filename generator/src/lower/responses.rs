@@ -53,6 +53,7 @@ impl<'a> Lowerer<'a> {
                         media_type: None,
                         ty: TypeRef::Prim(Prim::Unit),
                         success,
+                        example: None,
                     });
                     continue;
                 }
@@ -64,6 +65,13 @@ impl<'a> Lowerer<'a> {
                 format!("{stem}{}Response", type_name(&name, "Status"))
             };
             let (kind, media_type, ty) = self.response_body(response, &hint, &at);
+            let example = match (&kind, &media_type) {
+                (BodyKind::Json, Some(media)) => response
+                    .content
+                    .get(media)
+                    .and_then(|media| self.reply_example(media)),
+                _ => None,
+            };
             let doc = Some(response.description.trim().to_string()).filter(|d| !d.is_empty());
             out.push(Response {
                 status,
@@ -73,6 +81,7 @@ impl<'a> Lowerer<'a> {
                 media_type,
                 ty,
                 success,
+                example,
             });
         }
         // An operation that declares no response at all (3.1 allows it) still succeeds on
@@ -86,6 +95,7 @@ impl<'a> Lowerer<'a> {
                 media_type: None,
                 ty: TypeRef::Prim(Prim::Bytes),
                 success: true,
+                example: None,
             });
         }
         out

@@ -175,7 +175,10 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
                 .first()
                 .map(|r| single_reply(r))
                 .unwrap_or_else(|| quote! { crate::runtime::mock::Reply::empty(200) });
-            let example = example_value(api, ty, &quote! { crate }, 0);
+            let example = match success.first() {
+                Some(response) => reply_example(api, response, ty),
+                None => example_value(api, ty, &quote! { crate }, 0),
+            };
             (rust_type(api, ty), reply, example)
         }
         None => {
@@ -208,6 +211,8 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
         #[derive(Debug)]
         pub enum #marker {}
 
+        // A fallback such as `|| Type::new()` reads as the value it builds.
+        #[allow(clippy::redundant_closure)]
         impl crate::runtime::mock::MockOperation for #marker {
             type Body = #body_ty;
             type Ok = #ok_ty;
@@ -330,7 +335,7 @@ fn variant_example(
 ) -> Option<TokenStream> {
     let variant = ident(&response.name);
     let unit = response.ty == TypeRef::Prim(Prim::Unit);
-    let body = (!unit).then(|| example_value(api, &response.ty, &quote! { crate }, 0));
+    let body = (!unit).then(|| reply_example(api, response, &response.ty));
     let status = match response.status {
         StatusMatch::Code(_) => None,
         StatusMatch::Range(digit) => Some(free_status(op, digit * 100..digit * 100 + 100)?),
@@ -346,6 +351,24 @@ fn variant_example(
         (None, Some(body)) => quote! { #enum_path::#variant(#body) },
         (None, None) => quote! { #enum_path::#variant },
     })
+}
+
+/// A value of `ty` for the body of `response`: the spec's example (see
+/// `lower::example_reply`) where it fits the type, else the constructor-built value. An
+/// example that does not fit is left out here, at generation time; one that fits as far as
+/// the generator can tell is decoded at run time with the built value as its fallback.
+fn reply_example(api: &Api, response: &Response, ty: &TypeRef) -> TokenStream {
+    let built = example_value(api, ty, &quote! { crate }, 0);
+    let json = response
+        .example
+        .as_ref()
+        .filter(|_| response.kind == BodyKind::Json)
+        .filter(|example| super::reply_fit::fits(api, ty, example))
+        .and_then(|example| serde_json::to_string(example).ok());
+    match json {
+        Some(json) => quote! { crate::runtime::mock::example_or(#json, || #built) },
+        None => built,
+    }
 }
 
 /// The first status in `range` that no exact code or narrower range of the operation claims,

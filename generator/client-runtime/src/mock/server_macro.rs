@@ -6,6 +6,8 @@
 /// module adds one method per operation in an `impl MockServer` of its own.
 ///
 /// [`MockServer`]: crate::mock::MockServer
+// `crate::Server` and `crate::Client` are meant to name the generated crate's own types.
+#[allow(clippy::crate_in_macro_def)]
 #[macro_export]
 macro_rules! mock_server {
     ($operations:expr, $secrets:expr) => {

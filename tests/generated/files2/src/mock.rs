@@ -72,6 +72,7 @@ pub mod operations {
     /// `GET /files`: the mock of `Client::list_files`.
     #[derive(Debug)]
     pub enum ListFiles {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for ListFiles {
         type Body = ();
         type Ok = ::std::vec::Vec<crate::types::File>;
@@ -113,6 +114,7 @@ pub mod operations {
     /// `POST /files`: the mock of `Client::upload_file`.
     #[derive(Debug)]
     pub enum UploadFile {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for UploadFile {
         type Body = crate::types::UploadFileBody;
         type Ok = crate::types::File;
@@ -163,6 +165,7 @@ pub mod operations {
     /// `GET /files/{fileId}`: the mock of `Client::get_file`.
     #[derive(Debug)]
     pub enum GetFile {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for GetFile {
         type Body = ();
         type Ok = crate::types::File;
