@@ -5,12 +5,7 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "auth_token",
-        method: "POST",
-        path: "/v1/auth/token",
-        body: crate::runtime::mock::BodyFormat::Json,
-    },
+    <operations::AuthToken as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["accessToken", "clientSecret", "refreshToken"];

@@ -5,12 +5,7 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "login",
-        method: "POST",
-        path: "/api/v1/auth/login",
-        body: crate::runtime::mock::BodyFormat::Form,
-    },
+    <operations::Login as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["access_token", "client_secret", "password"];

@@ -5,12 +5,7 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "get_access_token",
-        method: "POST",
-        path: "/access/klearstack/get_access_token",
-        body: crate::runtime::mock::BodyFormat::Other,
-    },
+    <operations::GetAccessToken as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["access_token", "password", "refresh_token"];

@@ -27,7 +27,11 @@ const SERVER_METHODS: [&str; 7] = [
 
 /// The whole `mock` module.
 pub(crate) fn render_mock(api: &Api) -> TokenStream {
-    let infos = api.operations.iter().map(operation_info);
+    // Each operation's description is written once, in its `MockOperation` implementation.
+    let infos = api.operations.iter().map(|op| {
+        let marker = format_ident!("{}", op.type_stem);
+        quote! { <operations::#marker as crate::runtime::mock::MockOperation>::INFO }
+    });
     let secrets = secret_names(api);
     let mut scope = Scope::with_reserved(&SERVER_METHODS);
     let methods = api.operations.iter().map(|op| {

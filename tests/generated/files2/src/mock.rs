@@ -5,24 +5,9 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "list_files",
-        method: "GET",
-        path: "/files",
-        body: crate::runtime::mock::BodyFormat::None,
-    },
-    crate::runtime::mock::OperationInfo {
-        name: "upload_file",
-        method: "POST",
-        path: "/files",
-        body: crate::runtime::mock::BodyFormat::Other,
-    },
-    crate::runtime::mock::OperationInfo {
-        name: "get_file",
-        method: "GET",
-        path: "/files/{fileId}",
-        body: crate::runtime::mock::BodyFormat::None,
-    },
+    <operations::ListFiles as crate::runtime::mock::MockOperation>::INFO,
+    <operations::UploadFile as crate::runtime::mock::MockOperation>::INFO,
+    <operations::GetFile as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["X-API-Key"];
