@@ -53,6 +53,7 @@ impl<'a> Lowerer<'a> {
                         media_type: None,
                         ty: TypeRef::Prim(Prim::Unit),
                         success,
+                        example: None,
                     });
                     continue;
                 }
@@ -76,6 +77,13 @@ impl<'a> Lowerer<'a> {
             } else {
                 self.response_body(response, &hint, &at)
             };
+            let example = match (&kind, &media_type) {
+                (BodyKind::Json, Some(media)) => response
+                    .content
+                    .get(media)
+                    .and_then(|media| self.reply_example(media)),
+                _ => None,
+            };
             let doc = Some(response.description.trim().to_string()).filter(|d| !d.is_empty());
             out.push(Response {
                 status,
@@ -85,6 +93,7 @@ impl<'a> Lowerer<'a> {
                 media_type,
                 ty,
                 success,
+                example,
             });
         }
         // An operation that declares no response at all (3.1 allows it) still succeeds on
@@ -98,6 +107,7 @@ impl<'a> Lowerer<'a> {
                 media_type: None,
                 ty: TypeRef::Prim(Prim::Bytes),
                 success: true,
+                example: None,
             });
         }
         out
