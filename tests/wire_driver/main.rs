@@ -128,7 +128,7 @@ async fn check_replies(url: &str) {
     assert_eq!(none.into_body(), None, "a `null` body of a nullable response");
     let some = client.create_token(&request).await.expect("a token");
     assert_eq!(
-        some.into_body().map(|token| token.access_token),
+        some.into_body().map(|token| token.access_token.expose().clone()),
         Some("t".to_string())
     );
     let export = client

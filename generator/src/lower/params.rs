@@ -150,7 +150,9 @@ impl<'a> Lowerer<'a> {
             SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| s),
         });
         Param {
-            example: super::example::example(data.example.as_ref(), schema),
+            example: super::example::example_with(data.example.as_ref(), schema, &|items| {
+                self.items_schema(items)
+            }),
             name: scope.claim(field_name(&data.name, "param")),
             wire_name: data.name.clone(),
             location,

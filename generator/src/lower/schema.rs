@@ -168,6 +168,14 @@ impl<'a> Lowerer<'a> {
         matches!(shape(schema), Shape::String { values, .. } if values.iter().any(Option::is_none))
     }
 
+    /// The schema an array's `items` stands for, references followed.
+    pub fn items_schema(&self, items: &'a ReferenceOr<Box<Schema>>) -> Option<&'a Schema> {
+        match items {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { reference } => self.target(reference).ok().map(|(s, _)| s),
+        }
+    }
+
     /// Whether a schema position is `type: string, format: binary` (raw bytes).
     pub fn is_binary(&self, schema: SchemaRef<'a>) -> bool {
         let schema = match schema {

@@ -84,11 +84,12 @@ impl Call {
                 "a form-urlencoded body whose schema is not an object".into(),
                 self.message.clone(),
             )),
-            // Routers match the path alone; a path key that holds a query string
-            // (`/rest?method=x`, several operations on one path) matches no request.
-            None if self.path.contains('?') => out.push((
+            // Routers match the path alone; a path key that holds a query string or a
+            // fragment (`/rest?method=x`, `/cookies#form`: several operations on one path)
+            // matches no request.
+            None if self.path.contains(['?', '#']) => out.push((
                 Class::Document,
-                "a path key holding a query string, which no router matches".into(),
+                "a path key holding a query string or fragment, which no router matches".into(),
                 self.message.clone(),
             )),
             None => out.push((
