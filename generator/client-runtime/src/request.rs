@@ -32,9 +32,10 @@ enum Body {
     Multipart(::reqwest::multipart::Form),
 }
 
-/// `value` as JSON, with the secrets its `Secret` parts hold.
+/// `value` as JSON, with the secrets its `Secret` parts hold. `what` names the value in the
+/// error, and is only written out for one.
 fn to_json<T: ::serde::Serialize + ?Sized>(
-    what: &str,
+    what: impl ::std::fmt::Display,
     value: &T,
     secrets: &mut ::std::vec::Vec<::std::string::String>,
 ) -> ::std::result::Result<::serde_json::Value, InvalidRequest> {
@@ -43,11 +44,29 @@ fn to_json<T: ::serde::Serialize + ?Sized>(
     value.map_err(|error| InvalidRequest(format!("{what}: {error}")))
 }
 
+/// A parameter's name, as an error about its value reads it.
+struct ParameterName<'a>(&'a str);
+
+impl ::std::fmt::Display for ParameterName<'_> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        write!(f, "parameter `{}`", self.0)
+    }
+}
+
 fn scalar_text(value: &::serde_json::Value) -> ::std::string::String {
     match value {
         ::serde_json::Value::String(text) => text.clone(),
         ::serde_json::Value::Null => ::std::string::String::new(),
         other => other.to_string(),
+    }
+}
+
+/// A header or cookie value in the `simple` style: a string as it is, array items and
+/// object keys and values joined with `,`.
+fn simple_text(value: ::serde_json::Value) -> ::std::string::String {
+    match value {
+        ::serde_json::Value::String(text) => text,
+        other => flatten(&other).join(","),
     }
 }
 
@@ -83,7 +102,7 @@ impl RequestParts {
         name: &str,
         value: &T,
     ) -> ::std::option::Option<::serde_json::Value> {
-        match to_json(&format!("parameter `{name}`"), value, &mut self.secrets) {
+        match to_json(ParameterName(name), value, &mut self.secrets) {
             Ok(value) => Some(value),
             Err(error) => {
                 self.fail(error);
@@ -174,7 +193,7 @@ impl RequestParts {
     pub fn header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
             self.headers
-                .push((name.to_string(), flatten(&value).join(","), false));
+                .push((name.to_string(), simple_text(value), false));
         }
     }
 
@@ -183,7 +202,7 @@ impl RequestParts {
     /// call returns.
     pub fn sensitive_header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
-            self.secret_header(name, flatten(&value).join(","));
+            self.secret_header(name, simple_text(value));
         }
     }
 
@@ -234,8 +253,7 @@ impl RequestParts {
     /// Adds a cookie; `None` adds nothing.
     pub fn cookie<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
-            self.cookies
-                .push((name.to_string(), flatten(&value).join(",")));
+            self.cookies.push((name.to_string(), simple_text(value)));
         }
     }
 
@@ -342,9 +360,9 @@ impl RequestParts {
         self.error.take()
     }
 
-    /// The secrets set so far.
-    pub(crate) fn secrets(&self) -> &[::std::string::String] {
-        &self.secrets
+    /// The secrets set so far, taken out of the parts.
+    pub(crate) fn take_secrets(&mut self) -> ::std::vec::Vec<::std::string::String> {
+        ::std::mem::take(&mut self.secrets)
     }
 
     /// The URL: the base joined with the path, and the query pairs appended.
@@ -380,31 +398,48 @@ impl RequestParts {
             return Err(error);
         }
         let url = self.url(&BaseUrl::new(base_url.to_string()))?;
-        self.build_at(http, method, url)
+        let request = self.build_at(http, method, url)?;
+        Ok(::reqwest::RequestBuilder::from_parts(http.clone(), request))
     }
 
     /// Builds the request on `url`: headers, cookies and body. A request without a body that
     /// normally has one says `Content-Length: 0`, as some proxies insist (411 otherwise).
+    /// Headers and body are set on the request itself rather than through a
+    /// `RequestBuilder`, which would be moved through every setter.
     pub(crate) fn build_at(
         self,
         http: &::reqwest::Client,
         method: ::reqwest::Method,
         url: ::reqwest::Url,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+    ) -> ::std::result::Result<::reqwest::Request, InvalidRequest> {
+        use ::reqwest::header::{HeaderName, HeaderValue};
         let expects_body = [
             ::reqwest::Method::POST,
             ::reqwest::Method::PUT,
             ::reqwest::Method::PATCH,
         ]
         .contains(&method);
-        let mut request = http.request(method, url);
+        // Built by the client, which takes any user and password out of the URL into an
+        // `Authorization` header; a multipart form sets its own headers.
+        let mut builder = http.request(method, url);
+        let mut body = None;
+        match self.body {
+            Some(Body::Encoded(media_type, bytes)) => body = Some((media_type, bytes)),
+            Some(Body::Multipart(form)) => builder = builder.multipart(form),
+            None if expects_body => builder = builder.header(::reqwest::header::CONTENT_LENGTH, 0),
+            None => {}
+        }
+        let mut request = builder
+            .build()
+            .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))?;
+        let headers = request.headers_mut();
         for (name, value, sensitive) in self.headers {
-            let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
+            let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
-            let mut value = ::reqwest::header::HeaderValue::from_str(&value)
+            let mut value = HeaderValue::try_from(value)
                 .map_err(|_| InvalidRequest(format!("invalid value for header `{name}`")))?;
             value.set_sensitive(sensitive);
-            request = request.header(name, value);
+            headers.append(name, value);
         }
         if !self.cookies.is_empty() {
             let cookie = self
@@ -413,22 +448,32 @@ impl RequestParts {
                 .map(|(k, v)| format!("{k}={}", encode_component(v)))
                 .collect::<::std::vec::Vec<_>>()
                 .join("; ");
-            let mut value = ::reqwest::header::HeaderValue::from_str(&cookie)
+            let mut value = HeaderValue::try_from(cookie)
                 .map_err(|_| InvalidRequest("invalid cookie value".to_string()))?;
             value.set_sensitive(true);
-            request = request.header(::reqwest::header::COOKIE, value);
+            headers.append(::reqwest::header::COOKIE, value);
         }
-        match self.body {
-            Some(Body::Encoded(media_type, bytes)) => {
-                request = request
-                    .header(::reqwest::header::CONTENT_TYPE, media_type)
-                    .body(bytes)
-            }
-            Some(Body::Multipart(form)) => request = request.multipart(form),
-            None if expects_body => request = request.header(::reqwest::header::CONTENT_LENGTH, 0),
-            None => {}
+        if let Some((media_type, bytes)) = body {
+            let content_type = static_value(media_type)
+                .ok_or_else(|| InvalidRequest(format!("invalid media type `{media_type}`")))?;
+            headers.append(::reqwest::header::CONTENT_TYPE, content_type);
+            *request.body_mut() = Some(bytes.into());
         }
         Ok(request)
+    }
+}
+
+/// A header value of literal text, not copied where it is plain visible ASCII.
+fn static_value(text: &'static str) -> Option<::reqwest::header::HeaderValue> {
+    // `from_static` accepts exactly these bytes (and panics on others); text with other
+    // bytes is copied, and checked, by `from_str`.
+    if text
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+    {
+        Some(::reqwest::header::HeaderValue::from_static(text))
+    } else {
+        ::reqwest::header::HeaderValue::from_str(text).ok()
     }
 }
 
@@ -536,11 +581,7 @@ pub fn path_param<T: ::serde::Serialize + ?Sized>(
     style: Style,
     explode: bool,
 ) -> ::std::result::Result<::std::string::String, InvalidRequest> {
-    let value = to_json(
-        &format!("parameter `{name}`"),
-        value,
-        &mut ::std::vec::Vec::new(),
-    )?;
+    let value = to_json(ParameterName(name), value, &mut ::std::vec::Vec::new())?;
     Ok(path_text(name, &value, style, explode))
 }
 

@@ -150,7 +150,7 @@ impl TransportSettings {
                 .map_err(|_| invalid("default header value"))?;
             value_header.set_sensitive(true);
             headers.push((header, value_header));
-            secrets.push(value.clone());
+            secrets.push(value.expose().clone());
         }
         let build_own = || {
             // Our own client carries timeout and user agent, so requests need not. Redirects
@@ -186,7 +186,7 @@ impl TransportSettings {
                 middleware: executor,
                 per_request,
                 headers,
-                default_secrets: secrets,
+                default_secrets: Secrets::new(secrets),
                 body_limit: self.body_limit,
                 retry: self.retry,
             }),
@@ -218,8 +218,9 @@ struct Shared {
         ::reqwest::header::HeaderName,
         ::reqwest::header::HeaderValue,
     )>,
-    /// The default headers' values, scrubbed from what every call returns.
-    default_secrets: ::std::vec::Vec<Secret<::std::string::String>>,
+    /// The default headers' values, scrubbed from what every call returns; shared by the
+    /// calls that send no secret of their own.
+    default_secrets: Secrets,
     body_limit: usize,
     retry: RetryPolicy,
 }
@@ -327,12 +328,8 @@ impl Transport {
         let attempts = if replayable { policy.attempts() } else { 1 };
         // A 401 to a credential from a source earns one more attempt, outside the policy.
         let may_renew = replayable && auth.uses_sources();
-        let mut sent_secrets: ::std::vec::Vec<::std::string::String> = self
-            .shared
-            .default_secrets
-            .iter()
-            .map(|secret| secret.expose().clone())
-            .collect();
+        // The secrets sent so far, by every attempt: each attempt's answer scrubs them all.
+        let mut sent_secrets = self.shared.default_secrets.clone();
         let mut attempt = 0;
         let mut tries = 0;
         let mut refused: Option<Refused<E>> = None;
@@ -404,7 +401,7 @@ impl Transport {
         mut parts: RequestParts,
         auth: &A,
         attempt: u32,
-        sent_secrets: &mut ::std::vec::Vec<::std::string::String>,
+        sent_secrets: &mut Secrets,
         refused: Option<&[crate::renew::Sourced]>,
     ) -> Option<Attempted<E>> {
         let mut call = CallInfo {
@@ -414,12 +411,8 @@ impl Transport {
             ..CallInfo::default()
         };
         let authorized = auth.authorize(&mut parts).await;
-        for secret in parts.secrets() {
-            if !sent_secrets.contains(secret) {
-                sent_secrets.push(secret.clone());
-            }
-        }
-        call.secrets = Secrets::new(sent_secrets.iter().filter(|s| !s.is_empty()).cloned());
+        *sent_secrets = sent_secrets.with(parts.take_secrets());
+        call.secrets = sent_secrets.clone();
         let sourced = parts.take_sourced();
         if refused.is_some_and(|refused| crate::renew::unchanged(refused, &sourced)) {
             return None;
@@ -462,19 +455,19 @@ impl Transport {
         let shared = &*self.shared;
         let mut request = parts.build_at(&shared.http, method.clone(), url)?;
         if let Some((timeout, user_agent)) = &shared.per_request {
-            request = request
-                .timeout(*timeout)
-                .header(::reqwest::header::USER_AGENT, user_agent.clone());
+            *request.timeout_mut() = Some(*timeout);
+            request
+                .headers_mut()
+                .append(::reqwest::header::USER_AGENT, user_agent.clone());
         }
         if let Some(timeout) = self.call.as_deref().and_then(|options| options.timeout) {
-            request = request.timeout(timeout);
+            *request.timeout_mut() = Some(timeout);
         }
+        let headers = request.headers_mut();
         for (name, value) in &shared.headers {
-            request = request.header(name.clone(), value.clone());
+            headers.append(name.clone(), value.clone());
         }
-        request
-            .build()
-            .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))
+        Ok(request)
     }
 
     async fn execute(
