@@ -370,7 +370,16 @@ impl RequestParts {
         &self,
         base: &BaseUrl,
     ) -> ::std::result::Result<::reqwest::Url, InvalidRequest> {
-        let mut url = base.join(&self.path)?;
+        self.url_joined(|path| base.join(path))
+    }
+
+    /// The URL, with the path joined to the base URL by `join`, and the query pairs
+    /// appended.
+    pub(crate) fn url_joined(
+        &self,
+        join: impl FnOnce(&str) -> ::std::result::Result<::reqwest::Url, InvalidRequest>,
+    ) -> ::std::result::Result<::reqwest::Url, InvalidRequest> {
+        let mut url = join(&self.path)?;
         if !self.query.is_empty() {
             let ours: ::std::vec::Vec<::std::string::String> = self
                 .query
