@@ -279,7 +279,11 @@ impl RequestParts {
     /// A JSON body (`application/json` or another JSON media type).
     pub fn json<T: ::serde::Serialize + ?Sized>(&mut self, media_type: &'static str, body: &T) {
         let (bytes, found) = crate::scrub::collecting(|| ::serde_json::to_vec(body));
-        self.secrets.extend(found);
+        if self.secrets.is_empty() {
+            self.secrets = found;
+        } else {
+            self.secrets.extend(found);
+        }
         match bytes {
             Ok(bytes) => self.body = Some(Body::Encoded(media_type, bytes)),
             Err(error) => self.fail(InvalidRequest(format!("JSON body: {error}"))),

@@ -47,12 +47,21 @@ pub(crate) fn record<T: ::serde::Serialize + ?Sized>(value: &T) {
         return;
     }
     let mut texts = ::std::vec::Vec::new();
-    if let Ok(value) = ::serde_json::to_value(value) {
-        leaves(value, &mut texts);
+    match crate::plain_text::of(value) {
+        Some(text) => texts = ::std::vec![text],
+        None => {
+            if let Ok(value) = ::serde_json::to_value(value) {
+                leaves(value, &mut texts);
+            }
+        }
     }
     SINK.with(|sink| {
         if let Some(found) = sink.borrow_mut().as_mut() {
-            found.extend(texts);
+            if found.is_empty() {
+                *found = texts;
+            } else {
+                found.append(&mut texts);
+            }
         }
     });
 }
