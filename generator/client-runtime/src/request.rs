@@ -16,6 +16,9 @@ pub struct RequestParts {
     /// delimiter between array items stays literal (`a%2Cb,c` is two items, `a,b,c` three).
     query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
+    /// The media types of the responses the operation reads (`Accept`), as the spec
+    /// writes them.
+    accept: ::std::option::Option<&'static str>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::option::Option<Body>,
     /// The values sent that must never be printed (see [`Secrets`]).
@@ -221,6 +224,12 @@ impl RequestParts {
         self.headers.push((name.to_string(), text, false));
     }
 
+    /// `Accept: <media types>`, the responses the operation reads. Literal text, sent as it
+    /// is without a copy.
+    pub fn accept(&mut self, media_types: &'static str) {
+        self.accept = Some(media_types);
+    }
+
     /// Adds a header whose value is a credential: marked sensitive and scrubbed.
     pub fn secret_header(&mut self, name: &str, value: ::std::string::String) {
         self.secrets.push(value.clone());
@@ -345,6 +354,7 @@ impl RequestParts {
             path: self.path.clone(),
             query: self.query.clone(),
             headers: self.headers.clone(),
+            accept: self.accept,
             cookies: self.cookies.clone(),
             body: match &self.body {
                 Some(Body::Encoded(media_type, bytes)) => {
@@ -446,6 +456,11 @@ impl RequestParts {
             .build()
             .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))?;
         let headers = request.headers_mut();
+        if let Some(accept) = self.accept {
+            let value = static_value(accept)
+                .ok_or_else(|| InvalidRequest("invalid value for header `accept`".to_string()))?;
+            headers.append(::reqwest::header::ACCEPT, value);
+        }
         for (name, value, sensitive) in self.headers {
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
