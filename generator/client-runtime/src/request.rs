@@ -15,10 +15,9 @@ pub struct RequestParts {
     /// Percent-encoded `name=value` pairs. They are encoded here, item by item, so that the
     /// delimiter between array items stays literal (`a%2Cb,c` is two items, `a,b,c` three).
     query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
-    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
-    /// The media types of the responses the operation reads (`Accept`), as the spec
-    /// writes them.
-    accept: ::std::option::Option<&'static str>,
+    /// Name, value and whether the value is sensitive; literal text of the generated code
+    /// is kept as it is.
+    headers: ::std::vec::Vec<(Text, Text, bool)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::option::Option<Body>,
     /// The values sent that must never be printed (see [`Secrets`]).
@@ -27,6 +26,9 @@ pub struct RequestParts {
     /// Credentials attached from sources, renewed once on a 401 (see `renew.rs`).
     pub(crate) sourced: ::std::vec::Vec<crate::renew::Sourced>,
 }
+
+/// Text of a request part: a literal of the generated code, or made for the request.
+type Text = ::std::borrow::Cow<'static, str>;
 
 /// A request body, encoded.
 enum Body {
@@ -196,7 +198,7 @@ impl RequestParts {
     pub fn header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
             self.headers
-                .push((name.to_string(), simple_text(value), false));
+                .push((name.to_string().into(), simple_text(value).into(), false));
         }
     }
 
@@ -221,19 +223,22 @@ impl RequestParts {
                 .join(","),
             Some(other) => flatten(&other).join(","),
         };
-        self.headers.push((name.to_string(), text, false));
+        self.headers
+            .push((name.to_string().into(), text.into(), false));
     }
 
     /// `Accept: <media types>`, the responses the operation reads. Literal text, sent as it
     /// is without a copy.
     pub fn accept(&mut self, media_types: &'static str) {
-        self.accept = Some(media_types);
+        self.headers
+            .push((Text::Borrowed("accept"), Text::Borrowed(media_types), false));
     }
 
     /// Adds a header whose value is a credential: marked sensitive and scrubbed.
     pub fn secret_header(&mut self, name: &str, value: ::std::string::String) {
         self.secrets.push(value.clone());
-        self.headers.push((name.to_string(), value, true));
+        self.headers
+            .push((name.to_string().into(), value.into(), true));
     }
 
     /// `Authorization: Bearer <token>` (or another scheme's prefix), the token scrubbed.
@@ -282,7 +287,7 @@ impl RequestParts {
     /// Adds a header given as it is, by the caller (per-call options).
     pub(crate) fn raw_header(&mut self, name: &str, value: &str) {
         self.headers
-            .push((name.to_string(), value.to_string(), false));
+            .push((name.to_string().into(), value.to_string().into(), false));
     }
 
     /// A JSON body (`application/json` or another JSON media type).
@@ -354,7 +359,6 @@ impl RequestParts {
             path: self.path.clone(),
             query: self.query.clone(),
             headers: self.headers.clone(),
-            accept: self.accept,
             cookies: self.cookies.clone(),
             body: match &self.body {
                 Some(Body::Encoded(media_type, bytes)) => {
@@ -442,30 +446,35 @@ impl RequestParts {
             ::reqwest::Method::PATCH,
         ]
         .contains(&method);
-        // Built by the client, which takes any user and password out of the URL into an
-        // `Authorization` header; a multipart form sets its own headers.
-        let mut builder = http.request(method, url);
-        let mut body = None;
-        match self.body {
-            Some(Body::Encoded(media_type, bytes)) => body = Some((media_type, bytes)),
-            Some(Body::Multipart(form)) => builder = builder.multipart(form),
-            None if expects_body => builder = builder.header(::reqwest::header::CONTENT_LENGTH, 0),
-            None => {}
-        }
-        let mut request = builder
-            .build()
-            .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))?;
+        // A URL with a user or password, or without a host, and a multipart form are built
+        // by the client: it takes the user and password out of the URL into an
+        // `Authorization` header, rejects the URL, or sets the form's own headers. Other
+        // requests are made directly, without the client's builder.
+        let by_client = |builder: ::reqwest::RequestBuilder| {
+            builder
+                .build()
+                .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))
+        };
+        let bodiless = self.body.is_none();
+        let (mut request, body) = match self.body {
+            Some(Body::Multipart(form)) => {
+                (by_client(http.request(method, url).multipart(form))?, None)
+            }
+            body if url.has_host() && url.username().is_empty() && url.password().is_none() => {
+                (::reqwest::Request::new(method, url), body)
+            }
+            body => (by_client(http.request(method, url))?, body),
+        };
         let headers = request.headers_mut();
-        if let Some(accept) = self.accept {
-            let value = static_value(accept)
-                .ok_or_else(|| InvalidRequest("invalid value for header `accept`".to_string()))?;
-            headers.append(::reqwest::header::ACCEPT, value);
-        }
         for (name, value, sensitive) in self.headers {
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
-            let mut value = HeaderValue::try_from(value)
-                .map_err(|_| InvalidRequest(format!("invalid value for header `{name}`")))?;
+            let value = match value {
+                Text::Borrowed(text) => static_value(text),
+                Text::Owned(text) => HeaderValue::try_from(text).ok(),
+            };
+            let mut value = value
+                .ok_or_else(|| InvalidRequest(format!("invalid value for header `{name}`")))?;
             value.set_sensitive(sensitive);
             headers.append(name, value);
         }
@@ -481,11 +490,18 @@ impl RequestParts {
             value.set_sensitive(true);
             headers.append(::reqwest::header::COOKIE, value);
         }
-        if let Some((media_type, bytes)) = body {
-            let content_type = static_value(media_type)
-                .ok_or_else(|| InvalidRequest(format!("invalid media type `{media_type}`")))?;
-            headers.append(::reqwest::header::CONTENT_TYPE, content_type);
-            *request.body_mut() = Some(bytes.into());
+        match body {
+            Some(Body::Encoded(media_type, bytes)) => {
+                let content_type = static_value(media_type)
+                    .ok_or_else(|| InvalidRequest(format!("invalid media type `{media_type}`")))?;
+                headers.append(::reqwest::header::CONTENT_TYPE, content_type);
+                *request.body_mut() = Some(bytes.into());
+            }
+            _ if bodiless && expects_body => {
+                let zero = ::reqwest::header::HeaderValue::from_static("0");
+                headers.append(::reqwest::header::CONTENT_LENGTH, zero);
+            }
+            _ => {}
         }
         Ok(request)
     }

@@ -209,8 +209,8 @@ pub struct Transport {
 #[derive(Debug)]
 struct Shared {
     base_url: BaseUrl,
-    /// The URLs of the operations without path parameters, by path (see `Transport::join`).
-    joined: ::std::sync::Mutex<::std::collections::HashMap<&'static str, ::reqwest::Url>>,
+    /// The URLs of the operations without path parameters (see `Transport::join`).
+    joined: ::std::sync::Mutex<JoinedPaths>,
     /// Builds requests, and sends them unless middleware does.
     http: ::reqwest::Client,
     #[cfg(feature = "middleware")]
@@ -499,11 +499,12 @@ impl Transport {
             .joined
             .lock()
             .unwrap_or_else(::std::sync::PoisonError::into_inner);
-        if let Some(url) = joined.get(operation.path) {
+        let key = (operation.path.as_ptr() as usize, operation.path.len());
+        if let Some(url) = joined.get(&key) {
             return Ok(url.clone());
         }
         let url = base.join(path)?;
-        joined.insert(operation.path, url.clone());
+        joined.insert(key, url.clone());
         Ok(url)
     }
 
@@ -652,6 +653,35 @@ impl Unread {
             status: None,
             headers: ::reqwest::header::HeaderMap::new(),
         }
+    }
+}
+
+/// Joined URLs by the address and length of their operation's path template: a template is
+/// a literal of the generated code, at one address for as long as the program runs, so the
+/// key is found without reading (or hashing) the text.
+type JoinedPaths = ::std::collections::HashMap<
+    (usize, usize),
+    ::reqwest::Url,
+    ::std::hash::BuildHasherDefault<AddressHasher>,
+>;
+
+/// Hashes the address and length of a [`JoinedPaths`] key with one multiplication each.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl ::std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.write_usize(usize::from(*byte));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
