@@ -11,7 +11,7 @@ pub use crate::style::Style;
 #[derive(Default)]
 pub struct RequestParts {
     /// The path, percent-encoded, relative to the base URL.
-    path: ::std::string::String,
+    path: Text,
     /// Percent-encoded `name=value` pairs. They are encoded here, item by item, so that the
     /// delimiter between array items stays literal (`a%2Cb,c` is two items, `a,b,c` three).
     query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
@@ -89,9 +89,9 @@ fn flatten(value: &::serde_json::Value) -> ::std::vec::Vec<::std::string::String
 
 impl RequestParts {
     /// Parts for a request to `path` (literal text, as in the spec's path template).
-    pub fn new(path: &str) -> Self {
+    pub fn new(path: impl ::std::convert::Into<Text>) -> Self {
         RequestParts {
-            path: path.to_string(),
+            path: path.into(),
             ..RequestParts::default()
         }
     }
@@ -118,7 +118,7 @@ impl RequestParts {
 
     /// Appends literal path text.
     pub fn path_text(&mut self, text: &str) {
-        self.path.push_str(text);
+        self.path.to_mut().push_str(text);
     }
 
     /// Appends a path parameter in the default style (`simple`, not exploded).
@@ -136,7 +136,7 @@ impl RequestParts {
     ) {
         if let Some(value) = self.param(name, value) {
             let text = path_text(name, &value, style, explode);
-            self.path.push_str(&text);
+            self.path.to_mut().push_str(&text);
         }
     }
 
