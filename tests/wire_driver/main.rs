@@ -111,6 +111,7 @@ async fn call_conformance(url: &str) {
     let client = conformance_client(url);
     let request = conformance::types::TokenRequest::new("client_credentials", 512);
     let _ = client.create_token(&request).await;
+    let _ = client.get_legacy("Basic dXNlcjpwdw==").await;
     let _ = client
         .put_export(&conformance::types::Record::new(7))
         .await;
