@@ -234,6 +234,22 @@ async fn a_slow_server_is_a_timeout_within_the_configured_time() {
 }
 
 #[tokio::test]
+async fn a_user_and_password_in_the_base_url_are_sent_as_basic_authentication() {
+    let server = Server::start(Reply::json(200, json!({"access_token": "t"}))).await;
+    let url = server.url().replacen("http://", "http://user:pa55word@", 1);
+    generic_login::Client::new(generic_login::Server::Custom(url))
+        .expect("the client builds")
+        .login(&login_form())
+        .await
+        .expect("the 200 decodes");
+    let request = server.single_request();
+    assert_eq!(
+        request.header("authorization"),
+        Some("Basic dXNlcjpwYTU1d29yZA==")
+    );
+}
+
+#[tokio::test]
 async fn user_agent_and_default_headers_are_sent() {
     let server = Server::start(Reply::json(200, json!({"access_token": "t"}))).await;
     generic_login::Client::builder(generic_login::Server::Custom(server.url().to_string()))

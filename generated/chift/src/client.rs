@@ -112,7 +112,7 @@ impl Client {
         body: &crate::types::AuthItem,
     ) -> ApiResult<crate::types::Token, GenerateAccessTokenTokenPostError> {
         let mut parts = RequestParts::new("/token");
-        parts.header("Accept", "application/json");
+        parts.accept("application/json");
         parts.json("application/json", body);
         let operation = Operation {
             id: "generate_access_token_token_post",

@@ -109,7 +109,7 @@ impl Client {
     /// `POST /login` (operationId `login`)
     pub async fn login(&self) -> ApiResult<crate::types::LoginResponse, LoginError> {
         let mut parts = RequestParts::new("/login");
-        parts.header("Accept", "application/json");
+        parts.accept("application/json");
         let operation = Operation {
             id: "login",
             method: ::reqwest::Method::POST,

@@ -114,7 +114,7 @@ impl Client {
         body: &crate::types::AuthTokenBody,
     ) -> ApiResult<crate::types::AuthTokenResponse, AuthTokenError> {
         let mut parts = RequestParts::new("/v1/auth/token");
-        parts.header("Accept", "application/json");
+        parts.accept("application/json");
         parts.json("application/json", body);
         let operation = Operation {
             id: "authToken",

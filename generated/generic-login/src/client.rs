@@ -71,7 +71,7 @@ impl Client {
         body: &crate::types::LoginForm,
     ) -> ApiResult<crate::types::TokenResponse, LoginError> {
         let mut parts = RequestParts::new("/api/v1/auth/login");
-        parts.header("Accept", "application/json");
+        parts.accept("application/json");
         parts.form("application/x-www-form-urlencoded", body);
         let operation = Operation {
             id: "login",

@@ -76,7 +76,7 @@ impl Client {
         body: &crate::types::GetAccessTokenRequest,
     ) -> ApiResult<crate::types::AccessTokenResponse, GetAccessTokenError> {
         let mut parts = RequestParts::new("/access/klearstack/get_access_token");
-        parts.header("Accept", "application/json, text/plain");
+        parts.accept("application/json, text/plain");
         parts.multipart(body, &[]);
         let operation = Operation {
             id: "get_access_token",

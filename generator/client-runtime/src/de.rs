@@ -29,7 +29,7 @@ impl Object {
     ) -> Result<T, ::serde_json::Error> {
         let name = self.name(index);
         match self.take(index) {
-            Some(value) => decode_field(name, tracked(value)),
+            Some(value) => decode_field(name, value),
             None => T::deserialize(Missing(name)),
         }
     }
@@ -49,7 +49,7 @@ impl Object {
         default: fn() -> T,
     ) -> Result<T, ::serde_json::Error> {
         match self.take(index) {
-            Some(value) => decode_field(self.name(index), tracked(value)),
+            Some(value) => decode_field(self.name(index), value),
             None => Ok(default()),
         }
     }
@@ -85,27 +85,24 @@ impl Object {
     }
 }
 
-/// Names the field whose value did not decode: the error reads `` at `data.items[0]`: reason ``,
-/// a path that [`split_path`] takes apart again, so that a decode error names where a
-/// mismatch is even though fields are decoded from values read earlier.
-fn decode_field<T>(
-    key: &str,
-    result: Result<T, serde_path_to_error::Error<::serde_json::Error>>,
-) -> Result<T, ::serde_json::Error> {
-    result.map_err(|error| {
-        let tracked = error.path().to_string();
-        let message = error.inner().to_string();
+/// Decodes field `key`'s value, naming the field where it did not decode: the error reads
+/// `` at `data.items[0]`: reason ``, a path that [`split_path`] takes apart again, so that a
+/// decode error names where a mismatch is even though fields are decoded from values read
+/// earlier. The path inside an array or object is tracked as it is decoded; a string,
+/// number, boolean or null has no inside, and is decoded without a tracker.
+fn decode_field<T: DeserializeOwned>(key: &str, value: Value) -> Result<T, ::serde_json::Error> {
+    let named = |tracked: &str, error: &::serde_json::Error| {
+        let message = error.to_string();
         let (inner, reason) = split_path(&message);
-        let path = join_path(&join_path(key, &tracked), inner);
+        let path = join_path(&join_path(key, tracked), inner);
         ::serde_json::Error::custom(format_args!("at `{path}`: {reason}"))
-    })
-}
-
-/// A field's value decoded with its path inside it tracked.
-fn tracked<T: DeserializeOwned>(
-    value: Value,
-) -> Result<T, serde_path_to_error::Error<::serde_json::Error>> {
-    serde_path_to_error::deserialize(value)
+    };
+    if matches!(value, Value::Array(_) | Value::Object(_)) {
+        serde_path_to_error::deserialize(value)
+            .map_err(|error| named(&error.path().to_string(), error.inner()))
+    } else {
+        T::deserialize(value).map_err(|error| named("", &error))
+    }
 }
 
 /// The path an error message of this derive starts with (`` at `a.b`: ``), and the rest;

@@ -81,10 +81,10 @@ impl CallInfo {
 }
 
 impl<E> Error<E> {
-    pub(crate) fn new(kind: ErrorKind<E>, call: CallInfo) -> Self {
+    pub(crate) fn new(kind: ErrorKind<E>, call: impl Into<::std::boxed::Box<CallInfo>>) -> Self {
         Error {
             kind,
-            call: ::std::boxed::Box::new(call),
+            call: call.into(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod de;
 mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
+mod plain_text;
 mod renew;
 mod request;
 mod response;

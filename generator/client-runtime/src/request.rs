@@ -11,11 +11,13 @@ pub use crate::style::Style;
 #[derive(Default)]
 pub struct RequestParts {
     /// The path, percent-encoded, relative to the base URL.
-    path: ::std::string::String,
+    path: Text,
     /// Percent-encoded `name=value` pairs. They are encoded here, item by item, so that the
     /// delimiter between array items stays literal (`a%2Cb,c` is two items, `a,b,c` three).
     query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
-    headers: ::std::vec::Vec<(::std::string::String, ::std::string::String, bool)>,
+    /// Name, value and whether the value is sensitive; literal text of the generated code
+    /// is kept as it is.
+    headers: ::std::vec::Vec<(Text, Text, bool)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::option::Option<Body>,
     /// The values sent that must never be printed (see [`Secrets`]).
@@ -25,6 +27,9 @@ pub struct RequestParts {
     pub(crate) sourced: ::std::vec::Vec<crate::renew::Sourced>,
 }
 
+/// Text of a request part: a literal of the generated code, or made for the request.
+type Text = ::std::borrow::Cow<'static, str>;
+
 /// A request body, encoded.
 enum Body {
     Encoded(&'static str, ::std::vec::Vec<u8>),
@@ -32,9 +37,10 @@ enum Body {
     Multipart(::reqwest::multipart::Form),
 }
 
-/// `value` as JSON, with the secrets its `Secret` parts hold.
+/// `value` as JSON, with the secrets its `Secret` parts hold. `what` names the value in the
+/// error, and is only written out for one.
 fn to_json<T: ::serde::Serialize + ?Sized>(
-    what: &str,
+    what: impl ::std::fmt::Display,
     value: &T,
     secrets: &mut ::std::vec::Vec<::std::string::String>,
 ) -> ::std::result::Result<::serde_json::Value, InvalidRequest> {
@@ -43,11 +49,29 @@ fn to_json<T: ::serde::Serialize + ?Sized>(
     value.map_err(|error| InvalidRequest(format!("{what}: {error}")))
 }
 
+/// A parameter's name, as an error about its value reads it.
+struct ParameterName<'a>(&'a str);
+
+impl ::std::fmt::Display for ParameterName<'_> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        write!(f, "parameter `{}`", self.0)
+    }
+}
+
 fn scalar_text(value: &::serde_json::Value) -> ::std::string::String {
     match value {
         ::serde_json::Value::String(text) => text.clone(),
         ::serde_json::Value::Null => ::std::string::String::new(),
         other => other.to_string(),
+    }
+}
+
+/// A header or cookie value in the `simple` style: a string as it is, array items and
+/// object keys and values joined with `,`.
+fn simple_text(value: ::serde_json::Value) -> ::std::string::String {
+    match value {
+        ::serde_json::Value::String(text) => text,
+        other => flatten(&other).join(","),
     }
 }
 
@@ -65,9 +89,9 @@ fn flatten(value: &::serde_json::Value) -> ::std::vec::Vec<::std::string::String
 
 impl RequestParts {
     /// Parts for a request to `path` (literal text, as in the spec's path template).
-    pub fn new(path: &str) -> Self {
+    pub fn new(path: impl ::std::convert::Into<Text>) -> Self {
         RequestParts {
-            path: path.to_string(),
+            path: path.into(),
             ..RequestParts::default()
         }
     }
@@ -83,7 +107,7 @@ impl RequestParts {
         name: &str,
         value: &T,
     ) -> ::std::option::Option<::serde_json::Value> {
-        match to_json(&format!("parameter `{name}`"), value, &mut self.secrets) {
+        match to_json(ParameterName(name), value, &mut self.secrets) {
             Ok(value) => Some(value),
             Err(error) => {
                 self.fail(error);
@@ -94,7 +118,7 @@ impl RequestParts {
 
     /// Appends literal path text.
     pub fn path_text(&mut self, text: &str) {
-        self.path.push_str(text);
+        self.path.to_mut().push_str(text);
     }
 
     /// Appends a path parameter in the default style (`simple`, not exploded).
@@ -112,7 +136,7 @@ impl RequestParts {
     ) {
         if let Some(value) = self.param(name, value) {
             let text = path_text(name, &value, style, explode);
-            self.path.push_str(&text);
+            self.path.to_mut().push_str(&text);
         }
     }
 
@@ -174,7 +198,7 @@ impl RequestParts {
     pub fn header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
             self.headers
-                .push((name.to_string(), flatten(&value).join(","), false));
+                .push((name.to_string().into(), simple_text(value).into(), false));
         }
     }
 
@@ -183,7 +207,7 @@ impl RequestParts {
     /// call returns.
     pub fn sensitive_header<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
-            self.secret_header(name, flatten(&value).join(","));
+            self.secret_header(name, simple_text(value));
         }
     }
 
@@ -199,13 +223,22 @@ impl RequestParts {
                 .join(","),
             Some(other) => flatten(&other).join(","),
         };
-        self.headers.push((name.to_string(), text, false));
+        self.headers
+            .push((name.to_string().into(), text.into(), false));
+    }
+
+    /// `Accept: <media types>`, the responses the operation reads. Literal text, sent as it
+    /// is without a copy.
+    pub fn accept(&mut self, media_types: &'static str) {
+        self.headers
+            .push((Text::Borrowed("accept"), Text::Borrowed(media_types), false));
     }
 
     /// Adds a header whose value is a credential: marked sensitive and scrubbed.
     pub fn secret_header(&mut self, name: &str, value: ::std::string::String) {
         self.secrets.push(value.clone());
-        self.headers.push((name.to_string(), value, true));
+        self.headers
+            .push((name.to_string().into(), value.into(), true));
     }
 
     /// `Authorization: Bearer <token>` (or another scheme's prefix), the token scrubbed.
@@ -234,8 +267,7 @@ impl RequestParts {
     /// Adds a cookie; `None` adds nothing.
     pub fn cookie<T: ::serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         if let Some(value) = self.param(name, value).filter(|v| !v.is_null()) {
-            self.cookies
-                .push((name.to_string(), flatten(&value).join(",")));
+            self.cookies.push((name.to_string(), simple_text(value)));
         }
     }
 
@@ -255,13 +287,17 @@ impl RequestParts {
     /// Adds a header given as it is, by the caller (per-call options).
     pub(crate) fn raw_header(&mut self, name: &str, value: &str) {
         self.headers
-            .push((name.to_string(), value.to_string(), false));
+            .push((name.to_string().into(), value.to_string().into(), false));
     }
 
     /// A JSON body (`application/json` or another JSON media type).
     pub fn json<T: ::serde::Serialize + ?Sized>(&mut self, media_type: &'static str, body: &T) {
         let (bytes, found) = crate::scrub::collecting(|| ::serde_json::to_vec(body));
-        self.secrets.extend(found);
+        if self.secrets.is_empty() {
+            self.secrets = found;
+        } else {
+            self.secrets.extend(found);
+        }
         match bytes {
             Ok(bytes) => self.body = Some(Body::Encoded(media_type, bytes)),
             Err(error) => self.fail(InvalidRequest(format!("JSON body: {error}"))),
@@ -342,9 +378,9 @@ impl RequestParts {
         self.error.take()
     }
 
-    /// The secrets set so far.
-    pub(crate) fn secrets(&self) -> &[::std::string::String] {
-        &self.secrets
+    /// The secrets set so far, taken out of the parts.
+    pub(crate) fn take_secrets(&mut self) -> ::std::vec::Vec<::std::string::String> {
+        ::std::mem::take(&mut self.secrets)
     }
 
     /// The URL: the base joined with the path, and the query pairs appended.
@@ -352,7 +388,16 @@ impl RequestParts {
         &self,
         base: &BaseUrl,
     ) -> ::std::result::Result<::reqwest::Url, InvalidRequest> {
-        let mut url = base.join(&self.path)?;
+        self.url_joined(|path| base.join(path))
+    }
+
+    /// The URL, with the path joined to the base URL by `join`, and the query pairs
+    /// appended.
+    pub(crate) fn url_joined(
+        &self,
+        join: impl FnOnce(&str) -> ::std::result::Result<::reqwest::Url, InvalidRequest>,
+    ) -> ::std::result::Result<::reqwest::Url, InvalidRequest> {
+        let mut url = join(&self.path)?;
         if !self.query.is_empty() {
             let ours: ::std::vec::Vec<::std::string::String> = self
                 .query
@@ -380,31 +425,58 @@ impl RequestParts {
             return Err(error);
         }
         let url = self.url(&BaseUrl::new(base_url.to_string()))?;
-        self.build_at(http, method, url)
+        let request = self.build_at(http, method, url)?;
+        Ok(::reqwest::RequestBuilder::from_parts(http.clone(), request))
     }
 
     /// Builds the request on `url`: headers, cookies and body. A request without a body that
     /// normally has one says `Content-Length: 0`, as some proxies insist (411 otherwise).
+    /// Headers and body are set on the request itself rather than through a
+    /// `RequestBuilder`, which would be moved through every setter.
     pub(crate) fn build_at(
         self,
         http: &::reqwest::Client,
         method: ::reqwest::Method,
         url: ::reqwest::Url,
-    ) -> ::std::result::Result<::reqwest::RequestBuilder, InvalidRequest> {
+    ) -> ::std::result::Result<::reqwest::Request, InvalidRequest> {
+        use ::reqwest::header::{HeaderName, HeaderValue};
         let expects_body = [
             ::reqwest::Method::POST,
             ::reqwest::Method::PUT,
             ::reqwest::Method::PATCH,
         ]
         .contains(&method);
-        let mut request = http.request(method, url);
+        // A URL with a user or password, or without a host, and a multipart form are built
+        // by the client: it takes the user and password out of the URL into an
+        // `Authorization` header, rejects the URL, or sets the form's own headers. Other
+        // requests are made directly, without the client's builder.
+        let by_client = |builder: ::reqwest::RequestBuilder| {
+            builder
+                .build()
+                .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))
+        };
+        let bodiless = self.body.is_none();
+        let (mut request, body) = match self.body {
+            Some(Body::Multipart(form)) => {
+                (by_client(http.request(method, url).multipart(form))?, None)
+            }
+            body if url.has_host() && url.username().is_empty() && url.password().is_none() => {
+                (::reqwest::Request::new(method, url), body)
+            }
+            body => (by_client(http.request(method, url))?, body),
+        };
+        let headers = request.headers_mut();
         for (name, value, sensitive) in self.headers {
-            let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
+            let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
-            let mut value = ::reqwest::header::HeaderValue::from_str(&value)
-                .map_err(|_| InvalidRequest(format!("invalid value for header `{name}`")))?;
+            let value = match value {
+                Text::Borrowed(text) => static_value(text),
+                Text::Owned(text) => HeaderValue::try_from(text).ok(),
+            };
+            let mut value = value
+                .ok_or_else(|| InvalidRequest(format!("invalid value for header `{name}`")))?;
             value.set_sensitive(sensitive);
-            request = request.header(name, value);
+            headers.append(name, value);
         }
         if !self.cookies.is_empty() {
             let cookie = self
@@ -413,22 +485,39 @@ impl RequestParts {
                 .map(|(k, v)| format!("{k}={}", encode_component(v)))
                 .collect::<::std::vec::Vec<_>>()
                 .join("; ");
-            let mut value = ::reqwest::header::HeaderValue::from_str(&cookie)
+            let mut value = HeaderValue::try_from(cookie)
                 .map_err(|_| InvalidRequest("invalid cookie value".to_string()))?;
             value.set_sensitive(true);
-            request = request.header(::reqwest::header::COOKIE, value);
+            headers.append(::reqwest::header::COOKIE, value);
         }
-        match self.body {
+        match body {
             Some(Body::Encoded(media_type, bytes)) => {
-                request = request
-                    .header(::reqwest::header::CONTENT_TYPE, media_type)
-                    .body(bytes)
+                let content_type = static_value(media_type)
+                    .ok_or_else(|| InvalidRequest(format!("invalid media type `{media_type}`")))?;
+                headers.append(::reqwest::header::CONTENT_TYPE, content_type);
+                *request.body_mut() = Some(bytes.into());
             }
-            Some(Body::Multipart(form)) => request = request.multipart(form),
-            None if expects_body => request = request.header(::reqwest::header::CONTENT_LENGTH, 0),
-            None => {}
+            _ if bodiless && expects_body => {
+                let zero = ::reqwest::header::HeaderValue::from_static("0");
+                headers.append(::reqwest::header::CONTENT_LENGTH, zero);
+            }
+            _ => {}
         }
         Ok(request)
+    }
+}
+
+/// A header value of literal text, not copied where it is plain visible ASCII.
+fn static_value(text: &'static str) -> Option<::reqwest::header::HeaderValue> {
+    // `from_static` accepts exactly these bytes (and panics on others); text with other
+    // bytes is copied, and checked, by `from_str`.
+    if text
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+    {
+        Some(::reqwest::header::HeaderValue::from_static(text))
+    } else {
+        ::reqwest::header::HeaderValue::from_str(text).ok()
     }
 }
 
@@ -536,11 +625,7 @@ pub fn path_param<T: ::serde::Serialize + ?Sized>(
     style: Style,
     explode: bool,
 ) -> ::std::result::Result<::std::string::String, InvalidRequest> {
-    let value = to_json(
-        &format!("parameter `{name}`"),
-        value,
-        &mut ::std::vec::Vec::new(),
-    )?;
+    let value = to_json(ParameterName(name), value, &mut ::std::vec::Vec::new())?;
     Ok(path_text(name, &value, style, explode))
 }
 

@@ -115,7 +115,7 @@ pub struct RawResponse {
     pub headers: ::reqwest::header::HeaderMap,
     /// The body.
     pub body: ::std::vec::Vec<u8>,
-    pub(crate) call: CallInfo,
+    pub(crate) call: ::std::boxed::Box<CallInfo>,
 }
 
 impl RawResponse {
@@ -125,12 +125,10 @@ impl RawResponse {
             bytes: self.body,
             secrets: self.call.secrets.clone(),
         });
-        let call = CallInfo {
-            status: Some(self.status),
-            headers: self.headers,
-            body,
-            ..self.call
-        };
+        let mut call = self.call;
+        call.status = Some(self.status);
+        call.headers = self.headers;
+        call.body = body;
         Error::new(kind, call)
     }
 

@@ -47,12 +47,21 @@ pub(crate) fn record<T: ::serde::Serialize + ?Sized>(value: &T) {
         return;
     }
     let mut texts = ::std::vec::Vec::new();
-    if let Ok(value) = ::serde_json::to_value(value) {
-        leaves(value, &mut texts);
+    match crate::plain_text::of(value) {
+        Some(text) => texts = ::std::vec![text],
+        None => {
+            if let Ok(value) = ::serde_json::to_value(value) {
+                leaves(value, &mut texts);
+            }
+        }
     }
     SINK.with(|sink| {
         if let Some(found) = sink.borrow_mut().as_mut() {
-            found.extend(texts);
+            if found.is_empty() {
+                *found = texts;
+            } else {
+                found.append(&mut texts);
+            }
         }
     });
 }
@@ -77,6 +86,9 @@ pub struct Secrets(Option<Arc<Known>>);
 struct Known {
     /// The values as sent, each at least [`MIN_SECRET_LEN`] characters.
     values: ::std::vec::Vec<::std::string::String>,
+    /// The length in bytes of the shortest value: no spelling is shorter, so shorter text
+    /// holds none of them.
+    shortest: usize,
     /// Every spelling of every value, longest first.
     spellings: ::std::sync::OnceLock<::std::vec::Vec<::std::string::String>>,
 }
@@ -88,13 +100,47 @@ impl Secrets {
             .into_iter()
             .filter(|value| value.chars().count() >= MIN_SECRET_LEN)
             .collect();
-        if values.is_empty() {
+        Secrets::of(values)
+    }
+
+    fn of(values: ::std::vec::Vec<::std::string::String>) -> Self {
+        let Some(shortest) = values.iter().map(::std::string::String::len).min() else {
             return Secrets(None);
-        }
+        };
         Secrets(Some(Arc::new(Known {
             values,
+            shortest,
             spellings: ::std::sync::OnceLock::new(),
         })))
+    }
+
+    /// These secrets and `more` (values already among them, or too short, are skipped).
+    /// Without a new value this is the same set, shared: a call that sends only the
+    /// client's default secrets reuses its spellings.
+    pub(crate) fn with(&self, mut more: ::std::vec::Vec<::std::string::String>) -> Self {
+        let known = self
+            .0
+            .as_ref()
+            .map_or(&[][..], |known| known.values.as_slice());
+        let mut kept = 0;
+        for index in 0..more.len() {
+            let value = &more[index];
+            if value.chars().count() >= MIN_SECRET_LEN
+                && !known.contains(value)
+                && !more[..kept].contains(value)
+            {
+                more.swap(kept, index);
+                kept += 1;
+            }
+        }
+        more.truncate(kept);
+        if more.is_empty() {
+            return self.clone();
+        }
+        if !known.is_empty() {
+            more.splice(0..0, known.iter().cloned());
+        }
+        Secrets::of(more)
     }
 
     fn spellings(&self) -> &[::std::string::String] {
@@ -113,18 +159,13 @@ impl Secrets {
     pub fn found_in(&self, text: &str) -> bool {
         // Every spelling other than the value itself has a `%`, `+` or `\\` in it: text without
         // them is searched for the values alone.
-        let Some(known) = &self.0 else {
+        let Some(known) = self.0.as_ref().filter(|known| text.len() >= known.shortest) else {
             return false;
         };
-        if text.contains(['%', '+', '\\']) {
-            self.spellings()
-                .iter()
-                .any(|secret| text.contains(secret.as_str()))
+        if text.bytes().any(|b| matches!(b, b'%' | b'+' | b'\\')) {
+            self.spellings().iter().any(|secret| holds(text, secret))
         } else {
-            known
-                .values
-                .iter()
-                .any(|secret| text.contains(secret.as_str()))
+            known.values.iter().any(|secret| holds(text, secret))
         }
     }
 
@@ -194,10 +235,13 @@ impl Secrets {
     /// Marks every header value that holds a secret as sensitive, so that `Debug` of the
     /// headers (reqwest's own) prints `Sensitive` instead of the value.
     pub(crate) fn mark_headers(&self, headers: &mut ::reqwest::header::HeaderMap) {
-        if self.is_empty() {
+        let Some(known) = &self.0 else {
             return;
-        }
+        };
         for value in headers.values_mut() {
+            if value.len() < known.shortest {
+                continue;
+            }
             let holds = match value.to_str() {
                 Ok(text) => self.found_in(text),
                 Err(_) => self.found_in(&::std::string::String::from_utf8_lossy(value.as_bytes())),
@@ -207,6 +251,20 @@ impl Secrets {
             }
         }
     }
+}
+
+/// Whether `text` holds `needle`. Short text (a header value, a JSON string) is scanned
+/// directly: setting up `str::contains`' searcher costs more than such a search.
+fn holds(text: &str, needle: &str) -> bool {
+    let Some((first, rest)) = needle.as_bytes().split_first() else {
+        return true;
+    };
+    if text.len() > 256 {
+        return text.contains(needle);
+    }
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window[0] == *first && window[1..] == *rest)
 }
 
 fn trim_quotes(text: &str) -> &str {

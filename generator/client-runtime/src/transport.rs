@@ -150,15 +150,15 @@ impl TransportSettings {
                 .map_err(|_| invalid("default header value"))?;
             value_header.set_sensitive(true);
             headers.push((header, value_header));
-            secrets.push(value.clone());
+            secrets.push(value.expose().clone());
         }
         let build_own = || {
-            // Our own client carries timeout and user agent, so requests need not. Redirects
-            // are not followed: a 3xx reply is answered by its declared status variant or as
-            // an unexpected status, and credentials are never re-sent to wherever a
-            // `Location` points.
+            // Our own client carries the user agent, so requests need not; the transport
+            // times each exchange itself (see `Shared::own_timeout`). Redirects are not
+            // followed: a 3xx reply is answered by its declared status variant or as an
+            // unexpected status, and credentials are never re-sent to wherever a `Location`
+            // points.
             ::reqwest::Client::builder()
-                .timeout(self.timeout)
                 .user_agent(user_agent.clone())
                 .redirect(::reqwest::redirect::Policy::none())
                 .build()
@@ -178,15 +178,18 @@ impl TransportSettings {
         };
         #[cfg(not(feature = "middleware"))]
         let _: ::std::option::Option<()> = executor;
+        let own_timeout = per_request.is_none().then_some(self.timeout);
         Ok(Transport {
             shared: ::std::sync::Arc::new(Shared {
                 base_url: BaseUrl::new(base_url),
+                joined: ::std::default::Default::default(),
                 http: builder,
                 #[cfg(feature = "middleware")]
                 middleware: executor,
                 per_request,
+                own_timeout,
                 headers,
-                default_secrets: secrets,
+                default_secrets: Secrets::new(secrets),
                 body_limit: self.body_limit,
                 retry: self.retry,
             }),
@@ -206,20 +209,27 @@ pub struct Transport {
 #[derive(Debug)]
 struct Shared {
     base_url: BaseUrl,
+    /// The URLs of the operations without path parameters (see `Transport::join`).
+    joined: ::std::sync::Mutex<JoinedPaths>,
     /// Builds requests, and sends them unless middleware does.
     http: ::reqwest::Client,
     #[cfg(feature = "middleware")]
     middleware: ::std::option::Option<::reqwest_middleware::ClientWithMiddleware>,
-    /// Timeout and user agent, set on each request when the HTTP client is the user's own;
-    /// `None` when they are built into `http`.
+    /// Timeout and user agent, set on each request when the HTTP client is the user's own
+    /// (so that they hold inside its middleware too); `None` with our own client.
     per_request: Option<(::std::time::Duration, ::reqwest::header::HeaderValue)>,
+    /// With our own client, the timeout the transport puts on each exchange (request and
+    /// body) itself: one timer, where reqwest's own timeout boxes a timer and wraps the body
+    /// again for every request.
+    own_timeout: Option<::std::time::Duration>,
     /// Default headers, parsed once; values are marked sensitive, so `Debug` hides them.
     headers: ::std::vec::Vec<(
         ::reqwest::header::HeaderName,
         ::reqwest::header::HeaderValue,
     )>,
-    /// The default headers' values, scrubbed from what every call returns.
-    default_secrets: ::std::vec::Vec<Secret<::std::string::String>>,
+    /// The default headers' values, scrubbed from what every call returns; shared by the
+    /// calls that send no secret of their own.
+    default_secrets: Secrets,
     body_limit: usize,
     retry: RetryPolicy,
 }
@@ -327,12 +337,8 @@ impl Transport {
         let attempts = if replayable { policy.attempts() } else { 1 };
         // A 401 to a credential from a source earns one more attempt, outside the policy.
         let may_renew = replayable && auth.uses_sources();
-        let mut sent_secrets: ::std::vec::Vec<::std::string::String> = self
-            .shared
-            .default_secrets
-            .iter()
-            .map(|secret| secret.expose().clone())
-            .collect();
+        // The secrets sent so far, by every attempt: each attempt's answer scrubs them all.
+        let mut sent_secrets = self.shared.default_secrets.clone();
         let mut attempt = 0;
         let mut tries = 0;
         let mut refused: Option<Refused<E>> = None;
@@ -404,26 +410,26 @@ impl Transport {
         mut parts: RequestParts,
         auth: &A,
         attempt: u32,
-        sent_secrets: &mut ::std::vec::Vec<::std::string::String>,
+        sent_secrets: &mut Secrets,
         refused: Option<&[crate::renew::Sourced]>,
     ) -> Option<Attempted<E>> {
-        let mut call = CallInfo {
-            operation: operation.id,
-            method: Some(operation.method.clone()),
-            attempts: attempt,
-            ..CallInfo::default()
-        };
+        // Boxed from the start, as the error or the response keeps it: moved along the
+        // success path as a pointer, not as the whole record.
         let authorized = auth.authorize(&mut parts).await;
-        for secret in parts.secrets() {
-            if !sent_secrets.contains(secret) {
-                sent_secrets.push(secret.clone());
-            }
-        }
-        call.secrets = Secrets::new(sent_secrets.iter().filter(|s| !s.is_empty()).cloned());
+        *sent_secrets = sent_secrets.with(parts.take_secrets());
         let sourced = parts.take_sourced();
         if refused.is_some_and(|refused| crate::renew::unchanged(refused, &sourced)) {
             return None;
         }
+        // Boxed from the start, as the error or the response keeps it: moved along the
+        // success path as a pointer, not as the whole record.
+        let mut call = ::std::boxed::Box::new(CallInfo {
+            operation: operation.id,
+            method: Some(operation.method.clone()),
+            attempts: attempt,
+            secrets: sent_secrets.clone(),
+            ..CallInfo::default()
+        });
         let fail = |kind, call| {
             Some((
                 Outcome::Final,
@@ -437,7 +443,7 @@ impl Transport {
         if let Some(error) = parts.take_error() {
             return fail(ErrorKind::InvalidRequest(error.0), call);
         }
-        let url = match parts.url(&self.shared.base_url) {
+        let url = match parts.url_joined(|path| self.join(operation, path)) {
             Ok(url) => url,
             Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
         };
@@ -446,11 +452,85 @@ impl Transport {
             Ok(request) => request,
             Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
         };
-        let (outcome, result) = match self.execute(request).await {
-            Ok(response) => self.read(response, call).await,
-            Err((outcome, failure)) => (outcome, Err(Error::new(failure.kind(), call))),
+        let exchanged = {
+            // Pinned here, so that the timeout holds a reference rather than a second copy.
+            let mut exchange = ::std::pin::pin!(self.exchange(request, &call.secrets));
+            match self.own_timeout() {
+                Some(limit) => ::tokio::time::timeout(limit, exchange.as_mut())
+                    .await
+                    .unwrap_or_else(|_| Err(::std::boxed::Box::new(Unread::timed_out()))),
+                None => exchange.await,
+            }
+        };
+        let (outcome, result) = match exchanged {
+            Ok(Received {
+                status,
+                headers,
+                body,
+            }) => {
+                call.status = Some(status);
+                let response = RawResponse {
+                    status,
+                    headers,
+                    body,
+                    call,
+                };
+                (Outcome::Status(status), Ok(response))
+            }
+            Err(unread) => {
+                call.status = unread.status;
+                call.headers = unread.headers;
+                (unread.outcome, Err(Error::new(unread.failure.kind(), call)))
+            }
         };
         Some((outcome, result, sourced))
+    }
+
+    /// `path` joined to the base URL. The URL of an operation whose path has no parameters
+    /// is joined once and kept: joining sets the path on a copy of the base URL, which the
+    /// URL parser reads character by character.
+    fn join(&self, operation: &Operation, path: &str) -> Result<::reqwest::Url, InvalidRequest> {
+        let base = &self.shared.base_url;
+        if path != operation.path {
+            return base.join(path);
+        }
+        let mut joined = self
+            .shared
+            .joined
+            .lock()
+            .unwrap_or_else(::std::sync::PoisonError::into_inner);
+        let key = (operation.path.as_ptr() as usize, operation.path.len());
+        if let Some(url) = joined.get(&key) {
+            return Ok(url.clone());
+        }
+        let url = base.join(path)?;
+        joined.insert(key, url.clone());
+        Ok(url)
+    }
+
+    /// The timeout the transport puts on an exchange: the call's own or the client's, with
+    /// our own HTTP client; `None` with the user's, whose requests carry theirs.
+    fn own_timeout(&self) -> Option<::std::time::Duration> {
+        let client = self.shared.own_timeout?;
+        let call = self.call.as_deref().and_then(|options| options.timeout);
+        Some(call.unwrap_or(client))
+    }
+
+    /// Sends the request and reads the response.
+    async fn exchange(
+        &self,
+        request: ::reqwest::Request,
+        secrets: &Secrets,
+    ) -> Result<Received, ::std::boxed::Box<Unread>> {
+        match self.execute(request).await {
+            Ok(response) => self.read(response, secrets).await,
+            Err((outcome, failure)) => Err(::std::boxed::Box::new(Unread {
+                outcome,
+                failure,
+                status: None,
+                headers: ::reqwest::header::HeaderMap::new(),
+            })),
+        }
     }
 
     fn request(
@@ -462,19 +542,20 @@ impl Transport {
         let shared = &*self.shared;
         let mut request = parts.build_at(&shared.http, method.clone(), url)?;
         if let Some((timeout, user_agent)) = &shared.per_request {
-            request = request
-                .timeout(*timeout)
-                .header(::reqwest::header::USER_AGENT, user_agent.clone());
+            *request.timeout_mut() = Some(*timeout);
+            request
+                .headers_mut()
+                .append(::reqwest::header::USER_AGENT, user_agent.clone());
         }
-        if let Some(timeout) = self.call.as_deref().and_then(|options| options.timeout) {
-            request = request.timeout(timeout);
+        let call_timeout = self.call.as_deref().and_then(|options| options.timeout);
+        if let Some(timeout) = call_timeout.filter(|_| shared.own_timeout.is_none()) {
+            *request.timeout_mut() = Some(timeout);
         }
+        let headers = request.headers_mut();
         for (name, value) in &shared.headers {
-            request = request.header(name.clone(), value.clone());
+            headers.append(name.clone(), value.clone());
         }
-        request
-            .build()
-            .map_err(|error| InvalidRequest(crate::error::chain(&error.without_url())))
+        Ok(request)
     }
 
     async fn execute(
@@ -496,56 +577,111 @@ impl Transport {
             .map_err(transport_failure)
     }
 
-    /// Reads the whole response, never more than the body limit.
-    async fn read<E>(
+    /// Reads the whole response, never more than the body limit. Header values that hold
+    /// one of `secrets` are marked sensitive.
+    async fn read(
         &self,
         mut response: ::reqwest::Response,
-        mut call: CallInfo,
-    ) -> (Outcome, Result<RawResponse, Error<E>>) {
+        secrets: &Secrets,
+    ) -> Result<Received, ::std::boxed::Box<Unread>> {
         let limit = self.shared.body_limit;
         let status = response.status();
         let mut headers = ::std::mem::take(response.headers_mut());
-        call.secrets.mark_headers(&mut headers);
-        call.status = Some(status);
-        let too_large = |call: CallInfo, headers| {
-            let call = CallInfo { headers, ..call };
-            (
-                Outcome::Status(status),
-                Err(Error::new(ErrorKind::BodyTooLarge { limit }, call)),
-            )
+        secrets.mark_headers(&mut headers);
+        let unread = |outcome, failure, headers| {
+            ::std::boxed::Box::new(Unread {
+                outcome,
+                failure,
+                status: Some(status),
+                headers,
+            })
         };
+        let too_large =
+            |headers| unread(Outcome::Status(status), Failure::TooLarge(limit), headers);
         if response
             .content_length()
             .is_some_and(|length| length > limit as u64)
         {
-            return too_large(call, headers);
+            return Err(too_large(headers));
         }
         let mut body = ::std::vec::Vec::new();
         loop {
             match response.chunk().await {
                 Ok(Some(chunk)) => {
                     if body.len() + chunk.len() > limit {
-                        return too_large(call, headers);
+                        return Err(too_large(headers));
                     }
                     body.extend_from_slice(&chunk);
                 }
                 Ok(None) => break,
                 Err(error) => {
                     let (outcome, failure) = transport_failure(error);
-                    let call = CallInfo { headers, ..call };
-                    return (outcome, Err(Error::new(failure.kind(), call)));
+                    return Err(unread(outcome, failure, headers));
                 }
             }
         }
-        (
-            Outcome::Status(status),
-            Ok(RawResponse {
-                status,
-                headers,
-                body,
-                call,
-            }),
-        )
+        Ok(Received {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+/// A response read to its end.
+struct Received {
+    status: ::reqwest::StatusCode,
+    headers: ::reqwest::header::HeaderMap,
+    body: ::std::vec::Vec<u8>,
+}
+
+/// Why an exchange ended without a whole response, with the status and headers if they
+/// arrived. Boxed where it is returned, so that the success path moves a pointer's worth.
+struct Unread {
+    outcome: Outcome,
+    failure: Failure,
+    status: Option<::reqwest::StatusCode>,
+    headers: ::reqwest::header::HeaderMap,
+}
+
+impl Unread {
+    /// The exchange took longer than its timeout. The request may have reached the server.
+    fn timed_out() -> Self {
+        Unread {
+            outcome: Outcome::MaybeSent,
+            failure: Failure::Timeout,
+            status: None,
+            headers: ::reqwest::header::HeaderMap::new(),
+        }
+    }
+}
+
+/// Joined URLs by the address and length of their operation's path template: a template is
+/// a literal of the generated code, at one address for as long as the program runs, so the
+/// key is found without reading (or hashing) the text.
+type JoinedPaths = ::std::collections::HashMap<
+    (usize, usize),
+    ::reqwest::Url,
+    ::std::hash::BuildHasherDefault<AddressHasher>,
+>;
+
+/// Hashes the address and length of a [`JoinedPaths`] key with one multiplication each.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl ::std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.write_usize(usize::from(*byte));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -567,12 +703,15 @@ type Refused<E> = (
 enum Failure {
     Timeout,
     Transport(BoxError),
+    /// The body is larger than the limit.
+    TooLarge(usize),
 }
 
 impl Failure {
     fn kind<E>(self) -> ErrorKind<E> {
         match self {
             Failure::Timeout => ErrorKind::Timeout,
+            Failure::TooLarge(limit) => ErrorKind::BodyTooLarge { limit },
             Failure::Transport(error) => ErrorKind::Transport(error),
         }
     }

@@ -170,7 +170,7 @@ fn render_accept(op: &Operation) -> Option<TokenStream> {
         return None;
     }
     let value = types.join(", ");
-    Some(quote! { parts.header("Accept", #value); })
+    Some(quote! { parts.accept(#value); })
 }
 
 /// The operation's own items, at module level: options struct, body enum, success and error

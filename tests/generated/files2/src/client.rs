@@ -150,7 +150,7 @@ impl Client {
         parts
             .query_styled("fields", &options.fields, crate::runtime::Style::Form, false);
         parts.query("limit", &options.limit);
-        parts.header("Accept", "application/json");
+        parts.accept("application/json");
         let operation = Operation {
             id: "listFiles",
             method: ::reqwest::Method::GET,
@@ -181,7 +181,7 @@ impl Client {
         body: &crate::types::UploadFileBody,
     ) -> ApiResult<crate::types::File, UploadFileError> {
         let mut parts = RequestParts::new("/files");
-        parts.header("Accept", "application/json");
+        parts.accept("application/json");
         parts.multipart(body, &["file"]);
         parts.multipart_file("file", &body.file);
         let operation = Operation {
@@ -216,7 +216,7 @@ impl Client {
     ) -> ApiResult<crate::types::File, GetFileError> {
         let mut parts = RequestParts::new("/files/");
         parts.path("fileId", &file_id);
-        parts.header("Accept", "application/json");
+        parts.accept("application/json");
         let operation = Operation {
             id: "getFile",
             method: ::reqwest::Method::GET,
