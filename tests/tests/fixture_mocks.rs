@@ -35,11 +35,34 @@ fn write_if_changed(path: &Path, contents: &str) {
     std::fs::write(path, contents).expect("write a scratch file");
 }
 
-/// A generated fixture crate: its directory, package name and the mock's operation types.
+/// A generated fixture crate: its directory, package name and the mock's operation types,
+/// each with what it declares for status 418 (a `mock_support::Teapot` variant).
 struct Fixture {
     stem: String,
     package: String,
-    operations: Vec<String>,
+    operations: Vec<(String, &'static str)>,
+}
+
+/// What the operation whose mock type is `marker` declares for status 418, as the client
+/// picks a response: the exact code, then its range, then `default`.
+fn teapot(api: &generator::ir::Api, marker: &str) -> &'static str {
+    use generator::ir::{BodyKind, StatusMatch};
+    let Some(op) = api.operations.iter().find(|op| op.type_stem == marker) else {
+        panic!("no operation for the mock type {marker}");
+    };
+    let declared = [
+        StatusMatch::Code(418),
+        StatusMatch::Range(4),
+        StatusMatch::Default,
+    ]
+    .into_iter()
+    .find_map(|status| op.responses.iter().find(|r| r.status == status));
+    match declared.map(|response| response.kind) {
+        None => "Undeclared",
+        Some(BodyKind::Json) => "Json",
+        Some(BodyKind::Text) => "Text",
+        Some(_) => "Other",
+    }
 }
 
 fn generate(path: &Path, scratch: &Path) -> Fixture {
@@ -52,6 +75,8 @@ fn generate(path: &Path, scratch: &Path) -> Fixture {
     let bytes = std::fs::read(path).expect("fixture is readable");
     let generation = generator::generate(&bytes, &settings)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (api, _, _) =
+        generator::lower_to_ir(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut operations = Vec::new();
     for file in &generation.files {
         write_if_changed(&scratch.join(&stem).join(&file.path), &file.contents);
@@ -59,7 +84,7 @@ fn generate(path: &Path, scratch: &Path) -> Fixture {
             // Each operation's type is an empty enum in `mock::operations`.
             operations.extend(file.contents.lines().filter_map(|line| {
                 let name = line.trim().strip_prefix("pub enum ")?.strip_suffix(" {}")?;
-                Some(name.to_string())
+                Some((name.to_string(), teapot(&api, name)))
             }));
         }
     }
@@ -80,7 +105,7 @@ fn exercise_tests(fixtures: &[Fixture], support: &Path) -> String {
     );
     for fixture in fixtures {
         let krate = fixture.package.replace('-', "_");
-        for operation in &fixture.operations {
+        for (operation, teapot) in &fixture.operations {
             out.push_str(&format!(
                 "
 #[tokio::test]
@@ -94,6 +119,7 @@ async fn {stem}_{test}() {{
         }},
         secret: None,
         declared_errors: None,
+        teapot: mock_support::Teapot::{teapot},
     }}
     .run::<Op>()
     .await;

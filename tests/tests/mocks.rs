@@ -1,11 +1,12 @@
 //! The typed mock of every operation of the generated crates (feature `mock`): the five of
 //! `generated/` and the test-only one of `tests/generated/`, through
-//! the shared exercise in `mock_support`, and what each crate's body matchers decode.
+//! the shared exercise in `mock_support`, and what each crate's body matchers decode. None of
+//! their operations declares a `4XX` range or `default`, so a raw 418 is an unexpected status.
 
 mod mock_support;
 
 use generic_login::runtime;
-use mock_support::Exercise;
+use mock_support::{Exercise, Teapot};
 
 const SECRET: &str = "sEcReT-5d0b";
 
@@ -27,6 +28,7 @@ async fn generic_login_login() {
         },
         secret: Some(SECRET),
         declared_errors: Some(11),
+        teapot: Teapot::Undeclared,
     }
     .run::<generic_login::mock::operations::Login>()
     .await;
@@ -43,6 +45,7 @@ async fn chift_generate_access_token() {
         },
         secret: Some(SECRET),
         declared_errors: Some(1),
+        teapot: Teapot::Undeclared,
     }
     .run::<chift::mock::operations::GenerateAccessTokenTokenPost>()
     .await;
@@ -61,6 +64,7 @@ async fn chkk_login() {
         },
         secret: Some(SECRET),
         declared_errors: Some(0),
+        teapot: Teapot::Undeclared,
     }
     .run::<chkk::mock::operations::Login>()
     .await;
@@ -77,6 +81,7 @@ async fn dynamosql_auth_token() {
         },
         secret: Some(SECRET),
         declared_errors: Some(3),
+        teapot: Teapot::Undeclared,
     }
     .run::<dynamosql::mock::operations::AuthToken>()
     .await;
@@ -94,6 +99,7 @@ async fn klearstack_get_access_token() {
         },
         secret: Some(SECRET),
         declared_errors: Some(1),
+        teapot: Teapot::Undeclared,
     }
     .run::<klearstack::mock::operations::GetAccessToken>()
     .await;
@@ -283,6 +289,7 @@ macro_rules! files2_operation {
                 },
                 secret: None,
                 declared_errors: None,
+                teapot: Teapot::Undeclared,
             }
             .run::<Op>()
             .await;

@@ -14,8 +14,9 @@ use common::{Recorded, Reply, Server};
 use std::path::Path;
 use std::process::Command;
 
-const FIXTURES: [&str; 4] = [
+const FIXTURES: [&str; 5] = [
     "wire_bodies",
+    "wire_conformance",
     "wire_parameters",
     "wire_responses",
     "wire_security",
@@ -32,8 +33,17 @@ fn write_if_changed(path: &Path, contents: &str) {
     std::fs::write(path, contents).expect("write a scratch file");
 }
 
-/// Generates the fixture crates and the driver into `scratch` and builds the driver.
+/// The driver, built once for the tests of this file (they run in parallel, and must not
+/// write the scratch workspace at the same time).
 fn build_driver(root: &Path, scratch: &Path) -> std::path::PathBuf {
+    static DRIVER: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DRIVER
+        .get_or_init(|| generate_and_build_driver(root, scratch))
+        .clone()
+}
+
+/// Generates the fixture crates and the driver into `scratch` and builds the driver.
+fn generate_and_build_driver(root: &Path, scratch: &Path) -> std::path::PathBuf {
     let mut dependencies = String::new();
     for stem in FIXTURES {
         let path = root.join("tests/fixtures").join(format!("{stem}.yaml"));
@@ -56,7 +66,7 @@ fn build_driver(root: &Path, scratch: &Path) -> std::path::PathBuf {
             "[package]\nname = \"wire-driver\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
              publish = false\n\n[dependencies]\n{dependencies}\
              tokio = {{ version = \"1\", features = [\"macros\", \"rt\"] }}\n\
-             uuid = \"1\"\n"
+             uuid = \"1\"\nserde_json = \"1\"\n"
         ),
     );
     let members: Vec<String> = FIXTURES
@@ -142,8 +152,46 @@ async fn every_fixture_operation_sends_the_expected_bytes() {
         .expect("the driver runs");
     assert!(status.success(), "the wire driver failed ({status})");
     let requests = server.requests();
-    // One request per operation: 5 + 2 + 3 + 6, create_note once per media type.
-    assert_eq!(requests.len(), 18, "requests sent");
+    // One request per operation: 5 + 3 + 2 + 3 + 6, create_note once per media type.
+    assert_eq!(requests.len(), 21, "requests sent");
     let text: Vec<String> = requests.iter().map(|r| describe(r, &url)).collect();
     insta::assert_snapshot!(text.join("\n----\n"));
+}
+
+/// The conformance fixture's replies, each read as the document declares it (the driver
+/// asserts and fails otherwise): `null` for a nullable response, bytes declared as JSON, a
+/// 204 whose declared content no server can send, and an empty body where JSON is declared.
+#[tokio::test(flavor = "multi_thread")]
+async fn conformance_fixture_reads_replies_as_declared() {
+    let root = xtask::workspace_root();
+    let scratch = root.join("target/wire-fixtures");
+    let driver = {
+        let (root, scratch) = (root.clone(), scratch.clone());
+        tokio::task::spawn_blocking(move || build_driver(&root, &scratch))
+            .await
+            .expect("the build finishes")
+    };
+    let server = Server::sequence(vec![
+        Reply::json(200, serde_json::Value::Null),
+        Reply::json(200, serde_json::json!({"access_token": "t"})),
+        Reply::bytes(200, "application/json", b"\x00\x01PK".to_vec()),
+        Reply::status(204),
+        Reply::bytes(200, "application/json", Vec::new()),
+    ])
+    .await;
+    let url = server.url().to_string();
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new(&driver)
+            .args([url.as_str(), "replies"])
+            .output()
+    })
+    .await
+    .expect("the driver finishes")
+    .expect("the driver runs");
+    assert!(
+        output.status.success(),
+        "the driver read a reply wrongly:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(server.requests().len(), 5, "one request per reply");
 }

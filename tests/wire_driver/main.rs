@@ -1,10 +1,12 @@
-//! Calls every operation of the four `tests/fixtures/wire_*` clients once, in a fixed order,
+//! Calls every operation of the `tests/fixtures/wire_*` clients once, in a fixed order,
 //! against the base URL given as the first argument. `tests/tests/wire_fixtures.rs` builds
 //! this next to the generated fixture crates, runs it against a recording server on
-//! 127.0.0.1 and compares the requests' bytes with its snapshot. Replies are ignored: what
-//! the clients make of replies is tested in the `wire_*` tests of the real clients.
+//! 127.0.0.1 and compares the requests' bytes with its snapshot. Replies are ignored there:
+//! what the clients make of replies is tested in the `wire_*` tests of the real clients, and
+//! for the conformance fixture by `replies` as the second argument (see [`check_replies`]).
 
 use fixture_wire_bodies as bodies;
+use fixture_wire_conformance as conformance;
 use fixture_wire_parameters as parameters;
 use fixture_wire_responses as responses;
 use fixture_wire_security as security;
@@ -12,7 +14,12 @@ use fixture_wire_security as security;
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let url = std::env::args().nth(1).expect("the base URL as the first argument");
+    if std::env::args().nth(2).as_deref() == Some("replies") {
+        check_replies(&url).await;
+        return;
+    }
     call_bodies(&url).await;
+    call_conformance(&url).await;
     call_parameters(&url).await;
     call_responses(&url).await;
     call_security(&url).await;
@@ -91,4 +98,53 @@ async fn call_security(url: &str) {
     let _ = client.admin().await;
     let _ = client.feed().await;
     let _ = client.health().await;
+}
+
+fn conformance_client(url: &str) -> conformance::Client {
+    conformance::Client::builder(conformance::Server::Custom(url.into()))
+        .bearer("bt")
+        .build()
+        .expect("a client")
+}
+
+async fn call_conformance(url: &str) {
+    let client = conformance_client(url);
+    let request = conformance::types::TokenRequest::new("client_credentials", 512);
+    let _ = client.create_token(&request).await;
+    let _ = client
+        .put_export(&conformance::types::Record::new(7))
+        .await;
+    let _ = client
+        .delete_export(&conformance::types::DeleteExportKind::Full, &"42".to_string())
+        .await;
+}
+
+/// Against a server answering, in order: `null`, a token, bytes declared as JSON, a 204 and
+/// an empty 200. Panics (the driver fails) where a reply is not read as the document says.
+async fn check_replies(url: &str) {
+    let client = conformance_client(url);
+    let request = conformance::types::TokenRequest::new("client_credentials", 512);
+    let none = client.create_token(&request).await.expect("null is a reply");
+    assert_eq!(none.into_body(), None, "a `null` body of a nullable response");
+    let some = client.create_token(&request).await.expect("a token");
+    assert_eq!(
+        some.into_body().map(|token| token.access_token),
+        Some("t".to_string())
+    );
+    let export = client
+        .put_export(&conformance::types::Record::new(7))
+        .await
+        .expect("a binary body declared as JSON");
+    assert_eq!(export.into_body(), b"\x00\x01PK".to_vec());
+    let kind = conformance::types::DeleteExportKind::Full;
+    let deleted = client.delete_export(&kind, &"42".to_string()).await;
+    assert!(
+        matches!(deleted.expect("a 204").into_body(), conformance::DeleteExportSuccess::NoContent)
+    );
+    let empty = client.delete_export(&kind, &"42".to_string()).await;
+    assert_eq!(
+        empty.expect("an empty 200").into_body(),
+        conformance::DeleteExportSuccess::Ok(serde_json::Value::Null)
+    );
+    println!("replies: all read as declared");
 }

@@ -10,10 +10,10 @@ mod classify;
 mod harness;
 mod prism_log;
 mod report;
+mod run_doc;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
@@ -22,7 +22,6 @@ use anyhow::{bail, Context, Result};
 
 use crate::corpus::docs::{self, Doc, Validity};
 use crate::corpus::{check, generate, progress::Progress, sync, Stage};
-use classify::Call;
 use report::DocRun;
 
 /// `cargo xtask conformance DIR ...`.
@@ -179,7 +178,7 @@ fn run_all(
                         calls: Vec::new(),
                         duration: Duration::ZERO,
                     },
-                    None => run_doc(doc, prism, out),
+                    None => run_doc::run_doc(doc, prism, out),
                 };
                 if let Ok(mut results) = results.lock() {
                     results[index] = Some(run);
@@ -206,113 +205,6 @@ fn run_all(
             })
         })
         .collect()
-}
-
-/// Starts Prism for one document, runs its harness, and pairs each call with the request
-/// Prism logged for it.
-fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
-    let started = Instant::now();
-    let logs = out.join("logs");
-    let skip = |why: String| DocRun {
-        id: doc.id.clone(),
-        skipped: Some(why),
-        calls: Vec::new(),
-        duration: started.elapsed(),
-    };
-    let mock = match crate::prism::start_mock(prism, &doc.path, &format!("{}.prism", doc.id), &logs)
-    {
-        Ok(mock) => mock,
-        Err(error) => return skip(format!("Prism did not start: {error:#}")),
-    };
-    let harness = harness_binary(out, &doc.crate_name);
-    let output = Command::new(&harness)
-        .arg(mock.url())
-        .stdin(Stdio::null())
-        .output();
-    let prism_log_path = mock.log().to_path_buf();
-    // Stopping Prism first makes sure its log is complete.
-    drop(mock);
-    let output = match output {
-        Ok(output) => output,
-        Err(error) => return skip(format!("could not run {}: {error}", harness.display())),
-    };
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let _ = std::fs::write(
-        logs.join(format!("{}.harness.log", doc.id)),
-        format!("{stdout}\n--- stderr ---\n{stderr}"),
-    );
-    let received = prism_log::parse(&std::fs::read_to_string(&prism_log_path).unwrap_or_default());
-    let mut calls = pair(&stdout, &received);
-    if !output.status.success() {
-        calls.push(Call {
-            name: "(harness)".to_string(),
-            method: String::new(),
-            path: String::new(),
-            kind: "panic".to_string(),
-            status: None,
-            message: format!(
-                "harness exited with {}: {}",
-                output.status,
-                last_lines(&stderr)
-            ),
-            received: None,
-        });
-    }
-    DocRun {
-        id: doc.id.clone(),
-        skipped: None,
-        calls,
-        duration: started.elapsed(),
-    }
-}
-
-fn harness_binary(out: &Path, krate: &str) -> PathBuf {
-    out.join("target").join("debug").join(format!(
-        "{}{}",
-        harness::name(krate),
-        std::env::consts::EXE_SUFFIX
-    ))
-}
-
-/// The harness's `call` lines, each with the first request Prism logged after the previous
-/// call's whose method and path fit the operation.
-fn pair(stdout: &str, received: &[prism_log::Received]) -> Vec<Call> {
-    let mut cursor = 0;
-    let mut calls = Vec::new();
-    for line in stdout.lines() {
-        let fields: Vec<&str> = line.splitn(8, '\t').collect();
-        let [_, _, name, method, path, kind, status, message] = fields[..] else {
-            continue;
-        };
-        let sent = !message.contains("invalid request") && kind != "panic";
-        let found = sent
-            .then(|| {
-                received[cursor.min(received.len())..]
-                    .iter()
-                    .position(|r| r.method == method && prism_log::path_matches(path, &r.path))
-            })
-            .flatten();
-        let request = found.map(|offset| {
-            cursor += offset + 1;
-            received[cursor - 1].clone()
-        });
-        calls.push(Call {
-            name: name.to_string(),
-            method: method.to_string(),
-            path: path.to_string(),
-            kind: kind.to_string(),
-            status: status.parse().ok(),
-            message: message.to_string(),
-            received: request,
-        });
-    }
-    calls
-}
-
-fn last_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines[lines.len().saturating_sub(3)..].join(" / ")
 }
 
 /// Fails when panics happened, a document could not be called, or fewer than `min` % of the

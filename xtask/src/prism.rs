@@ -477,6 +477,11 @@ impl Mock {
         &self.log
     }
 
+    /// Whether Prism's process has ended (it crashed on a request, say).
+    pub(crate) fn has_exited(&mut self) -> bool {
+        !matches!(self.prism.try_wait(), Ok(None))
+    }
+
     fn spawn(prism: &Path, spec: &Spec, log_dir: &Path) -> Result<Mock> {
         let port = free_port()?;
         let log = log_dir.join(format!("{}.log", spec.name));

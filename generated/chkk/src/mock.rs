@@ -5,63 +5,15 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "login",
-        method: "POST",
-        path: "/login",
-        body: crate::runtime::mock::BodyFormat::None,
-    },
+    <operations::Login as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["Authorization", "access_token"];
-/// A mock server of this API on a random local port.
-pub struct MockServer {
-    inner: crate::runtime::mock::MockServer,
-}
+crate::runtime::mock_server!(OPERATIONS, SECRETS);
 impl MockServer {
-    /// Starts the server.
-    pub async fn start() -> Self {
-        MockServer {
-            inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
-        }
-    }
-    /// Its base URL.
-    pub fn uri(&self) -> ::std::string::String {
-        self.inner.uri()
-    }
-    /// The [`Server`](crate::Server) to build a client of it with.
-    pub fn server(&self) -> crate::Server {
-        crate::Server::Custom(self.inner.uri())
-    }
-    /// A client of it with default settings and no credentials.
-    pub fn client(&self) -> crate::Client {
-        crate::Client::new(self.server())
-            .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
-    }
-    /// Panics if a request matched no expectation, or an expectation's `times` count
-    /// was not met. Dropping the server checks the same.
-    pub async fn verify(&self) {
-        self.inner.verify().await
-    }
-    /// The requests no expectation matched, described with their secrets redacted.
-    pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
-        self.inner.unmatched()
-    }
-    /// The untyped server underneath.
-    pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
-        &self.inner
-    }
     /// Sets up what [`Client::login`](crate::Client) expects and answers.
     pub fn login(&self) -> crate::runtime::mock::OperationMock<'_, operations::Login> {
         self.inner.operation()
-    }
-}
-/// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
-/// generic over operations can use any API's server.
-impl ::std::ops::Deref for MockServer {
-    type Target = crate::runtime::mock::MockServer;
-    fn deref(&self) -> &Self::Target {
-        &self.inner
     }
 }
 /// A client of `server` holding a placeholder credential for every security scheme,
@@ -84,6 +36,7 @@ pub mod operations {
     /// `POST /login`: the mock of `Client::login`.
     #[derive(Debug)]
     pub enum Login {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for Login {
         type Body = ();
         type Ok = crate::types::LoginResponse;

@@ -5,65 +5,17 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "auth_token",
-        method: "POST",
-        path: "/v1/auth/token",
-        body: crate::runtime::mock::BodyFormat::Json,
-    },
+    <operations::AuthToken as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["accessToken", "clientSecret", "refreshToken"];
-/// A mock server of this API on a random local port.
-pub struct MockServer {
-    inner: crate::runtime::mock::MockServer,
-}
+crate::runtime::mock_server!(OPERATIONS, SECRETS);
 impl MockServer {
-    /// Starts the server.
-    pub async fn start() -> Self {
-        MockServer {
-            inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
-        }
-    }
-    /// Its base URL.
-    pub fn uri(&self) -> ::std::string::String {
-        self.inner.uri()
-    }
-    /// The [`Server`](crate::Server) to build a client of it with.
-    pub fn server(&self) -> crate::Server {
-        crate::Server::Custom(self.inner.uri())
-    }
-    /// A client of it with default settings and no credentials.
-    pub fn client(&self) -> crate::Client {
-        crate::Client::new(self.server())
-            .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
-    }
-    /// Panics if a request matched no expectation, or an expectation's `times` count
-    /// was not met. Dropping the server checks the same.
-    pub async fn verify(&self) {
-        self.inner.verify().await
-    }
-    /// The requests no expectation matched, described with their secrets redacted.
-    pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
-        self.inner.unmatched()
-    }
-    /// The untyped server underneath.
-    pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
-        &self.inner
-    }
     /// Sets up what [`Client::auth_token`](crate::Client) expects and answers.
     pub fn auth_token(
         &self,
     ) -> crate::runtime::mock::OperationMock<'_, operations::AuthToken> {
         self.inner.operation()
-    }
-}
-/// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
-/// generic over operations can use any API's server.
-impl ::std::ops::Deref for MockServer {
-    type Target = crate::runtime::mock::MockServer;
-    fn deref(&self) -> &Self::Target {
-        &self.inner
     }
 }
 /// A client of `server` holding a placeholder credential for every security scheme,
@@ -86,6 +38,7 @@ pub mod operations {
     /// `POST /v1/auth/token`: the mock of `Client::auth_token`.
     #[derive(Debug)]
     pub enum AuthToken {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for AuthToken {
         type Body = crate::types::AuthTokenBody;
         type Ok = crate::types::AuthTokenResponse;
@@ -114,7 +67,10 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::AuthTokenResponse::new(true)
+            crate::runtime::mock::example_or(
+                "{\"success\":true,\"data\":{\"accessToken\":\"eyJhbGciOiJSUzI1NiIs...\",\"refreshToken\":\"eyJjdHkiOiJKV1QiLCJl...\",\"expiresIn\":3600,\"tokenType\":\"Bearer\"}}",
+                || crate::types::AuthTokenResponse::new(true),
+            )
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([

@@ -5,63 +5,15 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "login",
-        method: "POST",
-        path: "/api/v1/auth/login",
-        body: crate::runtime::mock::BodyFormat::Form,
-    },
+    <operations::Login as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["access_token", "client_secret", "password"];
-/// A mock server of this API on a random local port.
-pub struct MockServer {
-    inner: crate::runtime::mock::MockServer,
-}
+crate::runtime::mock_server!(OPERATIONS, SECRETS);
 impl MockServer {
-    /// Starts the server.
-    pub async fn start() -> Self {
-        MockServer {
-            inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
-        }
-    }
-    /// Its base URL.
-    pub fn uri(&self) -> ::std::string::String {
-        self.inner.uri()
-    }
-    /// The [`Server`](crate::Server) to build a client of it with.
-    pub fn server(&self) -> crate::Server {
-        crate::Server::Custom(self.inner.uri())
-    }
-    /// A client of it with default settings and no credentials.
-    pub fn client(&self) -> crate::Client {
-        crate::Client::new(self.server())
-            .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
-    }
-    /// Panics if a request matched no expectation, or an expectation's `times` count
-    /// was not met. Dropping the server checks the same.
-    pub async fn verify(&self) {
-        self.inner.verify().await
-    }
-    /// The requests no expectation matched, described with their secrets redacted.
-    pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
-        self.inner.unmatched()
-    }
-    /// The untyped server underneath.
-    pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
-        &self.inner
-    }
     /// Sets up what [`Client::login`](crate::Client) expects and answers.
     pub fn login(&self) -> crate::runtime::mock::OperationMock<'_, operations::Login> {
         self.inner.operation()
-    }
-}
-/// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
-/// generic over operations can use any API's server.
-impl ::std::ops::Deref for MockServer {
-    type Target = crate::runtime::mock::MockServer;
-    fn deref(&self) -> &Self::Target {
-        &self.inner
     }
 }
 /// A client of `server` holding a placeholder credential for every security scheme,
@@ -83,6 +35,7 @@ pub mod operations {
     /// `POST /api/v1/auth/login`: the mock of `Client::login`.
     #[derive(Debug)]
     pub enum Login {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for Login {
         type Body = crate::types::LoginForm;
         type Ok = crate::types::TokenResponse;
@@ -135,25 +88,79 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::TokenResponse::new()
+            crate::runtime::mock::example_or(
+                "{\"orgs\":[]}",
+                || crate::types::TokenResponse::new(),
+            )
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([
-                crate::LoginError::BadRequest(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::Unauthorized(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::Forbidden(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::NotFound(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::Conflict(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::BadRequest(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::Unauthorized(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::Forbidden(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::NotFound(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::Conflict(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
                 crate::LoginError::UnprocessableEntity(
-                    crate::types::ErrorEnvelope::new(),
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
                 ),
-                crate::LoginError::UpgradeRequired(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::TooManyRequests(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::UpgradeRequired(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::TooManyRequests(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
                 crate::LoginError::InternalServerError(
-                    crate::types::ErrorEnvelope::new(),
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
                 ),
-                crate::LoginError::BadGateway(crate::types::ErrorEnvelope::new()),
-                crate::LoginError::GatewayTimeout(crate::types::ErrorEnvelope::new()),
+                crate::LoginError::BadGateway(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
+                crate::LoginError::GatewayTimeout(
+                    crate::runtime::mock::example_or(
+                        "{\"code\":401,\"detail\":\"Authentication failed\",\"type\":\"authentication_error\"}",
+                        || crate::types::ErrorEnvelope::new(),
+                    ),
+                ),
             ])
         }
         #[allow(deprecated)]

@@ -5,65 +5,17 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "get_access_token",
-        method: "POST",
-        path: "/access/klearstack/get_access_token",
-        body: crate::runtime::mock::BodyFormat::Other,
-    },
+    <operations::GetAccessToken as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["access_token", "password", "refresh_token"];
-/// A mock server of this API on a random local port.
-pub struct MockServer {
-    inner: crate::runtime::mock::MockServer,
-}
+crate::runtime::mock_server!(OPERATIONS, SECRETS);
 impl MockServer {
-    /// Starts the server.
-    pub async fn start() -> Self {
-        MockServer {
-            inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
-        }
-    }
-    /// Its base URL.
-    pub fn uri(&self) -> ::std::string::String {
-        self.inner.uri()
-    }
-    /// The [`Server`](crate::Server) to build a client of it with.
-    pub fn server(&self) -> crate::Server {
-        crate::Server::Custom(self.inner.uri())
-    }
-    /// A client of it with default settings and no credentials.
-    pub fn client(&self) -> crate::Client {
-        crate::Client::new(self.server())
-            .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
-    }
-    /// Panics if a request matched no expectation, or an expectation's `times` count
-    /// was not met. Dropping the server checks the same.
-    pub async fn verify(&self) {
-        self.inner.verify().await
-    }
-    /// The requests no expectation matched, described with their secrets redacted.
-    pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
-        self.inner.unmatched()
-    }
-    /// The untyped server underneath.
-    pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
-        &self.inner
-    }
     /// Sets up what [`Client::get_access_token`](crate::Client) expects and answers.
     pub fn get_access_token(
         &self,
     ) -> crate::runtime::mock::OperationMock<'_, operations::GetAccessToken> {
         self.inner.operation()
-    }
-}
-/// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
-/// generic over operations can use any API's server.
-impl ::std::ops::Deref for MockServer {
-    type Target = crate::runtime::mock::MockServer;
-    fn deref(&self) -> &Self::Target {
-        &self.inner
     }
 }
 /// A client of `server` holding a placeholder credential for every security scheme,
@@ -87,6 +39,7 @@ pub mod operations {
     /// `POST /access/klearstack/get_access_token`: the mock of `Client::get_access_token`.
     #[derive(Debug)]
     pub enum GetAccessToken {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for GetAccessToken {
         type Body = crate::types::GetAccessTokenRequest;
         type Ok = crate::types::AccessTokenResponse;
@@ -113,7 +66,10 @@ pub mod operations {
             }
         }
         fn example_ok() -> Self::Ok {
-            crate::types::AccessTokenResponse::new()
+            crate::runtime::mock::example_or(
+                "{\"refresh_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoicmVmcmVzaCIsImV4cCI6MTY1NjU3NjA5OCwiaWF0IjoxNjU2NTcdGkiOiI1ZmEzNGM4YjUyOGI0OWM3OWQzNjk5ZWJlNDRlYzUwZiIsInVzZXJfaWQiOjI2fQ.kvpMWPuxenw2c55nucfQCxHLipiO4DhK2TC5NKpJZEk\",\"access_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJ0b2tlbl90eXBlIjoiYWNjZXNzIiwiZXhwIjoxNjU2NTc2MDM4LCJpYTY1NzU5MTgsImp0aSI6IjQwMWZlYmJhODg4NDQ1MmRhN2Q3ZTA5ZjEwZmYwOWFkIiwidXNlcl9pZCI6MjZ9.sjU6iVbRRp7dTDt-l4rj7K7tKpPpaL7yskjstAUn2Zs\",\"release_version\":\"7.8.9\"}",
+                || crate::types::AccessTokenResponse::new(),
+            )
         }
         fn example_errors() -> ::std::vec::Vec<Self::Error> {
             ::std::vec::Vec::from([

@@ -217,6 +217,14 @@ pub struct Bytes;
 
 impl<T: ::serde::de::DeserializeOwned> Decode<T> for Json {
     fn decode(&self, body: &[u8], scrub: Option<&Secrets>) -> Result<T, DecodeError> {
+        // An empty body is `null` to a type that accepts it (free-form JSON, an `Option`):
+        // servers answer "nothing" that way where the document declares a JSON body. Other
+        // types still fail below, with serde's own reason.
+        if body.iter().all(u8::is_ascii_whitespace) {
+            if let Ok(value) = <T as ::serde::Deserialize>::deserialize(::serde_json::Value::Null) {
+                return Ok(value);
+            }
+        }
         match scrub.filter(|secrets| !secrets.is_empty()) {
             Some(secrets) => {
                 let mut value: ::serde_json::Value =

@@ -375,6 +375,9 @@ pub struct Response {
     pub ty: TypeRef,
     /// Whether this response is a success (a 2xx code or the `2XX` range).
     pub success: bool,
+    /// The spec's example of a JSON body, or one synthesized from its schema (see
+    /// `lower::example_reply`); not yet checked against `ty`.
+    pub example: Option<serde_json::Value>,
 }
 
 /// How a credential is attached.

@@ -21,7 +21,14 @@ pub(crate) fn example(given: Option<&Value>, schema: Option<&Schema>) -> Option<
     }
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(s)) => {
-            if let Some(Some(first)) = s.enumeration.first() {
+            // An empty value is rarely what an example should show, and as a path segment
+            // it cannot be routed.
+            let values = s.enumeration.iter().flatten();
+            if let Some(first) = values
+                .clone()
+                .find(|v| !v.is_empty())
+                .or(values.clone().next())
+            {
                 return Some(Value::String(first.clone()));
             }
             let format = match &s.format {
@@ -124,7 +131,9 @@ fn sequence(chars: &[char], mut at: usize) -> Option<(String, usize)> {
             }
             '[' => class(chars, at)?,
             '\\' => (escape(*chars.get(at + 1)?)?.to_string(), at + 2),
-            '|' | '*' | '+' | '?' | '{' | '.' => return None,
+            // The first alternative that matched is enough: skip the others.
+            '|' => return Some((out, skip_alternatives(chars, at))),
+            '*' | '+' | '?' | '{' | '.' => return None,
             c => (c.to_string(), at + 1),
         };
         let (count, after) = quantifier(chars, next)?;
@@ -132,6 +141,26 @@ fn sequence(chars: &[char], mut at: usize) -> Option<(String, usize)> {
         at = after;
     }
     Some((out, at))
+}
+
+/// Where the group holding the `|` at `at` closes (its `)`), or the pattern's end.
+fn skip_alternatives(chars: &[char], mut at: usize) -> usize {
+    let mut depth = 0usize;
+    while let Some(&c) = chars.get(at) {
+        match c {
+            '\\' => at += 1,
+            '[' => {
+                // A class may hold `(` or `)` literally.
+                at += chars[at..].iter().position(|c| *c == ']').unwrap_or(0);
+            }
+            '(' => depth += 1,
+            ')' if depth == 0 => return at,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        at += 1;
+    }
+    chars.len()
 }
 
 /// One character of the class starting at `at` (`[`): the first one it allows.
@@ -186,7 +215,11 @@ mod tests {
         );
         assert_eq!(pattern_example("[a-z](0-9)").as_deref(), Some("a0-9"));
         assert_eq!(pattern_example(r"^\d{3}-[A-Z]+$").as_deref(), Some("000-A"));
-        assert_eq!(pattern_example("a|b"), None);
+        assert_eq!(pattern_example("a|b").as_deref(), Some("a"));
+        assert_eq!(
+            pattern_example("^(fixed|[(]x)-(un|li)mited$").as_deref(),
+            Some("fixed-unmited")
+        );
         assert_eq!(pattern_example("[^a]"), None);
     }
 

@@ -1,6 +1,7 @@
 //! Stage 5: openapiv3 to IR. One `lower_*` function per construct; nothing here emits tokens.
 
 mod example;
+mod example_reply;
 mod operation;
 mod params;
 mod resolve;

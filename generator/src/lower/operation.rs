@@ -149,7 +149,11 @@ impl<'a> Lowerer<'a> {
         let mut content: Vec<_> = resolved.content.iter().collect();
         content.sort_by_key(|(media_type, _)| media_type.contains('*'));
         for (media_type, media) in content {
-            let kind = body_kind(media_type);
+            let described = media
+                .schema
+                .as_ref()
+                .is_some_and(|schema| !self.is_binary(schema.into()));
+            let (kind, wire_type) = request_body_kind(media_type, described);
             if variants.iter().any(|v| v.kind == kind) {
                 continue;
             }
@@ -175,7 +179,7 @@ impl<'a> Lowerer<'a> {
             let name = scope.claim(variant_name(kind).to_string());
             variants.push(BodyVariant {
                 name,
-                media_type: media_type.clone(),
+                media_type: wire_type,
                 kind,
                 ty,
             });
@@ -199,6 +203,24 @@ fn variant_name(kind: BodyKind) -> &'static str {
         BodyKind::Text => "Text",
         BodyKind::Bytes | BodyKind::Empty => "Bytes",
     }
+}
+
+/// How a request body in `media_type` is encoded, and the `Content-Type` it is sent with.
+/// A body whose schema describes a value (`described`: not raw bytes) is sent as JSON where
+/// the media type allows it: newline-delimited JSON (one record is one line) and a media
+/// range such as `*/*`, which cannot be a `Content-Type` itself.
+fn request_body_kind(media_type: &str, described: bool) -> (BodyKind, String) {
+    let essence = crate::normalize::media_essence(media_type);
+    let kind = body_kind(media_type);
+    if kind == BodyKind::Bytes && described {
+        if essence.ends_with("ndjson") || essence.ends_with("jsonl") {
+            return (BodyKind::Json, media_type.to_string());
+        }
+        if essence == "*/*" || essence == "application/*" {
+            return (BodyKind::Json, "application/json".to_string());
+        }
+    }
+    (kind, media_type.to_string())
 }
 
 /// How a media type is encoded.

@@ -70,6 +70,18 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
+            if location == ParamLocation::Header && is_reserved_header(&data.name) {
+                self.diagnostics.warn(
+                    &at,
+                    format!(
+                        "header parameter `{}` is ignored, as OpenAPI requires: the client sets \
+                         it from the security schemes and the media types (a per-call header \
+                         can still send it)",
+                        data.name
+                    ),
+                );
+                continue;
+            }
             params.push(self.lower_param(parameter, stem, &at, &mut scope));
         }
         for variable in template_vars {
@@ -150,6 +162,16 @@ impl<'a> Lowerer<'a> {
             doc: data.description.clone(),
         }
     }
+}
+
+/// OpenAPI: a header parameter named `Accept`, `Content-Type` or `Authorization` "SHALL be
+/// ignored"; those headers follow from the responses' and the body's media types and from the
+/// security schemes. Sending the parameter instead would replace the credential (servers,
+/// and validating mocks, then reject the request).
+fn is_reserved_header(name: &str) -> bool {
+    ["accept", "content-type", "authorization"]
+        .iter()
+        .any(|reserved| name.eq_ignore_ascii_case(reserved))
 }
 
 fn location_of(parameter: &Parameter) -> ParamLocation {

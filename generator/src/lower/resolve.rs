@@ -65,6 +65,12 @@ impl<'a> Resolver<'a> {
         ComponentKind::Responses
     );
     resolver_fn!(
+        example,
+        openapiv3::Example,
+        examples,
+        ComponentKind::Examples
+    );
+    resolver_fn!(
         security_scheme,
         openapiv3::SecurityScheme,
         security_schemes,

@@ -53,6 +53,7 @@ impl<'a> Lowerer<'a> {
                         media_type: None,
                         ty: TypeRef::Prim(Prim::Unit),
                         success,
+                        example: None,
                     });
                     continue;
                 }
@@ -63,7 +64,26 @@ impl<'a> Lowerer<'a> {
             } else {
                 format!("{stem}{}Response", type_name(&name, "Status"))
             };
-            let (kind, media_type, ty) = self.response_body(response, &hint, &at);
+            // HTTP gives these statuses no body (RFC 9110); content declared for them
+            // describes nothing a server can send.
+            let (kind, media_type, ty) = if matches!(status, StatusMatch::Code(204 | 205 | 304)) {
+                if !response.content.is_empty() {
+                    self.diagnostics.warn(
+                        &join(&at, "content"),
+                        format!("a {key} response has no body in HTTP; its content is ignored"),
+                    );
+                }
+                (BodyKind::Empty, None, TypeRef::Prim(Prim::Unit))
+            } else {
+                self.response_body(response, &hint, &at)
+            };
+            let example = match (&kind, &media_type) {
+                (BodyKind::Json, Some(media)) => response
+                    .content
+                    .get(media)
+                    .and_then(|media| self.reply_example(media)),
+                _ => None,
+            };
             let doc = Some(response.description.trim().to_string()).filter(|d| !d.is_empty());
             out.push(Response {
                 status,
@@ -73,6 +93,7 @@ impl<'a> Lowerer<'a> {
                 media_type,
                 ty,
                 success,
+                example,
             });
         }
         // An operation that declares no response at all (3.1 allows it) still succeeds on
@@ -86,6 +107,7 @@ impl<'a> Lowerer<'a> {
                 media_type: None,
                 ty: TypeRef::Prim(Prim::Bytes),
                 success: true,
+                example: None,
             });
         }
         out
@@ -108,16 +130,28 @@ impl<'a> Lowerer<'a> {
         else {
             return (BodyKind::Empty, None, TypeRef::Prim(Prim::Unit));
         };
+        let schema = media.schema.as_ref();
         let kind = match body_kind(media_type) {
+            // `type: string, format: binary` says the body is the bytes themselves, whatever
+            // the media type claims (file downloads declared as `application/json`).
+            BodyKind::Json if schema.is_some_and(|s| self.is_binary(s.into())) => BodyKind::Bytes,
             BodyKind::Json => BodyKind::Json,
             BodyKind::Text => BodyKind::Text,
             _ => BodyKind::Bytes,
         };
         let ty = match kind {
-            BodyKind::Json => match &media.schema {
+            BodyKind::Json => match schema {
                 Some(schema) => {
                     let at = join(&join(&join(pointer, "content"), media_type), "schema");
-                    self.schema_type(schema.into(), hint, &at)
+                    let ty = self.schema_type(schema.into(), hint, &at);
+                    // A body that may be `null` (3.1 `anyOf: [{type: "null"}, ...]`, 3.0
+                    // `nullable`) decodes into an `Option`, as a nullable field does.
+                    let optional = matches!(ty, TypeRef::Option(_) | TypeRef::Json);
+                    if !optional && self.is_nullable(schema.into()) {
+                        TypeRef::Option(Box::new(ty))
+                    } else {
+                        ty
+                    }
                 }
                 None => TypeRef::Json,
             },

@@ -168,6 +168,22 @@ impl<'a> Lowerer<'a> {
         matches!(shape(schema), Shape::String { values, .. } if values.iter().any(Option::is_none))
     }
 
+    /// Whether a schema position is `type: string, format: binary` (raw bytes).
+    pub fn is_binary(&self, schema: SchemaRef<'a>) -> bool {
+        let schema = match schema {
+            SchemaRef::Inline(schema) => schema,
+            SchemaRef::Ref(reference) => match self.target(reference) {
+                Ok((schema, _)) => schema,
+                Err(_) => return false,
+            },
+        };
+        matches!(
+            &schema.schema_kind,
+            openapiv3::SchemaKind::Type(openapiv3::Type::String(s))
+                if matches!(&s.format, openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary))
+        )
+    }
+
     /// The kind of a named type defined by `schema`.
     pub fn type_kind(&mut self, schema: &'a Schema, name: &str, pointer: &str) -> TypeKind {
         self.schemas_seen += 1;

@@ -312,6 +312,17 @@ impl<'a> Lowerer<'a> {
             SchemaRef::Ref(_) => None,
         };
         let target = match schema {
+            // `allOf: [$ref]` (a reference with a description or `nullable` attached): the
+            // referenced schema holds the enum, format and bounds an example must meet.
+            SchemaRef::Inline(s) if s.schema_data.example.is_none() => match &s.schema_kind {
+                openapiv3::SchemaKind::AllOf { all_of } => match all_of.as_slice() {
+                    [ReferenceOr::Reference { reference }] => {
+                        self.target(reference).ok().map(|(s, _)| s)
+                    }
+                    _ => Some(s),
+                },
+                _ => Some(s),
+            },
             SchemaRef::Inline(s) => Some(s),
             SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| s),
         };

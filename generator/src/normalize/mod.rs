@@ -200,6 +200,7 @@ fn fix_non_schema_object(
     pointer: &str,
     diagnostics: &mut Diagnostics,
 ) {
+    drop_non_media_types(map, pointer, diagnostics);
     warn_unknown_response_media(map, pointer, diagnostics);
     // Server variables: `default` and `enum` must be strings; integers are common.
     if pointer.contains("/variables/") {
@@ -264,6 +265,52 @@ fn fill_operation_gaps(map: &mut Map<String, Value>, pointer: &str) {
             }
         }
     }
+}
+
+/// A `content` key that is not a media type at all (`description`, `example`: a field written
+/// one level too deep) is left out with a warning: sent in `Accept` or `Content-Type` it makes
+/// the request malformed, and there is no body format it could name.
+fn drop_non_media_types(
+    map: &mut Map<String, Value>,
+    pointer: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(owner) = pointer.strip_suffix("/content") else {
+        return;
+    };
+    let in_body = owner.ends_with("/requestBody")
+        || owner.rsplit_once('/').is_some_and(|(parent, _)| {
+            parent.ends_with("/responses") || parent == "#/components/requestBodies"
+        });
+    if !in_body {
+        return;
+    }
+    let invalid: Vec<String> = map
+        .keys()
+        .filter(|key| !is_media_range(key))
+        .cloned()
+        .collect();
+    for key in invalid {
+        map.take(&key);
+        diagnostics.warn(
+            &join(pointer, &key),
+            format!("`{key}` is not a media type (type/subtype); left out"),
+        );
+    }
+}
+
+/// `type/subtype` with optional parameters, each part an HTTP token (RFC 9110).
+fn is_media_range(media_type: &str) -> bool {
+    let is_token = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c))
+    };
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    essence
+        .split_once('/')
+        .is_some_and(|(kind, subtype)| is_token(kind) && is_token(subtype))
 }
 
 /// A response in a media type the generator does not know is kept as raw bytes; say so where

@@ -155,7 +155,13 @@ pub(super) fn call_arguments(
                 });
             }
             [first, ..] if body.required => {
-                // A required body in one of several media types: the first one.
+                // A required body in one of several media types: JSON where offered (its
+                // schema gives the value), else the first one.
+                let first = body
+                    .variants
+                    .iter()
+                    .find(|v| matches!(v.kind, BodyKind::Json))
+                    .unwrap_or(first);
                 let enum_name = quote::format_ident!("{}Body", op.type_stem);
                 let variant = ident(&first.name);
                 let inner = match first.kind {
@@ -339,7 +345,7 @@ pub(super) fn example_value(
         TypeRef::Prim(prim) => prim_example(*prim),
         // One item, so that the example shows (and a mock's reply exercises) the item type;
         // deeper down, none, so that a type that lists itself ends.
-        TypeRef::Vec(_) if depth >= 2 => quote! { Vec::new() },
+        TypeRef::Vec(_) if depth >= 4 => quote! { Vec::new() },
         TypeRef::Vec(inner) => {
             let item = example_value(api, inner, krate, depth + 1);
             quote! { Vec::from([#item]) }
@@ -371,6 +377,12 @@ fn given_example(
 ) -> Option<TokenStream> {
     use serde_json::Value;
     let given = given?;
+    // A named alias (`TweetID: string`) takes the example its target type would.
+    if let TypeRef::Named(id) = ty {
+        if let Some(TypeKind::Alias(inner)) = api.types.get(id.0).map(|def| &def.kind) {
+            return given_example(api, inner, Some(given), krate);
+        }
+    }
     match (ty, given) {
         (TypeRef::Prim(Prim::String), Value::String(text)) => Some(quote! { String::from(#text) }),
         (TypeRef::Prim(Prim::Bool), Value::Bool(b)) => Some(quote! { #b }),
@@ -440,7 +452,13 @@ fn named_example(
             });
             quote! { #path::new(#(#args),*) }
         }
-        TypeKind::Enum(variants) => match variants.first() {
+        // A variant with an empty wire value is rarely a useful example (nor a routable
+        // path segment).
+        TypeKind::Enum(variants) => match variants
+            .iter()
+            .find(|v| !v.wire_value.is_empty())
+            .or(variants.first())
+        {
             Some(variant) => {
                 let variant = ident(&variant.name);
                 quote! { #path::#variant }

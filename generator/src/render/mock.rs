@@ -13,7 +13,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeSet;
 
-/// The methods of the mock server itself; an operation of the same name gets a suffix.
+/// The methods of the mock server itself (declared by the runtime's `mock_server!`); an
+/// operation of the same name gets a suffix.
 const SERVER_METHODS: [&str; 7] = [
     "start",
     "uri",
@@ -26,7 +27,11 @@ const SERVER_METHODS: [&str; 7] = [
 
 /// The whole `mock` module.
 pub(crate) fn render_mock(api: &Api) -> TokenStream {
-    let infos = api.operations.iter().map(operation_info);
+    // Each operation's description is written once, in its `MockOperation` implementation.
+    let infos = api.operations.iter().map(|op| {
+        let marker = format_ident!("{}", op.type_stem);
+        quote! { <operations::#marker as crate::runtime::mock::MockOperation>::INFO }
+    });
     let secrets = secret_names(api);
     let mut scope = Scope::with_reserved(&SERVER_METHODS);
     let methods = api.operations.iter().map(|op| {
@@ -66,62 +71,10 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
         /// Header, query and property names whose values never show in a failure message.
         const SECRETS: &[&str] = &[#(#secrets),*];
 
-        /// A mock server of this API on a random local port.
-        pub struct MockServer {
-            inner: crate::runtime::mock::MockServer,
-        }
+        crate::runtime::mock_server!(OPERATIONS, SECRETS);
 
         impl MockServer {
-            /// Starts the server.
-            pub async fn start() -> Self {
-                MockServer {
-                    inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
-                }
-            }
-
-            /// Its base URL.
-            pub fn uri(&self) -> ::std::string::String {
-                self.inner.uri()
-            }
-
-            /// The [`Server`](crate::Server) to build a client of it with.
-            pub fn server(&self) -> crate::Server {
-                crate::Server::Custom(self.inner.uri())
-            }
-
-            /// A client of it with default settings and no credentials.
-            pub fn client(&self) -> crate::Client {
-                crate::Client::new(self.server())
-                    .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
-            }
-
-            /// Panics if a request matched no expectation, or an expectation's `times` count
-            /// was not met. Dropping the server checks the same.
-            pub async fn verify(&self) {
-                self.inner.verify().await
-            }
-
-            /// The requests no expectation matched, described with their secrets redacted.
-            pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
-                self.inner.unmatched()
-            }
-
-            /// The untyped server underneath.
-            pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
-                &self.inner
-            }
-
             #(#methods)*
-        }
-
-        /// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
-        /// generic over operations can use any API's server.
-        impl ::std::ops::Deref for MockServer {
-            type Target = crate::runtime::mock::MockServer;
-
-            fn deref(&self) -> &Self::Target {
-                &self.inner
-            }
         }
 
         /// A client of `server` holding a placeholder credential for every security scheme,
@@ -226,7 +179,10 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
                 .first()
                 .map(|r| single_reply(r))
                 .unwrap_or_else(|| quote! { crate::runtime::mock::Reply::empty(200) });
-            let example = example_value(api, ty, &quote! { crate }, 0);
+            let example = match success.first() {
+                Some(response) => reply_example(api, response, ty),
+                None => example_value(api, ty, &quote! { crate }, 0),
+            };
             (rust_type(api, ty), reply, example)
         }
         None => {
@@ -259,6 +215,8 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
         #[derive(Debug)]
         pub enum #marker {}
 
+        // A fallback such as `|| Type::new()` reads as the value it builds.
+        #[allow(clippy::redundant_closure)]
         impl crate::runtime::mock::MockOperation for #marker {
             type Body = #body_ty;
             type Ok = #ok_ty;
@@ -381,7 +339,7 @@ fn variant_example(
 ) -> Option<TokenStream> {
     let variant = ident(&response.name);
     let unit = response.ty == TypeRef::Prim(Prim::Unit);
-    let body = (!unit).then(|| example_value(api, &response.ty, &quote! { crate }, 0));
+    let body = (!unit).then(|| reply_example(api, response, &response.ty));
     let status = match response.status {
         StatusMatch::Code(_) => None,
         StatusMatch::Range(digit) => Some(free_status(op, digit * 100..digit * 100 + 100)?),
@@ -397,6 +355,24 @@ fn variant_example(
         (None, Some(body)) => quote! { #enum_path::#variant(#body) },
         (None, None) => quote! { #enum_path::#variant },
     })
+}
+
+/// A value of `ty` for the body of `response`: the spec's example (see
+/// `lower::example_reply`) where it fits the type, else the constructor-built value. An
+/// example that does not fit is left out here, at generation time; one that fits as far as
+/// the generator can tell is decoded at run time with the built value as its fallback.
+fn reply_example(api: &Api, response: &Response, ty: &TypeRef) -> TokenStream {
+    let built = example_value(api, ty, &quote! { crate }, 0);
+    let json = response
+        .example
+        .as_ref()
+        .filter(|_| response.kind == BodyKind::Json)
+        .filter(|example| super::reply_fit::fits(api, ty, example))
+        .and_then(|example| serde_json::to_string(example).ok());
+    match json {
+        Some(json) => quote! { crate::runtime::mock::example_or(#json, || #built) },
+        None => built,
+    }
 }
 
 /// The first status in `range` that no exact code or narrower range of the operation claims,

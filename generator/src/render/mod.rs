@@ -7,6 +7,7 @@ mod docs;
 mod examples;
 mod mock;
 mod operation;
+mod reply_fit;
 mod security;
 mod servers;
 mod token_source;

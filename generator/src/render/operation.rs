@@ -158,19 +158,15 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
 
 /// `Accept` with the media types the operation's responses are decoded from, so that a
 /// server offering several (JSON and XML, say) answers in one the client reads. None when no
-/// response has a body, or the spec declares an `Accept` header parameter itself.
+/// response has a body. (An `Accept` header parameter is ignored, as OpenAPI requires.)
 fn render_accept(op: &Operation) -> Option<TokenStream> {
-    let declared = op
-        .params
-        .iter()
-        .any(|p| p.location == ParamLocation::Header && p.wire_name.eq_ignore_ascii_case("accept"));
     let mut types: Vec<&str> = Vec::new();
     for media in op.responses.iter().filter_map(|r| r.media_type.as_deref()) {
         if !types.contains(&media) {
             types.push(media);
         }
     }
-    if declared || types.is_empty() {
+    if types.is_empty() {
         return None;
     }
     let value = types.join(", ");

@@ -68,12 +68,27 @@ impl Call {
             out.push((Class::Panic, "client panicked".into(), self.message.clone()));
             return out;
         }
+        if self.kind == super::run_doc::PRISM_CRASHED {
+            out.push((
+                Class::Prism,
+                "Prism's process crashed on the request".into(),
+                self.message.clone(),
+            ));
+            return out;
+        }
         match &self.received {
             // The runtime refuses to send a form body that is not an object: the document
             // gives `application/x-www-form-urlencoded` a schema no form can carry.
             None if self.message.contains("a form body must be an object") => out.push((
                 Class::Document,
                 "a form-urlencoded body whose schema is not an object".into(),
+                self.message.clone(),
+            )),
+            // Routers match the path alone; a path key that holds a query string
+            // (`/rest?method=x`, several operations on one path) matches no request.
+            None if self.path.contains('?') => out.push((
+                Class::Document,
+                "a path key holding a query string, which no router matches".into(),
                 self.message.clone(),
             )),
             None => out.push((
@@ -169,6 +184,11 @@ fn violation_class(violation: &str) -> (Class, String) {
     if violation.contains("Request path must have required property") {
         return (Class::Document, reason);
     }
+    // Prism validates only the security scheme types it implements (not `http` schemes
+    // other than basic, bearer and digest, say); the request was not judged.
+    if violation.contains("We currently do not support this type of security scheme") {
+        return (Class::Prism, reason);
+    }
     if VALUE_CONSTRAINTS.iter().any(|c| violation.contains(c)) {
         (Class::ArgumentSynthesis, reason)
     } else {
@@ -215,6 +235,19 @@ mod tests {
         .failures();
         let classes: Vec<Class> = failures.iter().map(|f| f.0).collect();
         assert_eq!(classes, [Class::ArgumentSynthesis, Class::OurEncoding]);
+    }
+
+    #[test]
+    fn what_prism_cannot_judge_is_prisms() {
+        let unsupported = call(
+            "status",
+            &["request We currently do not support this type of security scheme: http/oauth"],
+        )
+        .failures();
+        assert_eq!(unsupported[0].0, Class::Prism);
+        let crashed = call(super::super::run_doc::PRISM_CRASHED, &[]).failures();
+        assert_eq!(crashed.len(), 1);
+        assert_eq!(crashed[0].0, Class::Prism);
     }
 
     #[test]

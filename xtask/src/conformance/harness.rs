@@ -1,6 +1,7 @@
 //! The harness crate of one document: a binary that calls every operation of the generated
 //! client (through its `mock` module's example calls) against the base URL it is given, and
-//! prints one tab-separated line per call.
+//! prints one tab-separated line per call, from the
+//! operation it is told to start at (the one after the call a crashed Prism ended on).
 
 use std::path::Path;
 
@@ -29,17 +30,19 @@ pub fn write(crates: &Path, krate: &str) -> Result<()> {
 }
 
 /// One task per call, so that a panic in one is reported and the others still run.
-const MAIN: &str = r#"//! Written by `cargo xtask conformance`: calls every operation once against BASE_URL.
+const MAIN: &str = r#"//! Written by `cargo xtask conformance`: calls every operation once against BASE_URL,
+//! from FIRST_INDEX on (0 when not given).
 //! Output: `call\tINDEX\tNAME\tMETHOD\tPATH\tKIND\tSTATUS\tMESSAGE` per operation.
 
 const CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let url = std::env::args().nth(1).expect("usage: harness BASE_URL");
+    let url = std::env::args().nth(1).expect("usage: harness BASE_URL [FIRST_INDEX]");
+    let first: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(0);
     let client = DOC::mock::example_client(DOC::Server::Custom(url));
     let infos: Vec<_> = DOC::mock::example_calls(&client).iter().map(|c| c.info).collect();
-    for (index, info) in infos.iter().enumerate() {
+    for (index, info) in infos.iter().enumerate().skip(first) {
         let client = client.clone();
         let task = tokio::spawn(async move {
             let mut calls = DOC::mock::example_calls(&client);

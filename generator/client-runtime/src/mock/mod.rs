@@ -14,6 +14,7 @@
 mod describe;
 mod example;
 mod matcher;
+mod server_macro;
 
 use ::std::marker::PhantomData;
 use ::std::sync::atomic::{AtomicUsize, Ordering};
@@ -70,9 +71,11 @@ pub trait MockOperation {
     fn ok_reply(ok: &Self::Ok) -> Reply;
     /// The reply a call decodes into `error`.
     fn error_reply(error: &Self::Error) -> Reply;
-    /// A success value of the right shape, synthesized from the spec.
+    /// A success value of the right shape: the spec's example reply where it has one that
+    /// fits the type, else one synthesized from the schema.
     fn example_ok() -> Self::Ok;
-    /// One value of every declared error variant, synthesized from the spec.
+    /// One value of every declared error variant, each the spec's example where it has one
+    /// that fits, else synthesized from the schema.
     fn example_errors() -> ::std::vec::Vec<Self::Error>;
     /// Calls the operation on `client` with arguments synthesized from the spec: a smoke test
     /// of a client and a mock together, and what code generic over operations calls.
@@ -82,6 +85,15 @@ pub trait MockOperation {
 /// The future of [`MockOperation::example_call`].
 pub type CallFuture<'a, T, E> =
     ::std::pin::Pin<Box<dyn ::std::future::Future<Output = crate::ApiResult<T, E>> + Send + 'a>>;
+
+/// The spec's example reply `json` decoded as `T`, or `fallback()` where it does not decode.
+/// The generator emits only examples that fit the type as far as it can tell, but what only
+/// decoding can tell (a timestamp's calendar, which alternative of a union a value takes)
+/// is checked here: an example that does not decode must not fail the test that asked for
+/// it, so the constructor-built value stands in.
+pub fn example_or<T: ::serde::de::DeserializeOwned>(json: &str, fallback: impl FnOnce() -> T) -> T {
+    ::serde_json::from_str(json).unwrap_or_else(|_| fallback())
+}
 
 /// A reply on the wire: status, content type and body bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -419,5 +431,15 @@ impl ::wiremock::Respond for Responder {
             template = template.set_delay(delay);
         }
         template
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_example_that_does_not_decode_is_replaced_by_the_fallback() {
+        // 300 is an integer, as the generator checks, but not a `u8`.
+        assert_eq!(super::example_or("300", || 7u8), 7);
+        assert_eq!(super::example_or("200", || 7u8), 200);
     }
 }

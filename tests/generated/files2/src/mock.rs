@@ -5,64 +5,14 @@
 //! crate's own types; a request no expectation matches fails the test.
 /// The operations, as the mock server matches and names them.
 const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[
-    crate::runtime::mock::OperationInfo {
-        name: "list_files",
-        method: "GET",
-        path: "/files",
-        body: crate::runtime::mock::BodyFormat::None,
-    },
-    crate::runtime::mock::OperationInfo {
-        name: "upload_file",
-        method: "POST",
-        path: "/files",
-        body: crate::runtime::mock::BodyFormat::Other,
-    },
-    crate::runtime::mock::OperationInfo {
-        name: "get_file",
-        method: "GET",
-        path: "/files/{fileId}",
-        body: crate::runtime::mock::BodyFormat::None,
-    },
+    <operations::ListFiles as crate::runtime::mock::MockOperation>::INFO,
+    <operations::UploadFile as crate::runtime::mock::MockOperation>::INFO,
+    <operations::GetFile as crate::runtime::mock::MockOperation>::INFO,
 ];
 /// Header, query and property names whose values never show in a failure message.
 const SECRETS: &[&str] = &["X-API-Key"];
-/// A mock server of this API on a random local port.
-pub struct MockServer {
-    inner: crate::runtime::mock::MockServer,
-}
+crate::runtime::mock_server!(OPERATIONS, SECRETS);
 impl MockServer {
-    /// Starts the server.
-    pub async fn start() -> Self {
-        MockServer {
-            inner: crate::runtime::mock::MockServer::start(OPERATIONS, SECRETS).await,
-        }
-    }
-    /// Its base URL.
-    pub fn uri(&self) -> ::std::string::String {
-        self.inner.uri()
-    }
-    /// The [`Server`](crate::Server) to build a client of it with.
-    pub fn server(&self) -> crate::Server {
-        crate::Server::Custom(self.inner.uri())
-    }
-    /// A client of it with default settings and no credentials.
-    pub fn client(&self) -> crate::Client {
-        crate::Client::new(self.server())
-            .unwrap_or_else(|error| panic!("a client of the mock server: {error}"))
-    }
-    /// Panics if a request matched no expectation, or an expectation's `times` count
-    /// was not met. Dropping the server checks the same.
-    pub async fn verify(&self) {
-        self.inner.verify().await
-    }
-    /// The requests no expectation matched, described with their secrets redacted.
-    pub fn unmatched(&self) -> ::std::vec::Vec<::std::string::String> {
-        self.inner.unmatched()
-    }
-    /// The untyped server underneath.
-    pub fn runtime(&self) -> &crate::runtime::mock::MockServer {
-        &self.inner
-    }
     /// Sets up what [`Client::list_files`](crate::Client) expects and answers.
     pub fn list_files(
         &self,
@@ -80,14 +30,6 @@ impl MockServer {
         &self,
     ) -> crate::runtime::mock::OperationMock<'_, operations::GetFile> {
         self.inner.operation()
-    }
-}
-/// The untyped server's methods too (`operation::<Op>()`, `wiremock()`), so that code
-/// generic over operations can use any API's server.
-impl ::std::ops::Deref for MockServer {
-    type Target = crate::runtime::mock::MockServer;
-    fn deref(&self) -> &Self::Target {
-        &self.inner
     }
 }
 /// A client of `server` holding a placeholder credential for every security scheme,
@@ -115,6 +57,7 @@ pub mod operations {
     /// `GET /files`: the mock of `Client::list_files`.
     #[derive(Debug)]
     pub enum ListFiles {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for ListFiles {
         type Body = ();
         type Ok = ::std::vec::Vec<crate::types::File>;
@@ -156,6 +99,7 @@ pub mod operations {
     /// `POST /files`: the mock of `Client::upload_file`.
     #[derive(Debug)]
     pub enum UploadFile {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for UploadFile {
         type Body = crate::types::UploadFileBody;
         type Ok = crate::types::File;
@@ -206,6 +150,7 @@ pub mod operations {
     /// `GET /files/{fileId}`: the mock of `Client::get_file`.
     #[derive(Debug)]
     pub enum GetFile {}
+    #[allow(clippy::redundant_closure)]
     impl crate::runtime::mock::MockOperation for GetFile {
         type Body = ();
         type Ok = crate::types::File;
