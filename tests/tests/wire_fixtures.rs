@@ -22,6 +22,15 @@ const FIXTURES: [&str; 5] = [
     "wire_security",
 ];
 
+/// The driver, built off the async runtime's threads.
+async fn driver() -> std::path::PathBuf {
+    let root = xtask::workspace_root();
+    let scratch = root.join("target/wire-fixtures");
+    tokio::task::spawn_blocking(move || build_driver(&root, &scratch))
+        .await
+        .expect("the build finishes")
+}
+
 /// Writes a file only when its contents change, so cargo rebuilds only what changed.
 fn write_if_changed(path: &Path, contents: &str) {
     if std::fs::read_to_string(path).is_ok_and(|old| old == contents) {
@@ -132,14 +141,7 @@ fn describe(request: &Recorded, url: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_fixture_operation_sends_the_expected_bytes() {
-    let root = xtask::workspace_root();
-    let scratch = root.join("target/wire-fixtures");
-    let driver = {
-        let (root, scratch) = (root.clone(), scratch.clone());
-        tokio::task::spawn_blocking(move || build_driver(&root, &scratch))
-            .await
-            .expect("the build finishes")
-    };
+    let driver = driver().await;
     let server = Server::start(Reply::status(204)).await;
     let url = server.url().to_string();
     let run = {
@@ -152,8 +154,8 @@ async fn every_fixture_operation_sends_the_expected_bytes() {
         .expect("the driver runs");
     assert!(status.success(), "the wire driver failed ({status})");
     let requests = server.requests();
-    // One request per operation: 5 + 3 + 2 + 3 + 6, create_note once per media type.
-    assert_eq!(requests.len(), 21, "requests sent");
+    // One request per operation: 5 + 4 + 2 + 3 + 6, create_note once per media type.
+    assert_eq!(requests.len(), 22, "requests sent");
     let text: Vec<String> = requests.iter().map(|r| describe(r, &url)).collect();
     insta::assert_snapshot!(text.join("\n----\n"));
 }
@@ -163,14 +165,7 @@ async fn every_fixture_operation_sends_the_expected_bytes() {
 /// 204 whose declared content no server can send, and an empty body where JSON is declared.
 #[tokio::test(flavor = "multi_thread")]
 async fn conformance_fixture_reads_replies_as_declared() {
-    let root = xtask::workspace_root();
-    let scratch = root.join("target/wire-fixtures");
-    let driver = {
-        let (root, scratch) = (root.clone(), scratch.clone());
-        tokio::task::spawn_blocking(move || build_driver(&root, &scratch))
-            .await
-            .expect("the build finishes")
-    };
+    let driver = driver().await;
     let server = Server::sequence(vec![
         Reply::json(200, serde_json::Value::Null),
         Reply::json(200, serde_json::json!({"access_token": "t"})),

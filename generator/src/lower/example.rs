@@ -4,11 +4,38 @@
 //! length bounds; for numbers one within the bounds. The result is a plain JSON value; the
 //! renderer turns it into a literal of the field's type.
 
-use openapiv3::{Schema, SchemaKind, Type};
+use openapiv3::{ReferenceOr, Schema, SchemaKind, Type};
 use serde_json::Value;
 
-/// The example for a schema, `given` (a parameter's or media type's `example`) first.
+/// The example for a schema, `given` (a parameter's or media type's `example`) first; an
+/// array's items are read where they are written inline.
 pub(crate) fn example(given: Option<&Value>, schema: Option<&Schema>) -> Option<Value> {
+    example_with(given, schema, &|items| match items {
+        ReferenceOr::Item(schema) => Some(schema),
+        ReferenceOr::Reference { .. } => None,
+    })
+}
+
+/// A schema an array's `items` stands for, where it can be found.
+pub(crate) type ItemsResolver<'s, 'r> =
+    dyn Fn(&'s ReferenceOr<Box<Schema>>) -> Option<&'s Schema> + 'r;
+
+/// [`example`], with array items (referenced ones too) found by `resolve`: an array gets
+/// `minItems` (at least one) copies of its item's example, one where items must be unique.
+pub(crate) fn example_with<'s>(
+    given: Option<&Value>,
+    schema: Option<&'s Schema>,
+    resolve: &ItemsResolver<'s, '_>,
+) -> Option<Value> {
+    example_at(given, schema, resolve, 0)
+}
+
+fn example_at<'s>(
+    given: Option<&Value>,
+    schema: Option<&'s Schema>,
+    resolve: &ItemsResolver<'s, '_>,
+    depth: usize,
+) -> Option<Value> {
     if let Some(value) = given.filter(|v| !v.is_null()) {
         return Some(value.clone());
     }
@@ -64,6 +91,17 @@ pub(crate) fn example(given: Option<&Value>, schema: Option<&Schema>) -> Option<
             }
             Some(Value::from(value))
         }
+        // An array of itself (or deeper nesting) gets no example: the renderer's own
+        // placeholder ends the recursion.
+        SchemaKind::Type(Type::Array(array)) if depth < 4 => {
+            let items = resolve(array.items.as_ref()?)?;
+            let item = example_at(None, Some(items), resolve, depth + 1)?;
+            let count = match array.unique_items {
+                true => 1,
+                false => array.min_items.unwrap_or(1).clamp(1, 16),
+            };
+            Some(Value::Array(vec![item; count]))
+        }
         SchemaKind::Type(Type::Number(n)) => {
             let low = n
                 .minimum
@@ -104,8 +142,9 @@ fn fit_length(text: String, min: Option<usize>, max: Option<usize>) -> String {
     chars.into_iter().collect()
 }
 
-/// A string matching `pattern`, for patterns made of literals, character classes, groups
-/// without alternatives and the quantifiers `? * + {n} {n,} {n,m}`; `None` otherwise.
+/// A string matching `pattern`, for patterns made of literals, `.`, anchors, character
+/// classes, groups, alternatives (the first is taken) and the quantifiers
+/// `? * + {n} {n,} {n,m}`; `None` otherwise.
 pub(crate) fn pattern_example(pattern: &str) -> Option<String> {
     let body = pattern.strip_prefix('^').unwrap_or(pattern);
     let body = body.strip_suffix('$').unwrap_or(body);
@@ -133,7 +172,10 @@ fn sequence(chars: &[char], mut at: usize) -> Option<(String, usize)> {
             '\\' => (escape(*chars.get(at + 1)?)?.to_string(), at + 2),
             // The first alternative that matched is enough: skip the others.
             '|' => return Some((out, skip_alternatives(chars, at))),
-            '*' | '+' | '?' | '{' | '.' => return None,
+            // Anchors match no text; alternatives may carry their own (`^a$|^b$`).
+            '^' | '$' => (String::new(), at + 1),
+            '.' => ("a".to_string(), at + 1),
+            '*' | '+' | '?' | '{' => return None,
             c => (c.to_string(), at + 1),
         };
         let (count, after) = quantifier(chars, next)?;
@@ -221,6 +263,15 @@ mod tests {
             Some("fixed-unmited")
         );
         assert_eq!(pattern_example("[^a]"), None);
+        assert_eq!(
+            pattern_example(r"^\d{1,13}$|^\d{1,13}\.\d{1,5}$").as_deref(),
+            Some("0")
+        );
+        assert_eq!(pattern_example("^http.*$").as_deref(), Some("http"));
+        assert_eq!(
+            pattern_example(r"^\d+\.\d+\.\d+([\-\+].+)?$").as_deref(),
+            Some("0.0.0")
+        );
     }
 
     #[test]

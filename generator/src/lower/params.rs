@@ -54,6 +54,12 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
+        // Whether a security scheme sets `Authorization` for this operation.
+        let secured = operation
+            .security
+            .as_ref()
+            .or(self.api.security.as_ref())
+            .is_some_and(|requirements| requirements.iter().any(|r| !r.is_empty()));
         let template_vars = template_variables(path);
         let mut scope = Scope::with_reserved(&ARGUMENT_RESERVED);
         let mut params = Vec::new();
@@ -70,7 +76,7 @@ impl<'a> Lowerer<'a> {
                 );
                 continue;
             }
-            if location == ParamLocation::Header && is_reserved_header(&data.name) {
+            if location == ParamLocation::Header && is_reserved_header(&data.name, secured) {
                 self.diagnostics.warn(
                     &at,
                     format!(
@@ -150,7 +156,9 @@ impl<'a> Lowerer<'a> {
             SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| s),
         });
         Param {
-            example: super::example::example(data.example.as_ref(), schema),
+            example: super::example::example_with(data.example.as_ref(), schema, &|items| {
+                self.items_schema(items)
+            }),
             name: scope.claim(field_name(&data.name, "param")),
             wire_name: data.name.clone(),
             location,
@@ -166,12 +174,16 @@ impl<'a> Lowerer<'a> {
 
 /// OpenAPI: a header parameter named `Accept`, `Content-Type` or `Authorization` "SHALL be
 /// ignored"; those headers follow from the responses' and the body's media types and from the
-/// security schemes. Sending the parameter instead would replace the credential (servers,
-/// and validating mocks, then reject the request).
-fn is_reserved_header(name: &str) -> bool {
-    ["accept", "content-type", "authorization"]
-        .iter()
-        .any(|reserved| name.eq_ignore_ascii_case(reserved))
+/// security schemes. Sent as a parameter, `Authorization` would replace the credential
+/// (servers, and validating mocks, then reject the request). An operation no security scheme
+/// covers keeps an `Authorization` parameter: it is the only way the document says how to
+/// authenticate, and dropping it would leave the caller without an argument for it.
+fn is_reserved_header(name: &str, secured: bool) -> bool {
+    let reserved: &[&str] = match secured {
+        true => &["accept", "content-type", "authorization"],
+        false => &["accept", "content-type"],
+    };
+    reserved.iter().any(|r| name.eq_ignore_ascii_case(r))
 }
 
 fn location_of(parameter: &Parameter) -> ParamLocation {

@@ -155,12 +155,8 @@ impl<'a> Lowerer<'a> {
 
     /// Whether the value at a schema position may be `null`.
     pub fn is_nullable(&self, schema: SchemaRef<'a>) -> bool {
-        let schema = match schema {
-            SchemaRef::Inline(schema) => schema,
-            SchemaRef::Ref(reference) => match self.target(reference) {
-                Ok((schema, _)) => schema,
-                Err(_) => return false,
-            },
+        let Some(schema) = self.resolved(schema) else {
+            return false;
         };
         if schema.schema_data.nullable {
             return true;
@@ -168,20 +164,29 @@ impl<'a> Lowerer<'a> {
         matches!(shape(schema), Shape::String { values, .. } if values.iter().any(Option::is_none))
     }
 
+    /// The schema an array's `items` stands for, references followed.
+    pub fn items_schema(&self, items: &'a ReferenceOr<Box<Schema>>) -> Option<&'a Schema> {
+        match items {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { reference } => self.target(reference).ok().map(|(s, _)| s),
+        }
+    }
+
     /// Whether a schema position is `type: string, format: binary` (raw bytes).
     pub fn is_binary(&self, schema: SchemaRef<'a>) -> bool {
-        let schema = match schema {
-            SchemaRef::Inline(schema) => schema,
-            SchemaRef::Ref(reference) => match self.target(reference) {
-                Ok((schema, _)) => schema,
-                Err(_) => return false,
-            },
-        };
-        matches!(
+        self.resolved(schema).is_some_and(|schema| matches!(
             &schema.schema_kind,
             openapiv3::SchemaKind::Type(openapiv3::Type::String(s))
                 if matches!(&s.format, openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::Binary))
-        )
+        ))
+    }
+
+    /// The schema at a position, a reference followed; `None` where it points at nothing.
+    fn resolved(&self, schema: SchemaRef<'a>) -> Option<&'a Schema> {
+        match schema {
+            SchemaRef::Inline(schema) => Some(schema),
+            SchemaRef::Ref(reference) => self.target(reference).ok().map(|(schema, _)| schema),
+        }
     }
 
     /// The kind of a named type defined by `schema`.

@@ -226,6 +226,7 @@ fn fix_non_schema_object(
     fill_operation_gaps(map, pointer);
     // Response and request descriptions are required by openapiv3; specs often omit them.
     if pointer.contains("/responses/")
+        && !pointer.ends_with("/content")
         && !map.has("$ref")
         && !map.has("description")
         && (map.has("content") || map.is_empty() || map.has("headers"))

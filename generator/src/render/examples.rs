@@ -384,6 +384,13 @@ fn given_example(
         }
     }
     match (ty, given) {
+        (TypeRef::Vec(inner), Value::Array(items)) => {
+            let items = items
+                .iter()
+                .map(|item| given_example(api, inner, Some(item), krate))
+                .collect::<Option<Vec<_>>>()?;
+            Some(quote! { Vec::from([#(#items),*]) })
+        }
         (TypeRef::Prim(Prim::String), Value::String(text)) => Some(quote! { String::from(#text) }),
         (TypeRef::Prim(Prim::Bool), Value::Bool(b)) => Some(quote! { #b }),
         (TypeRef::Prim(Prim::I32), Value::Number(n)) => n

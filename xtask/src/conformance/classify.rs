@@ -49,6 +49,9 @@ pub struct Call {
     pub message: String,
     /// The request as Prism received it, when it did.
     pub received: Option<Received>,
+    /// The same call answered by Prism in dynamic mode (a reply generated from the schema),
+    /// made when the document's own example broke its schema and the client rejected it.
+    pub dynamic: Option<Box<Call>>,
 }
 
 impl Call {
@@ -56,9 +59,25 @@ impl Call {
         self.received.as_ref().is_some_and(Received::valid)
     }
 
-    /// The response decoded into the declared success or error type.
+    /// The response decoded into the declared success or error type: the document's
+    /// example reply, or where that broke its schema, a reply generated from the schema.
     pub fn decoded(&self) -> bool {
+        self.decoded_as_sent() || self.dynamic.as_ref().is_some_and(|d| d.decoded_as_sent())
+    }
+
+    fn decoded_as_sent(&self) -> bool {
         matches!(self.kind.as_str(), "ok" | "status")
+    }
+
+    /// The document's example reply broke its schema (Prism says so) and the client did not
+    /// decode it: the call to re-make against a reply generated from the schema.
+    pub fn needs_dynamic_reply(&self) -> bool {
+        !self.decoded_as_sent()
+            && self.received.as_ref().is_some_and(|r| {
+                r.violations
+                    .iter()
+                    .any(|v| super::prism_log::is_response(v))
+            })
     }
 
     /// Every failure of this call: class, reason and the evidence text.
@@ -84,11 +103,12 @@ impl Call {
                 "a form-urlencoded body whose schema is not an object".into(),
                 self.message.clone(),
             )),
-            // Routers match the path alone; a path key that holds a query string
-            // (`/rest?method=x`, several operations on one path) matches no request.
-            None if self.path.contains('?') => out.push((
+            // Routers match the path alone; a path key that holds a query string or a
+            // fragment (`/rest?method=x`, `/cookies#form`: several operations on one path)
+            // matches no request.
+            None if self.path.contains(['?', '#']) => out.push((
                 Class::Document,
-                "a path key holding a query string, which no router matches".into(),
+                "a path key holding a query string or fragment, which no router matches".into(),
                 self.message.clone(),
             )),
             None => out.push((
@@ -132,10 +152,44 @@ impl Call {
                 }
             }
         }
+        if let Some(dynamic) = self.dynamic.as_deref().filter(|d| !d.decoded_as_sent()) {
+            out.push(dynamic.dynamic_failure());
+        }
         if !self.decoded() && out.is_empty() {
             out.push(self.response_failure());
         }
         out
+    }
+
+    /// Why a reply Prism generated from the schema did not decode: ours when Prism found the
+    /// reply valid, Prism's when its generator broke the schema itself.
+    fn dynamic_failure(&self) -> (Class, String, String) {
+        let evidence = format!("{} {}", self.status.unwrap_or(0), self.message);
+        let broken = self.received.as_ref().and_then(|r| {
+            r.violations
+                .iter()
+                .find(|v| super::prism_log::is_response(v))
+        });
+        match (broken, self.kind.as_str()) {
+            (Some(violation), _) => (
+                Class::Prism,
+                "Prism's reply generated from the schema breaks the schema".into(),
+                violation.clone(),
+            ),
+            (None, "decode") => (
+                Class::OurDecoding,
+                format!(
+                    "a reply generated from the schema: {}",
+                    crate::corpus::classify::normalize(&self.message)
+                ),
+                evidence,
+            ),
+            (None, other) => (
+                Class::Prism,
+                format!("Prism's dynamic reply ended as {other}"),
+                evidence,
+            ),
+        }
     }
 
     /// Why a response to a valid request did not decode.
@@ -208,6 +262,7 @@ mod tests {
             kind: kind.into(),
             status: Some(200),
             message: String::new(),
+            dynamic: None,
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
@@ -235,6 +290,20 @@ mod tests {
         .failures();
         let classes: Vec<Class> = failures.iter().map(|f| f.0).collect();
         assert_eq!(classes, [Class::ArgumentSynthesis, Class::OurEncoding]);
+    }
+
+    #[test]
+    fn a_broken_example_reply_is_judged_by_the_schema_generated_one() {
+        let mut broken = call("decode", &["response.body.id must be integer"]);
+        assert!(broken.needs_dynamic_reply());
+        assert_eq!(broken.failures()[0].0, Class::Document);
+        broken.dynamic = Some(Box::new(call("ok", &[])));
+        assert!(broken.decoded());
+        assert!(broken.failures().is_empty());
+        broken.dynamic = Some(Box::new(call("decode", &[])));
+        let failures = broken.failures();
+        assert!(!broken.decoded());
+        assert!(failures.iter().any(|f| f.0 == Class::OurDecoding));
     }
 
     #[test]

@@ -31,18 +31,29 @@ pub fn write(crates: &Path, krate: &str) -> Result<()> {
 
 /// One task per call, so that a panic in one is reported and the others still run.
 const MAIN: &str = r#"//! Written by `cargo xtask conformance`: calls every operation once against BASE_URL,
-//! from FIRST_INDEX on (0 when not given).
+//! from FIRST_INDEX on (0 when not given), or with `dynamic:I,J` only the calls I and J,
+//! asking Prism for replies generated from the schema.
 //! Output: `call\tINDEX\tNAME\tMETHOD\tPATH\tKIND\tSTATUS\tMESSAGE` per operation.
 
 const CALL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let url = std::env::args().nth(1).expect("usage: harness BASE_URL [FIRST_INDEX]");
-    let first: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(0);
-    let client = DOC::mock::example_client(DOC::Server::Custom(url));
+    let url = std::env::args().nth(1).expect("usage: harness BASE_URL [FIRST_INDEX | dynamic:I,J]");
+    let from = std::env::args().nth(2).unwrap_or_default();
+    let mut client = DOC::mock::example_client(DOC::Server::Custom(url));
     let infos: Vec<_> = DOC::mock::example_calls(&client).iter().map(|c| c.info).collect();
-    for (index, info) in infos.iter().enumerate().skip(first) {
+    // `dynamic:I,J`: only those calls, with Prism asked for replies generated from the schema.
+    let chosen: Vec<usize> = match from.strip_prefix("dynamic:") {
+        Some(list) => {
+            let options = DOC::runtime::CallOptions::default().header("Prefer", "dynamic=true");
+            client = client.with_options(options);
+            list.split(',').filter_map(|i| i.parse().ok()).collect()
+        }
+        None => (from.parse().unwrap_or(0)..infos.len()).collect(),
+    };
+    for index in chosen {
+        let Some(info) = infos.get(index) else { continue };
         let client = client.clone();
         let task = tokio::spawn(async move {
             let mut calls = DOC::mock::example_calls(&client);

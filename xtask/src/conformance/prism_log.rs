@@ -93,13 +93,18 @@ pub fn parse(log: &str) -> Vec<Received> {
 /// Whether a request `path` (no query) fits the `template` (`/pets/{petId}`).
 pub fn path_matches(template: &str, path: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path);
-    let wanted: Vec<&str> = template.trim_end_matches('/').split('/').collect();
-    let got: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    wanted.len() == got.len()
-        && wanted
-            .iter()
-            .zip(&got)
-            .all(|(w, g)| w.contains('{') || percent_decoded_eq(w, g))
+    let fits = |template: &str, path: &str| {
+        let wanted: Vec<&str> = template.split('/').collect();
+        let got: Vec<&str> = path.split('/').collect();
+        wanted.len() == got.len()
+            && wanted
+                .iter()
+                .zip(&got)
+                .all(|(w, g)| w.contains('{') || percent_decoded_eq(w, g))
+    };
+    // A variable may be empty (an object with no properties set), so a trailing `/` can be
+    // a segment; otherwise a trailing `/` on either side does not matter.
+    fits(template, path) || fits(template.trim_end_matches('/'), path.trim_end_matches('/'))
 }
 
 /// A literal segment the client had to percent-encode is taken as matching: decoding it here
@@ -147,5 +152,7 @@ mod tests {
         assert!(path_matches("/files/{id}", "/files/a%20b"));
         assert!(path_matches("/a b", "/a%20b"));
         assert!(!path_matches("/files", "/files/x"));
+        assert!(path_matches("/files/", "/files"));
+        assert!(path_matches("/p/{a}/{b}", "/p/x/"));
     }
 }

@@ -77,6 +77,17 @@ pub fn markdown(runs: &[DocRun], command: &str, phases: &[(&str, Duration)]) -> 
         t.panics,
         t.ours
     );
+    let calls = || runs.iter().flat_map(|r| &r.calls);
+    let redone = calls().filter(|c| c.dynamic.is_some()).count();
+    let redone_decoded = calls()
+        .filter(|c| c.dynamic.as_ref().is_some_and(|d| d.decoded()))
+        .count();
+    let _ = writeln!(
+        s,
+        "Replies generated from the schema: {redone} operations whose document's example reply \
+         broke its schema were called again with Prism in dynamic mode; {redone_decoded} of \
+         those replies decoded (counted as decoded above).\n"
+    );
     let skipped: Vec<&DocRun> = runs.iter().filter(|r| r.skipped.is_some()).collect();
     if !skipped.is_empty() {
         s.push_str("## Documents not called\n\n| document | why |\n|---|---|\n");

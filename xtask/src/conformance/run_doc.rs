@@ -94,9 +94,20 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
                     last_lines(&stderr)
                 ),
                 received: None,
+                dynamic: None,
             });
         }
         break;
+    }
+    let redo: Vec<usize> = (0..calls.len())
+        .filter(|&i| calls[i].needs_dynamic_reply())
+        .collect();
+    if !redo.is_empty() {
+        let (dynamic, log) = dynamic_replies(doc, prism, &logs, &harness, &redo);
+        harness_log.push_str(&log);
+        for (index, call) in redo.into_iter().zip(dynamic) {
+            calls[index].dynamic = call.map(Box::new);
+        }
     }
     let _ = std::fs::write(logs.join(format!("{}.harness.log", doc.id)), harness_log);
     DocRun {
@@ -105,6 +116,38 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
         calls,
         duration: started.elapsed(),
     }
+}
+
+/// The calls `indices` made again against Prism answering with replies generated from the
+/// schema (`Prefer: dynamic=true`), each paired with what Prism logged; `None` where the call
+/// was not made (Prism did not start or crashed before it).
+fn dynamic_replies(
+    doc: &Doc,
+    prism: &Path,
+    logs: &Path,
+    harness: &Path,
+    indices: &[usize],
+) -> (Vec<Option<Call>>, String) {
+    let name = format!("{}.prism-dynamic", doc.id);
+    let Ok(mock) = crate::prism::start_mock(prism, &doc.path, &name, logs) else {
+        return (vec![None; indices.len()], String::new());
+    };
+    let list: Vec<String> = indices.iter().map(usize::to_string).collect();
+    let output = Command::new(harness)
+        .arg(mock.url())
+        .arg(format!("dynamic:{}", list.join(",")))
+        .stdin(Stdio::null())
+        .output();
+    let prism_log_path = mock.log().to_path_buf();
+    drop(mock);
+    let Ok(output) = output else {
+        return (vec![None; indices.len()], String::new());
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let prism_log = std::fs::read_to_string(&prism_log_path).unwrap_or_default();
+    let mut made = pair(&stdout, &prism_log::parse(&prism_log)).into_iter();
+    let calls = indices.iter().map(|_| made.next()).collect();
+    (calls, format!("--- dynamic replies ---\n{stdout}"))
 }
 
 /// The exception Prism's log ends with (`TypeError: invalid media type`).
@@ -158,6 +201,7 @@ fn pair(stdout: &str, received: &[prism_log::Received]) -> Vec<Call> {
             status: status.parse().ok(),
             message: message.to_string(),
             received: request,
+            dynamic: None,
         });
     }
     calls
