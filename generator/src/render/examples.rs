@@ -140,6 +140,11 @@ pub(super) fn call_arguments(
                 let value = match variant.kind {
                     BodyKind::Text => quote! { "text" },
                     BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
+                    BodyKind::Multipart => {
+                        let value = example_value(api, &variant.ty, krate, 0);
+                        let setter = first_optional_setter(api, &variant.ty, krate);
+                        quote! { #value #setter }
+                    }
                     _ => example_value(api, &variant.ty, krate, 0),
                 };
                 lets.push(quote! { let body = #value; });
@@ -474,7 +479,15 @@ fn named_example(
                 quote! { ::serde_json::from_str("null").expect("a type with no example value") }
             }
         },
-        TypeKind::Union(union) => match union.variants.first() {
+        // The branch with the most required properties: the value built from required
+        // properties only is then least likely to fit another branch too (`oneOf` wants
+        // exactly one).
+        TypeKind::Union(union) => match union
+            .variants
+            .iter()
+            .rev()
+            .max_by_key(|variant| required_fields(api, &variant.ty))
+        {
             Some(variant) => {
                 let vname = ident(&variant.name);
                 let value = example_value(api, &variant.ty, krate, depth + 1);
@@ -489,6 +502,53 @@ fn named_example(
             let value = example_value(api, inner, krate, depth + 1);
             quote! { #path(#value) }
         }
+    }
+}
+
+/// `.with_<field>(value)` for the first optional field of a struct that has no required
+/// one: an example multipart body built from required fields only would have no part, and a
+/// multipart body without parts reads as no body at all.
+fn first_optional_setter(api: &Api, ty: &TypeRef, krate: &TokenStream) -> Option<TokenStream> {
+    let TypeRef::Named(id) = ty else { return None };
+    let Some(TypeKind::Struct(s)) = api.types.get(id.0).map(|def| &def.kind) else {
+        return None;
+    };
+    let required = |f: &&crate::ir::Field| {
+        matches!(f.presence, Presence::Required | Presence::RequiredNullable)
+    };
+    if s.fields.iter().any(|f| required(&f)) {
+        return None;
+    }
+    let field = s
+        .fields
+        .iter()
+        .find(|f| matches!(f.presence, Presence::Optional | Presence::Defaulted))?;
+    let method = quote::format_ident!("with_{}", crate::ir::names::unraw(&field.name));
+    let value = match field.secret {
+        true => example_value(api, &TypeRef::Secret(Box::new(field.ty.clone())), krate, 1),
+        false => given_example(api, &field.ty, field.example.as_ref(), krate)
+            .unwrap_or_else(|| example_value(api, &field.ty, krate, 1)),
+    };
+    Some(quote! { .#method(#value) })
+}
+
+/// How many required fields a struct type has, through one alias (0 for other types).
+fn required_fields(api: &Api, ty: &TypeRef) -> usize {
+    let kind = |ty: &TypeRef| match ty {
+        TypeRef::Named(id) => api.types.get(id.0).map(|def| &def.kind),
+        _ => None,
+    };
+    let target = match kind(ty) {
+        Some(TypeKind::Alias(inner)) => kind(inner),
+        other => other,
+    };
+    match target {
+        Some(TypeKind::Struct(s)) => s
+            .fields
+            .iter()
+            .filter(|f| matches!(f.presence, Presence::Required))
+            .count(),
+        _ => 0,
     }
 }
 
