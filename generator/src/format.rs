@@ -104,7 +104,7 @@ fn print_piece(piece: Piece, path: &str) -> Result<String, Error> {
         Piece::Items(tokens) => print(tokens, path),
         Piece::ImplOpen { header } => {
             // `impl X {}` prints its attributes and docs, then the header line ending in `{}`.
-            let shell = print(quote::quote! { #header {} }, path)?;
+            let shell = print(wrapped(header, TokenStream::new()), path)?;
             let shell = shell.trim_end_matches('\n');
             let open = shell.strip_suffix("{}").unwrap_or(shell);
             Ok(format!("{open}{{\n"))
@@ -112,7 +112,7 @@ fn print_piece(piece: Piece, path: &str) -> Result<String, Error> {
         Piece::Member(members) => {
             // Members print the same inside any `impl` block: print them in a one-line one
             // and keep the lines between its first and its last.
-            let whole = print(quote::quote! { impl X { #members } }, path)?;
+            let whole = print(wrapped(quote::quote! { impl X }, members), path)?;
             let inner = whole
                 .strip_prefix("impl X {\n")
                 .and_then(|rest| rest.strip_suffix("}\n"))
@@ -123,6 +123,13 @@ fn print_piece(piece: Piece, path: &str) -> Result<String, Error> {
         }
         Piece::ImplClose => Ok("}\n".to_string()),
     }
+}
+
+/// `head { body }`. The body moves into its group: `quote!` would copy every token of it.
+fn wrapped(mut head: TokenStream, body: TokenStream) -> TokenStream {
+    let group = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, body);
+    head.extend(std::iter::once(proc_macro2::TokenTree::Group(group)));
+    head
 }
 
 /// Parses tokens as a file and pretty-prints them.

@@ -65,7 +65,11 @@ pub(crate) fn pieces<'a>(
     }
 }
 
-/// Every file of the crate; with a token plan, also its `TokenSource`.
+/// Every file of the crate; with a token plan, also its `TokenSource`. The order is the order
+/// in which the printing threads claim the pieces (the files are sorted by path afterwards):
+/// the modules printed as one piece come first, the mock module (the largest) before all, so
+/// that a thread takes each at the start while the others share out the modules printed
+/// piece by piece, and no large piece is left to be printed alone at the end.
 pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -> Vec<Rendered> {
     let usage = typeref::Usage::of(api);
     let mut files = vec![
@@ -78,6 +82,18 @@ pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
             text: examples::readme(api, settings, plan),
         },
         Rendered::Rust {
+            path: "src/mock.rs".into(),
+            module: Module::Mock,
+        },
+    ];
+    if plan.is_some() {
+        files.push(Rendered::Rust {
+            path: "src/token.rs".into(),
+            module: Module::TokenSource,
+        });
+    }
+    files.extend([
+        Rendered::Rust {
             path: "src/lib.rs".into(),
             module: Module::Lib,
         },
@@ -89,17 +105,7 @@ pub(crate) fn render(api: &Api, settings: &Settings, plan: Option<&TokenPlan>) -
             path: "src/client.rs".into(),
             module: Module::Client,
         },
-    ];
-    if plan.is_some() {
-        files.push(Rendered::Rust {
-            path: "src/token.rs".into(),
-            module: Module::TokenSource,
-        });
-    }
-    files.push(Rendered::Rust {
-        path: "src/mock.rs".into(),
-        module: Module::Mock,
-    });
+    ]);
     files
 }
 
