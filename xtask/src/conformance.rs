@@ -11,6 +11,7 @@ mod harness;
 mod prism_log;
 mod report;
 mod run_doc;
+mod spec_media;
 
 use std::collections::HashSet;
 use std::path::Path;

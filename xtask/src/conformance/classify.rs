@@ -52,6 +52,8 @@ pub struct Call {
     /// The same call answered by Prism in dynamic mode (a reply generated from the schema),
     /// made when the document's own example broke its schema and the client rejected it.
     pub dynamic: Option<Box<Call>>,
+    /// The media types the document declares for the operation's request body.
+    pub request_media: Vec<String>,
 }
 
 impl Call {
@@ -147,7 +149,10 @@ impl Call {
                         }
                         continue;
                     }
-                    let (class, reason) = violation_class(violation);
+                    let (class, reason) = match text_body_shape(violation, &self.request_media) {
+                        Some(judged) => judged,
+                        None => violation_class(violation),
+                    };
                     out.push((class, reason, violation.clone()));
                 }
             }
@@ -176,6 +181,18 @@ impl Call {
                 "Prism's reply generated from the schema breaks the schema".into(),
                 violation.clone(),
             ),
+            // JSON Schema has no unsigned formats: Prism's generator ignores `uint64` and
+            // the like and writes negative numbers.
+            (None, "decode")
+                if self.message.contains("invalid value: integer `-")
+                    && self.message.contains("expected u") =>
+            {
+                (
+                    Class::Prism,
+                    "Prism's generated reply has a negative value for an unsigned format".into(),
+                    evidence,
+                )
+            }
             (None, "decode") => (
                 Class::OurDecoding,
                 format!(
@@ -215,6 +232,46 @@ impl Call {
             ),
         }
     }
+}
+
+/// A body Prism reads as text checked against an object or array schema: Prism parses only
+/// JSON and form bodies, so multipart parts and NDJSON records (JSON to the client, as OpenAPI
+/// says) fail as text; raw bytes (`application/octet-stream`) with an object schema are the
+/// document's contradiction.
+fn text_body_shape(violation: &str, media: &[String]) -> Option<(Class, String)> {
+    let shape = violation.contains("must be object") || violation.contains("must be array");
+    let in_body =
+        violation.starts_with("request.body") || violation.starts_with("request Request body");
+    let essence = |m: &String| {
+        m.split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    };
+    let parsed = |m: &String| {
+        let m = essence(m);
+        (m.ends_with("/json") || m.ends_with("+json")) && !m.ends_with("ndjson")
+            || m == "application/x-www-form-urlencoded"
+    };
+    if !(shape && in_body) || media.is_empty() || media.iter().any(parsed) {
+        return None;
+    }
+    let reason = crate::corpus::classify::normalize(violation);
+    let read_as_text = media
+        .iter()
+        .map(essence)
+        .any(|m| m.starts_with("multipart/") || m.ends_with("ndjson"));
+    Some(match read_as_text {
+        true => (
+            Class::Prism,
+            format!("Prism reads a multipart or NDJSON body as text: {reason}"),
+        ),
+        false => (
+            Class::Document,
+            format!("an object or array schema for a body that carries no JSON: {reason}"),
+        ),
+    })
 }
 
 /// The class of one `sl-violations` entry (`LOCATION MESSAGE`): a value that breaks a
@@ -263,6 +320,7 @@ mod tests {
             status: Some(200),
             message: String::new(),
             dynamic: None,
+            request_media: Vec::new(),
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
@@ -304,6 +362,21 @@ mod tests {
         let failures = broken.failures();
         assert!(!broken.decoded());
         assert!(failures.iter().any(|f| f.0 == Class::OurDecoding));
+    }
+
+    #[test]
+    fn bodies_prism_reads_as_text_are_not_ours() {
+        let mut multipart = call(
+            "status",
+            &["request.body.media Request body property media must be object"],
+        );
+        assert_eq!(multipart.failures()[0].0, Class::OurEncoding);
+        multipart.request_media = vec!["multipart/form-data".into()];
+        assert_eq!(multipart.failures()[0].0, Class::Prism);
+        multipart.request_media = vec!["application/octet-stream".into()];
+        assert_eq!(multipart.failures()[0].0, Class::Document);
+        multipart.request_media = vec!["multipart/form-data".into(), "application/json".into()];
+        assert_eq!(multipart.failures()[0].0, Class::OurEncoding);
     }
 
     #[test]

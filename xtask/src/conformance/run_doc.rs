@@ -95,6 +95,7 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
                 ),
                 received: None,
                 dynamic: None,
+                request_media: Vec::new(),
             });
         }
         break;
@@ -110,6 +111,11 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
         }
     }
     let _ = std::fs::write(logs.join(format!("{}.harness.log", doc.id)), harness_log);
+    let media = super::spec_media::request_media(&doc.path);
+    for call in &mut calls {
+        let key = (call.method.clone(), call.path.clone());
+        call.request_media = media.get(&key).cloned().unwrap_or_default();
+    }
     DocRun {
         id: doc.id.clone(),
         skipped: None,
@@ -202,6 +208,7 @@ fn pair(stdout: &str, received: &[prism_log::Received]) -> Vec<Call> {
             message: message.to_string(),
             received: request,
             dynamic: None,
+            request_media: Vec::new(),
         });
     }
     calls
