@@ -54,6 +54,8 @@ pub struct Call {
     pub dynamic: Option<Box<Call>>,
     /// The media types the document declares for the operation's request body.
     pub request_media: Vec<String>,
+    /// What the generator warned the document leaves undeclared.
+    pub undeclared: super::spec_warnings::Undeclared,
 }
 
 impl Call {
@@ -151,6 +153,15 @@ impl Call {
                     }
                     let (class, reason) = match text_body_shape(violation, &self.request_media) {
                         Some(judged) => judged,
+                        // Asked for a name the generator left out, warning that the
+                        // document requires or declares it without defining it.
+                        None if self.undeclared.explains(violation) => (
+                            Class::Document,
+                            format!(
+                                "a name the document requires but never declares: {}",
+                                crate::corpus::classify::normalize(violation)
+                            ),
+                        ),
                         None => violation_class(violation),
                     };
                     out.push((class, reason, violation.clone()));
@@ -321,6 +332,7 @@ mod tests {
             message: String::new(),
             dynamic: None,
             request_media: Vec::new(),
+            undeclared: Default::default(),
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
