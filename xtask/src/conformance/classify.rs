@@ -99,20 +99,23 @@ impl Call {
             ));
             return out;
         }
-        match &self.received {
-            // The runtime refuses to send a form body that is not an object: the document
-            // gives `application/x-www-form-urlencoded` a schema no form can carry.
-            None if self.message.contains("a form body must be an object") => out.push((
+        // Routers match the path alone; a path key that holds a query string or a fragment
+        // (`/rest?method=x`, `/pet/{id}?streaming`: several operations on one path) matches no
+        // request, or reaches the operation without it.
+        if self.path.contains(['?', '#']) && !(self.request_valid() && self.decoded()) {
+            out.push((
                 Class::Document,
-                "a form-urlencoded body whose schema is not an object".into(),
+                "a path key holding a query string or fragment, which no router tells apart".into(),
                 self.message.clone(),
-            )),
-            // Routers match the path alone; a path key that holds a query string or a
-            // fragment (`/rest?method=x`, `/cookies#form`: several operations on one path)
-            // matches no request.
-            None if self.path.contains(['?', '#']) => out.push((
+            ));
+            return out;
+        }
+        match &self.received {
+            // The runtime refuses to send a form or multipart body that is not an object: the
+            // document gives it a schema no form can carry.
+            None if self.message.contains("body must be an object") => out.push((
                 Class::Document,
-                "a path key holding a query string or fragment, which no router matches".into(),
+                "a form-urlencoded or multipart body whose schema is not an object".into(),
                 self.message.clone(),
             )),
             None => out.push((
