@@ -165,6 +165,16 @@ impl Call {
                                 crate::corpus::classify::normalize(violation)
                             ),
                         ),
+                        // A path parameter this operation's template does not have: Prism
+                        // matched the request to another operation's template
+                        // (`/tags/{id}.{format}` for `/tags/languages.json`).
+                        None if foreign_path_param(violation, &self.path) => (
+                            Class::Prism,
+                            format!(
+                                "Prism routed the request to another operation's path: {}",
+                                crate::corpus::classify::normalize(violation)
+                            ),
+                        ),
                         None => violation_class(violation),
                     };
                     out.push((class, reason, violation.clone()));
@@ -246,6 +256,14 @@ impl Call {
             ),
         }
     }
+}
+
+/// A `request.path.NAME` violation where `template` has no `{NAME}`.
+fn foreign_path_param(violation: &str, template: &str) -> bool {
+    violation
+        .strip_prefix("request.path.")
+        .and_then(|rest| rest.split_once(' '))
+        .is_some_and(|(name, _)| !template.contains(&format!("{{{name}}}")))
 }
 
 /// A body Prism reads as text checked against an object or array schema: Prism parses only
@@ -392,6 +410,22 @@ mod tests {
         assert_eq!(multipart.failures()[0].0, Class::Document);
         multipart.request_media = vec!["multipart/form-data".into(), "application/json".into()];
         assert_eq!(multipart.failures()[0].0, Class::OurEncoding);
+    }
+
+    #[test]
+    fn a_path_parameter_of_another_template_is_prisms_routing() {
+        assert!(foreign_path_param(
+            "request.path.id Request path parameter id must be integer",
+            "/tags/languages.{format}"
+        ));
+        assert!(!foreign_path_param(
+            "request.path.id Request path parameter id must be integer",
+            "/tags/{id}"
+        ));
+        assert!(!foreign_path_param(
+            "request.body.id must be integer",
+            "/tags"
+        ));
     }
 
     #[test]
