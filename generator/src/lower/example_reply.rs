@@ -41,7 +41,7 @@ impl<'a> Lowerer<'a> {
         // A synthesized value with nothing but what the generated constructors build anyway
         // (the required properties, with their own examples) is left out, so that the mock
         // builds it with them.
-        let schema = self.followed_ref(media.schema.as_ref()?)?;
+        let schema = self.resolved(media.schema.as_ref()?.into())?;
         let mut walk = Walk {
             extra: false,
             visits: MAX_VISITS,
@@ -84,7 +84,8 @@ impl<'a> Lowerer<'a> {
                 // One item shows the item's shape; deeper down none, so that nesting ends.
                 let items = match &array.items {
                     Some(items) if depth < 3 => {
-                        let item = self.synthesized(self.followed(items)?, depth + 1, walk)?;
+                        let item =
+                            self.synthesized(self.resolved(items.into())?, depth + 1, walk)?;
                         vec![item]
                     }
                     _ => Vec::new(),
@@ -103,7 +104,7 @@ impl<'a> Lowerer<'a> {
                 // Every part's properties in one object.
                 let mut merged = Map::new();
                 for part in all_of {
-                    match self.synthesized(self.followed_ref(part)?, depth + 1, walk)? {
+                    match self.synthesized(self.resolved(part.into())?, depth + 1, walk)? {
                         Value::Object(fields) => merged.extend(fields),
                         _ => return None,
                     }
@@ -112,7 +113,7 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::OneOf { one_of: variants } | SchemaKind::AnyOf { any_of: variants } => {
                 variants.iter().find_map(|variant| {
-                    self.synthesized(self.followed_ref(variant)?, depth + 1, walk)
+                    self.synthesized(self.resolved(variant.into())?, depth + 1, walk)
                 })
             }
             SchemaKind::Any(_) | SchemaKind::Not { .. } => Some(Value::Object(Map::new())),
@@ -129,7 +130,7 @@ impl<'a> Lowerer<'a> {
     ) -> Option<Value> {
         let mut fields = Map::new();
         for (name, property) in properties {
-            let Some(target) = self.followed(property) else {
+            let Some(target) = self.resolved(property.into()) else {
                 continue;
             };
             // A write-only property never comes back in a reply.
@@ -154,22 +155,6 @@ impl<'a> Lowerer<'a> {
             }
         }
         Some(Value::Object(fields))
-    }
-
-    /// The schema a property or item reference points to, or the inline one.
-    fn followed(&self, schema: &'a ReferenceOr<Box<Schema>>) -> Option<&'a Schema> {
-        match schema {
-            ReferenceOr::Item(schema) => Some(schema),
-            ReferenceOr::Reference { reference } => self.target(reference).ok().map(|(s, _)| s),
-        }
-    }
-
-    /// The schema a reference points to, or the inline one.
-    fn followed_ref(&self, schema: &'a ReferenceOr<Schema>) -> Option<&'a Schema> {
-        match schema {
-            ReferenceOr::Item(schema) => Some(schema),
-            ReferenceOr::Reference { reference } => self.target(reference).ok().map(|(s, _)| s),
-        }
     }
 }
 

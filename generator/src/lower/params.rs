@@ -157,7 +157,7 @@ impl<'a> Lowerer<'a> {
         });
         Param {
             example: super::example::example_with(data.example.as_ref(), schema, &|items| {
-                self.items_schema(items)
+                self.resolved(items.into())
             }),
             name: scope.claim(field_name(&data.name, "param")),
             wire_name: data.name.clone(),

@@ -164,14 +164,6 @@ impl<'a> Lowerer<'a> {
         matches!(shape(schema), Shape::String { values, .. } if values.iter().any(Option::is_none))
     }
 
-    /// The schema an array's `items` stands for, references followed.
-    pub fn items_schema(&self, items: &'a ReferenceOr<Box<Schema>>) -> Option<&'a Schema> {
-        match items {
-            ReferenceOr::Item(schema) => Some(schema),
-            ReferenceOr::Reference { reference } => self.target(reference).ok().map(|(s, _)| s),
-        }
-    }
-
     /// Whether a schema position is `type: string, format: binary` (raw bytes).
     pub fn is_binary(&self, schema: SchemaRef<'a>) -> bool {
         self.resolved(schema).is_some_and(|schema| matches!(
@@ -182,7 +174,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The schema at a position, a reference followed; `None` where it points at nothing.
-    fn resolved(&self, schema: SchemaRef<'a>) -> Option<&'a Schema> {
+    pub(super) fn resolved(&self, schema: SchemaRef<'a>) -> Option<&'a Schema> {
         match schema {
             SchemaRef::Inline(schema) => Some(schema),
             SchemaRef::Ref(reference) => self.target(reference).ok().map(|(schema, _)| schema),

@@ -327,7 +327,9 @@ impl<'a> Lowerer<'a> {
             SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| s),
         };
         Field {
-            example: super::example::example_with(None, target, &|items| self.items_schema(items)),
+            example: super::example::example_with(None, target, &|items| {
+                self.resolved(items.into())
+            }),
             name: scope.claim(field_name(wire, "field")),
             wire_name: wire.to_string(),
             ty,
