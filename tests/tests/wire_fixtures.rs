@@ -64,7 +64,13 @@ fn generate_and_build_driver(root: &Path, scratch: &Path) -> std::path::PathBuf 
             write_if_changed(&scratch.join(stem).join(&file.path), &file.contents);
         }
         let name = &settings.crate_name;
-        dependencies.push_str(&format!("{name} = {{ path = \"../{stem}\" }}\n"));
+        // The conformance fixture's example calls (what a conformance run sends) are sent
+        // too: they come with its `mock` feature.
+        let features = match stem {
+            "wire_conformance" => ", features = [\"mock\"]",
+            _ => "",
+        };
+        dependencies.push_str(&format!("{name} = {{ path = \"../{stem}\"{features} }}\n"));
     }
     let driver = std::fs::read_to_string(root.join("tests/wire_driver/main.rs"))
         .expect("tests/wire_driver/main.rs is readable");
@@ -154,8 +160,8 @@ async fn every_fixture_operation_sends_the_expected_bytes() {
         .expect("the driver runs");
     assert!(status.success(), "the wire driver failed ({status})");
     let requests = server.requests();
-    // One request per operation: 5 + 4 + 2 + 3 + 6, create_note once per media type.
-    assert_eq!(requests.len(), 22, "requests sent");
+    // One request per operation: 5 + 8 + 2 + 3 + 6, create_note once per media type.
+    assert_eq!(requests.len(), 26, "requests sent");
     let text: Vec<String> = requests.iter().map(|r| describe(r, &url)).collect();
     insta::assert_snapshot!(text.join("\n----\n"));
 }

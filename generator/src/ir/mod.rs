@@ -114,12 +114,25 @@ pub struct Field {
     pub ty: TypeRef,
     /// Required, optional, nullable.
     pub presence: Presence,
+    /// Whether an example sets this field though it is optional: a property with one allowed
+    /// value, one a `oneOf` of `required` lists asks for, or one `minProperties` needs.
+    pub in_example: bool,
     /// Spec default for an optional property, applied when it is absent.
     pub default: Option<DefaultValue>,
     /// Whether the value is a secret (redacted in `Debug`).
     pub secret: bool,
     /// Documentation.
     pub doc: Option<String>,
+}
+
+impl Field {
+    /// Whether the field is always present on the wire.
+    pub fn is_required(&self) -> bool {
+        matches!(
+            self.presence,
+            Presence::Required | Presence::RequiredNullable
+        )
+    }
 }
 
 /// How a property may appear on the wire.

@@ -189,15 +189,15 @@ impl<'a> Lowerer<'a> {
                 properties,
                 required,
                 additional,
-            } if !properties.is_empty() => {
-                TypeKind::Struct(self.lower_object(properties, required, additional, name, pointer))
-            }
+            } if !properties.is_empty() => TypeKind::Struct(
+                self.lower_object(schema, properties, required, additional, name, pointer),
+            ),
             Shape::String { values, .. } if values.iter().any(Option::is_some) => {
                 TypeKind::Enum(enum_variants(&values))
             }
             Shape::OneOf(branches) => self.lower_union(branches, "oneOf", schema, name, pointer),
             Shape::AnyOf(branches) => self.lower_union(branches, "anyOf", schema, name, pointer),
-            Shape::AllOf { parts, own } => self.lower_all_of(parts, own, name, pointer),
+            Shape::AllOf { parts, own } => self.lower_all_of(schema, parts, own, name, pointer),
             _ => {
                 self.schemas_seen -= 1;
                 TypeKind::Alias(self.inline_type(schema, &format!("{name}Value"), pointer))

@@ -1,7 +1,7 @@
 //! Objects and `allOf` to struct definitions.
 
 use super::schema::SchemaRef;
-use super::view::{shape, Properties, Shape};
+use super::view::{min_properties, required_lists, shape, single_value, Properties, Shape};
 use super::Lowerer;
 use crate::error::join;
 use crate::ir::names::{field_name, type_name, Scope};
@@ -25,6 +25,10 @@ struct ObjectParts<'a> {
     properties: Vec<(&'a String, SchemaRef<'a>, String)>,
     required: BTreeSet<String>,
     additional: Option<(&'a AdditionalProperties, String)>,
+    /// Optional properties an example sets all the same (see [`Field::in_example`]).
+    in_example: BTreeSet<String>,
+    /// `minProperties`: an example sets optional properties until it has this many.
+    min_properties: usize,
     /// References already merged: merging a schema twice adds nothing, and without this a
     /// chain of `allOf: [B, B]` levels would take time exponential in its length.
     merged_refs: BTreeSet<&'a str>,
@@ -49,12 +53,31 @@ impl<'a> ObjectParts<'a> {
         }
         self.required.extend(required.iter().cloned());
     }
+
+    /// What a schema asks of an object beyond its properties: a `oneOf` of `required` lists
+    /// (the properties every list names are required; the first list's others are set by
+    /// examples, so that they fit exactly that branch) and `minProperties`.
+    fn add_constraints(&mut self, schema: &'a Schema) {
+        if let Some(lists) = required_lists(schema) {
+            let mut common: BTreeSet<&String> = lists[0].iter().collect();
+            for list in &lists[1..] {
+                common.retain(|name| list.contains(name));
+            }
+            self.required
+                .extend(common.iter().map(|name| name.to_string()));
+            self.in_example.extend(lists[0].iter().cloned());
+        }
+        if let Some(least) = min_properties(schema) {
+            self.min_properties = self.min_properties.max(least);
+        }
+    }
 }
 
 impl<'a> Lowerer<'a> {
-    /// An object schema with properties.
+    /// An object schema with properties; `schema` is the object's own schema.
     pub fn lower_object(
         &mut self,
+        schema: &'a Schema,
         properties: Properties<'a>,
         required: &'a [String],
         additional: Option<&'a AdditionalProperties>,
@@ -63,6 +86,7 @@ impl<'a> Lowerer<'a> {
     ) -> StructDef {
         let mut parts = ObjectParts::default();
         parts.add_properties(properties, required, pointer);
+        parts.add_constraints(schema);
         parts.additional = additional.map(|a| (a, pointer.to_string()));
         self.build_struct(parts, name, pointer)
     }
@@ -70,6 +94,7 @@ impl<'a> Lowerer<'a> {
     /// `allOf`: every object part merged into one struct; a lone non-object part is an alias.
     pub fn lower_all_of(
         &mut self,
+        schema: &'a Schema,
         parts: &'a [ReferenceOr<Schema>],
         own: Option<Box<Shape<'a>>>,
         name: &str,
@@ -81,6 +106,7 @@ impl<'a> Lowerer<'a> {
             return TypeKind::Alias(self.named_type(reference));
         }
         let mut merged = ObjectParts::default();
+        merged.add_constraints(schema);
         let mut others = Vec::new();
         for (index, part) in parts.iter().enumerate() {
             let part_pointer = format!("{}/{index}", join(pointer, "allOf"));
@@ -199,6 +225,7 @@ impl<'a> Lowerer<'a> {
                 additional,
             } => {
                 merged.add_properties(properties, required, &at);
+                merged.add_constraints(schema);
                 if let Some(additional) = additional {
                     merged.additional = Some((additional, at));
                 }
@@ -250,9 +277,23 @@ impl<'a> Lowerer<'a> {
         let mut fields = Vec::new();
         for (wire, schema, property_pointer) in &parts.properties {
             let required = parts.required.contains(wire.as_str());
-            let field =
+            let mut field =
                 self.lower_field(wire, *schema, required, name, property_pointer, &mut scope);
+            field.in_example |= parts.in_example.contains(wire.as_str()) && !field.is_required();
             fields.push(field);
+        }
+        // Optional fields in spec order until the example has `minProperties` of them.
+        let shown = fields
+            .iter()
+            .filter(|f| f.is_required() || f.in_example)
+            .count();
+        let missing = parts.min_properties.saturating_sub(shown);
+        for field in fields
+            .iter_mut()
+            .filter(|f| !f.is_required() && !f.in_example)
+            .take(missing)
+        {
+            field.in_example = true;
         }
         let additional = match parts.additional {
             Some((AdditionalProperties::Any(true), _)) => Some(TypeRef::Json),
@@ -326,10 +367,15 @@ impl<'a> Lowerer<'a> {
             SchemaRef::Inline(s) => Some(s),
             SchemaRef::Ref(r) => self.target(r).ok().map(|(s, _)| s),
         };
+        // A property with one allowed value is how union branches tell themselves apart
+        // (`type: {enum: [query]}`): an example that leaves it out may fit several branches.
+        let in_example =
+            !required && !data.is_some_and(|d| d.read_only) && target.is_some_and(single_value);
         Field {
             example: super::example::example_with(None, target, &|items| {
                 self.resolved(items.into())
             }),
+            in_example,
             name: scope.claim(field_name(wire, "field")),
             wire_name: wire.to_string(),
             ty,

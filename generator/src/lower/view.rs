@@ -128,7 +128,8 @@ fn any_shape(any: &openapiv3::AnySchema) -> Shape<'_> {
     };
     let has_object_part = !any.properties.is_empty() || any.additional_properties.is_some();
     if !any.all_of.is_empty() {
-        let own = has_object_part.then(|| Box::new(object()));
+        // `required` beside `allOf` asks for properties the parts declare.
+        let own = (has_object_part || !any.required.is_empty()).then(|| Box::new(object()));
         return Shape::AllOf {
             parts: &any.all_of,
             own,
@@ -189,4 +190,51 @@ fn any_shape(any: &openapiv3::AnySchema) -> Shape<'_> {
         return Shape::Not;
     }
     Shape::Any
+}
+
+/// The `required` lists of a `oneOf` whose branches only say which properties must be present
+/// (`oneOf: [{required: [a]}, {required: [b]}]` beside the object's own properties): one of
+/// those sets must be there. `None` for any other schema.
+pub fn required_lists(schema: &Schema) -> Option<Vec<&[String]>> {
+    let SchemaKind::Any(any) = &schema.schema_kind else {
+        return None;
+    };
+    let lists = any
+        .one_of
+        .iter()
+        .map(|branch| match branch {
+            ReferenceOr::Item(Schema {
+                schema_kind: SchemaKind::Any(branch),
+                ..
+            }) if branch.properties.is_empty()
+                && branch.typ.is_none()
+                && branch.one_of.is_empty()
+                && branch.all_of.is_empty()
+                && branch.any_of.is_empty() =>
+            {
+                Some(branch.required.as_slice())
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (!lists.is_empty()).then_some(lists)
+}
+
+/// The least number of properties an object schema asks for (`minProperties`).
+pub fn min_properties(schema: &Schema) -> Option<usize> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => o.min_properties,
+        SchemaKind::Any(any) => any.min_properties,
+        _ => None,
+    }
+}
+
+/// Whether a schema allows exactly one value (a one-value `enum`, or `const` once normalized).
+pub fn single_value(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => s.enumeration.len() == 1,
+        SchemaKind::Type(Type::Integer(i)) => i.enumeration.len() == 1,
+        SchemaKind::Any(any) => any.enumeration.len() == 1,
+        _ => false,
+    }
 }

@@ -462,7 +462,12 @@ fn named_example(
                     _ => None,
                 }
             });
-            quote! { #path::new(#(#args),*) }
+            let setters = s
+                .fields
+                .iter()
+                .filter(|field| field.in_example)
+                .map(|field| optional_setter(api, field, krate, depth + 1));
+            quote! { #path::new(#(#args),*) #(#setters)* }
         }
         // A variant with an empty wire value is rarely a useful example (nor a routable
         // path segment).
@@ -519,17 +524,39 @@ fn first_optional_setter(api: &Api, ty: &TypeRef, krate: &TokenStream) -> Option
     if s.fields.iter().any(|f| required(&f)) {
         return None;
     }
+    // Examples already set some optional fields; one more is not needed then.
+    if s.fields.iter().any(|f| f.in_example) {
+        return None;
+    }
     let field = s
         .fields
         .iter()
         .find(|f| matches!(f.presence, Presence::Optional | Presence::Defaulted))?;
+    Some(optional_setter(api, field, krate, 1))
+}
+
+/// `.with_<field>(value)` for an optional field, with the field's example value.
+fn optional_setter(
+    api: &Api,
+    field: &crate::ir::Field,
+    krate: &TokenStream,
+    depth: usize,
+) -> TokenStream {
     let method = quote::format_ident!("with_{}", crate::ir::names::unraw(&field.name));
     let value = match field.secret {
-        true => example_value(api, &TypeRef::Secret(Box::new(field.ty.clone())), krate, 1),
+        true => example_value(
+            api,
+            &TypeRef::Secret(Box::new(field.ty.clone())),
+            krate,
+            depth,
+        ),
         false => given_example(api, &field.ty, field.example.as_ref(), krate)
-            .unwrap_or_else(|| example_value(api, &field.ty, krate, 1)),
+            .unwrap_or_else(|| example_value(api, &field.ty, krate, depth)),
     };
-    Some(quote! { .#method(#value) })
+    match field.presence {
+        Presence::OptionalNullable => quote! { .#method(Some(#value)) },
+        _ => quote! { .#method(#value) },
+    }
 }
 
 /// How many required fields a struct type has, through one alias (0 for other types).
