@@ -120,7 +120,14 @@ async fn call_conformance(url: &str) {
         .await;
     // The bodies the example calls synthesize must fit exactly one union branch and the
     // object's constraints.
-    let synthesized = ["post_variable", "post_grant", "post_mapping", "post_order"];
+    let synthesized = [
+        "post_variable",
+        "post_grant",
+        "post_mapping",
+        "post_order",
+        "post_endpoint",
+        "get_users",
+    ];
     for call in conformance::mock::example_calls(&client) {
         if synthesized.contains(&call.info.name) {
             let _ = call.call.await;

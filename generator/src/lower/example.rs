@@ -36,15 +36,23 @@ fn example_at<'s>(
     resolve: &ItemsResolver<'s, '_>,
     depth: usize,
 ) -> Option<Value> {
-    if let Some(value) = given.filter(|v| !v.is_null()) {
+    // A list's example written as its serialized text (`"1,2,3"` for a query parameter) is
+    // no list: the items' own examples make one.
+    let is_array = matches!(
+        schema.map(|s| &s.schema_kind),
+        Some(SchemaKind::Type(Type::Array(_)))
+    );
+    let fits = |value: &&Value| !value.is_null() && (value.is_array() || !is_array);
+    if let Some(value) = given.filter(fits) {
         return Some(value.clone());
     }
     let schema = schema?;
     let data = &schema.schema_data;
-    if let Some(value) = data.example.as_ref().or(data.default.as_ref()) {
-        if !value.is_null() {
-            return Some(value.clone());
-        }
+    if let Some(value) = data.example.as_ref().filter(fits) {
+        return Some(value.clone());
+    }
+    if let Some(value) = data.default.as_ref().filter(fits) {
+        return Some(value.clone());
     }
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(s)) => {

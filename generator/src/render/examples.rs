@@ -437,38 +437,7 @@ fn named_example(
     let name = ident(&def.name);
     let path = quote! { #krate::types::#name };
     match &def.kind {
-        TypeKind::Struct(s) => {
-            // `new` takes the required fields, in spec order; the rest start unset.
-            let args = s.fields.iter().filter_map(|field| {
-                let value_ty = if field.secret {
-                    TypeRef::Secret(Box::new(field.ty.clone()))
-                } else {
-                    field.ty.clone()
-                };
-                let text = matches!(&field.ty, TypeRef::Prim(Prim::String));
-                let given = field.example.as_ref();
-                match field.presence {
-                    // `new` converts text, secret or not, from a literal.
-                    Presence::Required if text => {
-                        let literal = given.and_then(|v| v.as_str()).unwrap_or("example");
-                        Some(quote! { #literal })
-                    }
-                    Presence::Required if !field.secret => Some(
-                        given_example(api, &field.ty, given, krate)
-                            .unwrap_or_else(|| example_value(api, &value_ty, krate, depth + 1)),
-                    ),
-                    Presence::Required => Some(example_value(api, &value_ty, krate, depth + 1)),
-                    Presence::RequiredNullable => Some(quote! { None }),
-                    _ => None,
-                }
-            });
-            let setters = s
-                .fields
-                .iter()
-                .filter(|field| field.in_example)
-                .map(|field| optional_setter(api, field, krate, depth + 1));
-            quote! { #path::new(#(#args),*) #(#setters)* }
-        }
+        TypeKind::Struct(s) => struct_example(api, &path, s, None, krate, depth),
         // A variant with an empty wire value is rarely a useful example (nor a routable
         // path segment).
         TypeKind::Enum(variants) => match variants
@@ -484,18 +453,19 @@ fn named_example(
                 quote! { ::serde_json::from_str("null").expect("a type with no example value") }
             }
         },
-        // The branch with the most required properties: the value built from required
-        // properties only is then least likely to fit another branch too (`oneOf` wants
-        // exactly one).
-        TypeKind::Union(union) => match union
-            .variants
-            .iter()
-            .rev()
-            .max_by_key(|variant| required_fields(api, &variant.ty))
-        {
+        // `oneOf` wants a value that fits exactly one branch (see `example_union`).
+        TypeKind::Union(union) => match super::example_union::chosen_branch(api, union) {
             Some(variant) => {
                 let vname = ident(&variant.name);
-                let value = example_value(api, &variant.ty, krate, depth + 1);
+                let tag = union.tag.as_deref().zip(variant.tag_value.as_deref());
+                let value = match (tag, super::example_union::branch_struct(api, &variant.ty)) {
+                    (Some(tag), Some((id, s))) => {
+                        let name = ident(&api.types[id.0].name);
+                        let branch = quote! { #krate::types::#name };
+                        struct_example(api, &branch, s, Some(tag), krate, depth + 1)
+                    }
+                    _ => example_value(api, &variant.ty, krate, depth + 1),
+                };
                 quote! { #path::#vname(#value) }
             }
             None => {
@@ -508,6 +478,59 @@ fn named_example(
             quote! { #path(#value) }
         }
     }
+}
+
+/// `Type::new(required...)` with the setters of the optional fields an example sets; `tag`
+/// (a union's discriminator property and this branch's value) overrides that field's example.
+fn struct_example(
+    api: &Api,
+    path: &TokenStream,
+    s: &crate::ir::StructDef,
+    tag: Option<(&str, &str)>,
+    krate: &TokenStream,
+    depth: usize,
+) -> TokenStream {
+    let tag_value = tag.map(|(_, value)| serde_json::Value::String(value.to_string()));
+    let given_for = |field: &'_ crate::ir::Field| -> Option<serde_json::Value> {
+        match tag {
+            Some((name, _)) if field.wire_name == name => tag_value.clone(),
+            _ => field.example.clone(),
+        }
+    };
+    // `new` takes the required fields, in spec order; the rest start unset.
+    let args = s.fields.iter().filter_map(|field| {
+        let value_ty = if field.secret {
+            TypeRef::Secret(Box::new(field.ty.clone()))
+        } else {
+            field.ty.clone()
+        };
+        let text = matches!(&field.ty, TypeRef::Prim(Prim::String));
+        let given = given_for(field);
+        let given = given.as_ref();
+        match field.presence {
+            // `new` converts text, secret or not, from a literal.
+            Presence::Required if text => {
+                let literal = given.and_then(|v| v.as_str()).unwrap_or("example");
+                Some(quote! { #literal })
+            }
+            Presence::Required if !field.secret => Some(
+                given_example(api, &field.ty, given, krate)
+                    .unwrap_or_else(|| example_value(api, &value_ty, krate, depth + 1)),
+            ),
+            Presence::Required => Some(example_value(api, &value_ty, krate, depth + 1)),
+            Presence::RequiredNullable => Some(quote! { None }),
+            _ => None,
+        }
+    });
+    let setters = s
+        .fields
+        .iter()
+        .filter(|field| {
+            field.in_example
+                || (!field.is_required() && tag.is_some_and(|(name, _)| field.wire_name == name))
+        })
+        .map(|field| optional_setter(api, field, given_for(field).as_ref(), krate, depth + 1));
+    quote! { #path::new(#(#args),*) #(#setters)* }
 }
 
 /// `.with_<field>(value)` for the first optional field of a struct that has no required
@@ -532,13 +555,20 @@ fn first_optional_setter(api: &Api, ty: &TypeRef, krate: &TokenStream) -> Option
         .fields
         .iter()
         .find(|f| matches!(f.presence, Presence::Optional | Presence::Defaulted))?;
-    Some(optional_setter(api, field, krate, 1))
+    Some(optional_setter(
+        api,
+        field,
+        field.example.as_ref(),
+        krate,
+        1,
+    ))
 }
 
 /// `.with_<field>(value)` for an optional field, with the field's example value.
 fn optional_setter(
     api: &Api,
     field: &crate::ir::Field,
+    given: Option<&serde_json::Value>,
     krate: &TokenStream,
     depth: usize,
 ) -> TokenStream {
@@ -550,32 +580,12 @@ fn optional_setter(
             krate,
             depth,
         ),
-        false => given_example(api, &field.ty, field.example.as_ref(), krate)
+        false => given_example(api, &field.ty, given, krate)
             .unwrap_or_else(|| example_value(api, &field.ty, krate, depth)),
     };
     match field.presence {
         Presence::OptionalNullable => quote! { .#method(Some(#value)) },
         _ => quote! { .#method(#value) },
-    }
-}
-
-/// How many required fields a struct type has, through one alias (0 for other types).
-fn required_fields(api: &Api, ty: &TypeRef) -> usize {
-    let kind = |ty: &TypeRef| match ty {
-        TypeRef::Named(id) => api.types.get(id.0).map(|def| &def.kind),
-        _ => None,
-    };
-    let target = match kind(ty) {
-        Some(TypeKind::Alias(inner)) => kind(inner),
-        other => other,
-    };
-    match target {
-        Some(TypeKind::Struct(s)) => s
-            .fields
-            .iter()
-            .filter(|f| matches!(f.presence, Presence::Required))
-            .count(),
-        _ => 0,
     }
 }
 

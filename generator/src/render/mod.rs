@@ -4,6 +4,7 @@ mod cargo;
 mod client;
 mod constructors;
 mod docs;
+mod example_union;
 mod examples;
 mod mock;
 mod operation;
