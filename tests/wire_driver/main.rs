@@ -127,6 +127,8 @@ async fn call_conformance(url: &str) {
         "post_order",
         "post_endpoint",
         "get_users",
+        "post_key",
+        "put_storage",
     ];
     for call in conformance::mock::example_calls(&client) {
         if synthesized.contains(&call.info.name) {

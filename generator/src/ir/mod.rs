@@ -99,6 +99,9 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// Value type of `additionalProperties`, kept in a flattened map.
     pub additional: Option<TypeRef>,
+    /// Names the schema requires but does not declare as properties: no value of the struct
+    /// has them, so no value fits the schema (the generator warns).
+    pub undeclared_required: Vec<String>,
 }
 
 /// One struct field.
@@ -358,6 +361,9 @@ pub struct BodyVariant {
     pub kind: BodyKind,
     /// Value type.
     pub ty: TypeRef,
+    /// The value an example sends, chosen from the spec (see `lower::example`), for a body
+    /// whose schema is not an object: the format or pattern of a text body, say.
+    pub example: Option<serde_json::Value>,
 }
 
 /// Which statuses a response covers.

@@ -176,12 +176,22 @@ impl<'a> Lowerer<'a> {
                     None => TypeRef::Json,
                 },
             };
+            let schema = match (&kind, &media.schema) {
+                (BodyKind::Json, Some(schema)) => self.resolved(schema.into()),
+                _ => None,
+            };
+            let example = schema.and_then(|schema| {
+                super::example::example_with(media.example.as_ref(), Some(schema), &|items| {
+                    self.resolved(items.into())
+                })
+            });
             let name = scope.claim(variant_name(kind).to_string());
             variants.push(BodyVariant {
                 name,
                 media_type: wire_type,
                 kind,
                 ty,
+                example,
             });
         }
         if variants.is_empty() {

@@ -263,11 +263,13 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|(n, _, _)| n.as_str())
             .collect();
-        for missing in parts
+        let undeclared_required: Vec<String> = parts
             .required
             .iter()
             .filter(|r| !known.contains(r.as_str()))
-        {
+            .cloned()
+            .collect();
+        for missing in &undeclared_required {
             self.diagnostics.warn(
                 &join(pointer, "required"),
                 format!("required property `{missing}` is not among the properties; it is not required of the data"),
@@ -307,7 +309,11 @@ impl<'a> Lowerer<'a> {
             }
             _ => None,
         };
-        StructDef { fields, additional }
+        StructDef {
+            fields,
+            additional,
+            undeclared_required,
+        }
     }
 
     fn lower_field(

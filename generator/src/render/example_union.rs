@@ -3,7 +3,8 @@
 //! use), so the example takes a branch whose value is sure to break every other branch:
 //! another branch requires a property the value leaves out, or allows a single value for a
 //! property the value sets otherwise. Among those, and where no branch is sure, the branch
-//! with the most required properties, whose value is least likely to fit another.
+//! with the most required properties, whose value is least likely to fit another. A branch
+//! that requires a name it does not declare fits no value, and comes last.
 
 use crate::ir::{Api, Field, StructDef, TypeId, TypeKind, TypeRef, UnionDef, UnionVariant};
 
@@ -23,8 +24,11 @@ pub(super) fn chosen_branch<'a>(api: &Api, union: &'a UnionDef) -> Option<&'a Un
         .collect();
     let score = |index: usize| {
         let Some(value) = &values[index] else {
-            return (0, 0);
+            return (0, 0, 0);
         };
+        // A branch that requires a name it never declares fits no value the client builds.
+        let satisfiable = branch_struct(api, &union.variants[index].ty)
+            .map_or(1, |(_, s)| usize::from(s.undeclared_required.is_empty()));
         let broken = union
             .variants
             .iter()
@@ -34,7 +38,11 @@ pub(super) fn chosen_branch<'a>(api: &Api, union: &'a UnionDef) -> Option<&'a Un
                 branch_struct(api, &other.ty).is_some_and(|(_, s)| breaks(api, value, s))
             })
             .count();
-        (broken, required_fields(api, &union.variants[index].ty))
+        (
+            satisfiable,
+            broken,
+            required_fields(api, &union.variants[index].ty),
+        )
     };
     // The first of equals: `max_by_key` keeps the last, so the branches go in reverse.
     (0..union.variants.len())
@@ -96,6 +104,10 @@ fn enum_values<'a>(api: &'a Api, ty: &TypeRef) -> Option<Vec<&'a str>> {
 
 /// Whether a value setting `value`'s properties surely breaks the branch `other`.
 fn breaks(api: &Api, value: &[(&str, Option<&str>)], other: &StructDef) -> bool {
+    let sets = |name: &String| value.iter().any(|(set, _)| set == name);
+    if other.undeclared_required.iter().any(|name| !sets(name)) {
+        return true;
+    }
     other.fields.iter().any(|field| {
         let set = value.iter().find(|(name, _)| *name == field.wire_name);
         match set {

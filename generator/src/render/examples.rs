@@ -145,7 +145,8 @@ pub(super) fn call_arguments(
                         let setter = first_optional_setter(api, &variant.ty, krate);
                         quote! { #value #setter }
                     }
-                    _ => example_value(api, &variant.ty, krate, 0),
+                    _ => given_example(api, &variant.ty, variant.example.as_ref(), krate)
+                        .unwrap_or_else(|| example_value(api, &variant.ty, krate, 0)),
                 };
                 lets.push(quote! { let body = #value; });
                 let arg = if matches!(variant.kind, BodyKind::Text) {
@@ -172,7 +173,8 @@ pub(super) fn call_arguments(
                 let inner = match first.kind {
                     BodyKind::Text => quote! { String::from("text") },
                     BodyKind::Bytes | BodyKind::Empty => quote! { b"bytes".to_vec() },
-                    _ => example_value(api, &first.ty, krate, 0),
+                    _ => given_example(api, &first.ty, first.example.as_ref(), krate)
+                        .unwrap_or_else(|| example_value(api, &first.ty, krate, 0)),
                 };
                 lets.push(quote! { let body = #krate::#enum_name::#variant(#inner); });
                 args.push(quote! { &body });
