@@ -12,6 +12,7 @@ mod prism_log;
 mod report;
 mod run_doc;
 mod spec_media;
+mod spec_unions;
 mod spec_warnings;
 
 use std::collections::HashSet;

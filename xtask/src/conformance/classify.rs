@@ -56,6 +56,8 @@ pub struct Call {
     pub request_media: Vec<String>,
     /// What the generator warned the document leaves undeclared.
     pub undeclared: super::spec_warnings::Undeclared,
+    /// The `oneOf`s of the request body no value fits exactly once.
+    pub union_overlaps: Vec<super::spec_unions::Overlap>,
 }
 
 impl Call {
@@ -165,6 +167,26 @@ impl Call {
                                 crate::corpus::classify::normalize(violation)
                             ),
                         ),
+                        // Checked against a `oneOf` no value fits exactly once, the body
+                        // fits several branches (or breaks them all, in the violations of
+                        // each branch under it).
+                        None if self.overlapping_union(violation, &received.violations) => (
+                            Class::Document,
+                            format!(
+                                "a oneOf no value fits exactly once: {}",
+                                super::spec_unions::explaining(&self.union_overlaps, violation)
+                                    .map_or("", |o| o.evidence.as_str())
+                            ),
+                        ),
+                        // OpenAPI: a header parameter named Content-Type or Accept SHALL be
+                        // ignored (the media types say what is sent); Prism checks it anyway.
+                        None if self.undeclared.ignored_header(violation) => (
+                            Class::Prism,
+                            format!(
+                                "Prism validates a header parameter OpenAPI says to ignore: {}",
+                                crate::corpus::classify::normalize(violation)
+                            ),
+                        ),
                         // A path parameter this operation's template does not have: Prism
                         // matched the request to another operation's template
                         // (`/tags/{id}.{format}` for `/tags/languages.json`).
@@ -258,6 +280,20 @@ impl Call {
     }
 }
 
+impl Call {
+    /// Whether `violation` lies under a body `oneOf` no value fits exactly once, and Prism
+    /// says the body does not fit exactly one of its branches.
+    fn overlapping_union(&self, violation: &str, all: &[String]) -> bool {
+        let Some(overlap) = super::spec_unions::explaining(&self.union_overlaps, violation) else {
+            return false;
+        };
+        all.iter().any(|v| {
+            v.contains("must match exactly one schema in oneOf")
+                && super::spec_unions::explaining(std::slice::from_ref(overlap), v).is_some()
+        })
+    }
+}
+
 /// A `request.path.NAME` violation where `template` has no `{NAME}`.
 fn foreign_path_param(violation: &str, template: &str) -> bool {
     violation
@@ -267,8 +303,8 @@ fn foreign_path_param(violation: &str, template: &str) -> bool {
 }
 
 /// A body Prism reads as text checked against an object or array schema: Prism parses only
-/// JSON and form bodies, so multipart parts and NDJSON records (JSON to the client, as OpenAPI
-/// says) fail as text; raw bytes (`application/octet-stream`) with an object schema are the
+/// `application/json`, `+json` and form bodies, so multipart parts, NDJSON records and
+/// `text/json` bodies (JSON to the client, as OpenAPI says) fail as text; raw bytes (`application/octet-stream`) with an object schema are the
 /// document's contradiction.
 fn text_body_shape(violation: &str, media: &[String]) -> Option<(Class, String)> {
     let shape = violation.contains("must be object") || violation.contains("must be array");
@@ -281,9 +317,10 @@ fn text_body_shape(violation: &str, media: &[String]) -> Option<(Class, String)>
             .trim()
             .to_ascii_lowercase()
     };
+    // Prism parses `application/json` and `+json` types; `text/json` it reads as text.
     let parsed = |m: &String| {
         let m = essence(m);
-        (m.ends_with("/json") || m.ends_with("+json")) && !m.ends_with("ndjson")
+        (m == "application/json" || m.ends_with("+json")) && !m.ends_with("ndjson")
             || m == "application/x-www-form-urlencoded"
     };
     if !(shape && in_body) || media.is_empty() || media.iter().any(parsed) {
@@ -293,11 +330,11 @@ fn text_body_shape(violation: &str, media: &[String]) -> Option<(Class, String)>
     let read_as_text = media
         .iter()
         .map(essence)
-        .any(|m| m.starts_with("multipart/") || m.ends_with("ndjson"));
+        .any(|m| m.starts_with("multipart/") || m.ends_with("ndjson") || m.ends_with("/json"));
     Some(match read_as_text {
         true => (
             Class::Prism,
-            format!("Prism reads a multipart or NDJSON body as text: {reason}"),
+            format!("Prism reads a multipart, NDJSON or text/json body as text: {reason}"),
         ),
         false => (
             Class::Document,
@@ -332,11 +369,31 @@ fn violation_class(violation: &str) -> (Class, String) {
     if violation.contains("We currently do not support this type of security scheme") {
         return (Class::Prism, reason);
     }
+    // `/^x$/` is a JavaScript regex literal, not the regex: read as written, a `^` after
+    // a `/` (or a `$` before one) is an anchor inside the text, which no string matches.
+    if slashed_anchored_pattern(violation) {
+        return (
+            Class::Document,
+            format!("a pattern written as a regex literal in slashes, which no string matches: {reason}"),
+        );
+    }
     if VALUE_CONSTRAINTS.iter().any(|c| violation.contains(c)) {
         (Class::ArgumentSynthesis, reason)
     } else {
         (Class::OurEncoding, reason)
     }
+}
+
+/// A `must match pattern "/^...$/"` violation.
+fn slashed_anchored_pattern(violation: &str) -> bool {
+    let Some((_, rest)) = violation.split_once("must match pattern \"") else {
+        return false;
+    };
+    let pattern = rest.strip_suffix('"').unwrap_or(rest);
+    pattern.len() > 2
+        && pattern.starts_with('/')
+        && pattern.ends_with('/')
+        && (pattern.starts_with("/^") || pattern.ends_with("$/"))
 }
 
 #[cfg(test)]
@@ -354,6 +411,7 @@ mod tests {
             dynamic: None,
             request_media: Vec::new(),
             undeclared: Default::default(),
+            union_overlaps: Vec::new(),
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
@@ -410,6 +468,8 @@ mod tests {
         assert_eq!(multipart.failures()[0].0, Class::Document);
         multipart.request_media = vec!["multipart/form-data".into(), "application/json".into()];
         assert_eq!(multipart.failures()[0].0, Class::OurEncoding);
+        multipart.request_media = vec!["text/json".into()];
+        assert_eq!(multipart.failures()[0].0, Class::Prism);
     }
 
     #[test]
@@ -439,6 +499,76 @@ mod tests {
         let crashed = call(super::super::run_doc::PRISM_CRASHED, &[]).failures();
         assert_eq!(crashed.len(), 1);
         assert_eq!(crashed[0].0, Class::Prism);
+    }
+
+    #[test]
+    fn a_pattern_in_regex_literal_slashes_is_the_documents() {
+        let slashed = call(
+            "status",
+            &[r#"request Request header parameter reg_exp_test must match pattern "/^[A-Za-z0-9_]{1,15}$/""#],
+        )
+        .failures();
+        assert_eq!(slashed[0].0, Class::Document);
+        let plain = call(
+            "status",
+            &[r#"request.query.id Request query parameter id must match pattern "^[0-9]+$""#],
+        )
+        .failures();
+        assert_eq!(plain[0].0, Class::ArgumentSynthesis);
+        let path_like = call(
+            "status",
+            &[r#"request.query.p Request query parameter p must match pattern "/[a-z]+/""#],
+        )
+        .failures();
+        assert_eq!(path_like[0].0, Class::ArgumentSynthesis);
+    }
+
+    #[test]
+    fn header_parameters_openapi_ignores_are_prisms() {
+        let mut docker = call(
+            "status",
+            &["request.header.content-type Request header parameter content-type must be equal to one of the allowed values: application/x-tar"],
+        );
+        assert_eq!(docker.failures()[0].0, Class::ArgumentSynthesis);
+        docker.undeclared.ignored_headers = vec!["content-type".into()];
+        assert_eq!(docker.failures()[0].0, Class::Prism);
+    }
+
+    #[test]
+    fn a_body_under_a_oneof_no_value_fits_once_is_the_documents() {
+        let violations = [
+            "request.body.ruleType Request body property ruleType must be equal to one of the allowed values: http",
+            "request.body Request body must match exactly one schema in oneOf",
+            "request.query.n Request query parameter n must be integer",
+        ];
+        let mut rule = call("status", &violations);
+        let classes = |c: &Call| c.failures().iter().map(|f| f.0).collect::<Vec<_>>();
+        assert_eq!(
+            classes(&rule),
+            [
+                Class::ArgumentSynthesis,
+                Class::OurEncoding,
+                Class::OurEncoding
+            ]
+        );
+        rule.union_overlaps = vec![super::super::spec_unions::Overlap {
+            at: Vec::new(),
+            evidence: "branch 1 constrains nothing".into(),
+        }];
+        assert_eq!(
+            classes(&rule),
+            [Class::Document, Class::Document, Class::OurEncoding]
+        );
+        // Elsewhere in the body: the oneOf at `source` explains nothing at the root.
+        rule.union_overlaps[0].at = vec!["source".into()];
+        assert_eq!(
+            classes(&rule),
+            [
+                Class::ArgumentSynthesis,
+                Class::OurEncoding,
+                Class::OurEncoding
+            ]
+        );
     }
 
     #[test]
