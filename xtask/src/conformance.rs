@@ -13,6 +13,7 @@ mod report;
 mod run_doc;
 mod spec_media;
 mod spec_unions;
+mod spec_untyped;
 mod spec_warnings;
 
 use std::collections::HashSet;

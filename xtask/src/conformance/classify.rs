@@ -58,6 +58,8 @@ pub struct Call {
     pub undeclared: super::spec_warnings::Undeclared,
     /// The `oneOf`s of the request body no value fits exactly once.
     pub union_overlaps: Vec<super::spec_unions::Overlap>,
+    /// The document's object schemas without a `type`.
+    pub untyped: std::sync::Arc<super::spec_untyped::Untyped>,
 }
 
 impl Call {
@@ -266,6 +268,18 @@ impl Call {
                 "Prism answered a status the operation does not declare".into(),
                 evidence,
             ),
+            // A non-object where the schema lists properties but gives no `type`: the
+            // schema allows it, and says the value is an object all the same.
+            "decode" if super::spec_untyped::explaining(&self.untyped, &self.message).is_some() => {
+                (
+                    Class::Document,
+                    format!(
+                        "a non-object reply for a schema with properties but no type ({})",
+                        super::spec_untyped::explaining(&self.untyped, &self.message).unwrap_or("")
+                    ),
+                    evidence,
+                )
+            }
             "decode" => (
                 Class::OurDecoding,
                 crate::corpus::classify::normalize(&self.message),
@@ -412,6 +426,7 @@ mod tests {
             request_media: Vec::new(),
             undeclared: Default::default(),
             union_overlaps: Vec::new(),
+            untyped: Default::default(),
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
@@ -569,6 +584,19 @@ mod tests {
                 Class::OurEncoding
             ]
         );
+    }
+
+    #[test]
+    fn a_non_object_for_an_untyped_object_schema_is_the_documents() {
+        let mut reply = call("decode", &[]);
+        reply.message = "at `a[0]`: invalid type: sequence, expected struct IncomeBreakdown".into();
+        assert_eq!(reply.failures()[0].0, Class::OurDecoding);
+        let untyped = [(
+            "IncomeBreakdown".to_string(),
+            "#/components/schemas/X".to_string(),
+        )];
+        reply.untyped = std::sync::Arc::new(untyped.into_iter().collect());
+        assert_eq!(reply.failures()[0].0, Class::Document);
     }
 
     #[test]
