@@ -63,12 +63,18 @@ fn from_document(doc: &Value) -> Overlaps {
             let Some(content) = body.get("content").and_then(Value::as_object) else {
                 continue;
             };
-            let mut overlaps = Vec::new();
+            let mut walk = Walk {
+                doc,
+                at: Vec::new(),
+                seen: BTreeSet::new(),
+                found: Vec::new(),
+            };
             for media in content.values() {
                 if let Some(schema) = media.get("schema") {
-                    walk(doc, schema, &mut Vec::new(), &mut overlaps, 0);
+                    walk.schema(schema, 0);
                 }
             }
+            let overlaps = walk.found;
             if !overlaps.is_empty() {
                 found.insert((method.to_ascii_uppercase(), path.clone()), overlaps);
             }
@@ -95,41 +101,58 @@ fn resolve<'a>(doc: &'a Value, mut node: &'a Value) -> (&'a Value, Option<&'a st
     (node, name)
 }
 
-fn walk(doc: &Value, schema: &Value, at: &mut Vec<String>, out: &mut Vec<Overlap>, depth: usize) {
-    if depth > 12 {
-        return;
-    }
-    let (schema, name) = resolve(doc, schema);
-    if let Some(branches) = schema.get("oneOf").and_then(Value::as_array) {
-        if let Some(evidence) = overlap(doc, branches) {
-            let place = name.map_or(String::new(), |n| format!(" of `{n}`"));
-            out.push(Overlap {
-                at: at.clone(),
-                evidence: format!("the oneOf{place}: {evidence}"),
-            });
+/// A walk through a body's schema: each referenced schema is visited once (a document's
+/// references form a graph that paths through would take exponential time to list).
+struct Walk<'a> {
+    doc: &'a Value,
+    /// Where the walk is, as property names (`*` for list items).
+    at: Vec<String>,
+    seen: BTreeSet<&'a str>,
+    found: Vec<Overlap>,
+}
+
+impl<'a> Walk<'a> {
+    fn schema(&mut self, schema: &'a Value, depth: usize) {
+        if depth > 24 {
+            return;
         }
-    }
-    for key in ["oneOf", "anyOf", "allOf"] {
-        for part in schema
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            walk(doc, part, at, out, depth + 1);
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+            if !self.seen.insert(reference) {
+                return;
+            }
         }
-    }
-    if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-        for (property, inner) in properties {
-            at.push(property.clone());
-            walk(doc, inner, at, out, depth + 1);
-            at.pop();
+        let (schema, name) = resolve(self.doc, schema);
+        if let Some(branches) = schema.get("oneOf").and_then(Value::as_array) {
+            if let Some(evidence) = overlap(self.doc, branches) {
+                let place = name.map_or(String::new(), |n| format!(" of `{n}`"));
+                self.found.push(Overlap {
+                    at: self.at.clone(),
+                    evidence: format!("the oneOf{place}: {evidence}"),
+                });
+            }
         }
-    }
-    if let Some(items) = schema.get("items") {
-        at.push("*".into());
-        walk(doc, items, at, out, depth + 1);
-        at.pop();
+        for key in ["oneOf", "anyOf", "allOf"] {
+            for part in schema
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                self.schema(part, depth + 1);
+            }
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            for (property, inner) in properties {
+                self.at.push(property.clone());
+                self.schema(inner, depth + 1);
+                self.at.pop();
+            }
+        }
+        if let Some(items) = schema.get("items") {
+            self.at.push("*".into());
+            self.schema(items, depth + 1);
+            self.at.pop();
+        }
     }
 }
 
@@ -169,9 +192,14 @@ fn overlap(doc: &Value, branches: &[Value]) -> Option<String> {
     ))
 }
 
-/// The schema with references followed and annotations left out, for comparing.
+/// The schema with annotations left out, for comparing; the schema's own reference is
+/// followed, nested ones are compared as written (following them all could take long on a
+/// large document, and two references to one schema still compare equal).
 fn canonical(doc: &Value, schema: &Value, depth: usize) -> Value {
-    let (schema, _) = resolve(doc, schema);
+    let schema = match depth {
+        0 => resolve(doc, schema).0,
+        _ => schema,
+    };
     match schema {
         Value::Object(map) if depth < 6 => Value::Object(
             map.iter()
