@@ -129,6 +129,7 @@ async fn call_conformance(url: &str) {
         "get_users",
         "post_key",
         "put_storage",
+        "post_settings",
     ];
     for call in conformance::mock::example_calls(&client) {
         if synthesized.contains(&call.info.name) {

@@ -20,7 +20,7 @@ const SECRET_SUFFIXES: [&str; 6] = [
 ];
 
 /// The properties of an object gathered from one schema or from every part of an `allOf`.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct ObjectParts<'a> {
     properties: Vec<(&'a String, SchemaRef<'a>, String)>,
     required: BTreeSet<String>,
@@ -148,6 +148,12 @@ impl<'a> Lowerer<'a> {
                 }
             };
         }
+        if let [(single, part_pointer)] = others.as_slice() {
+            let part_pointer = part_pointer.clone();
+            if let Some(union) = self.distribute_union(*single, &part_pointer, &merged, name) {
+                return union;
+            }
+        }
         if !others.is_empty() {
             self.diagnostics.warn(
                 pointer,
@@ -155,6 +161,75 @@ impl<'a> Lowerer<'a> {
             );
         }
         TypeKind::Struct(self.build_struct(merged, name, pointer))
+    }
+
+    /// `allOf: [{oneOf: [A, B]}, C]` is `oneOf: [A and C, B and C]`: a union of structs, each
+    /// branch merged with the other parts, where the branches are all objects.
+    fn distribute_union(
+        &mut self,
+        part: SchemaRef<'a>,
+        part_pointer: &str,
+        merged: &ObjectParts<'a>,
+        name: &str,
+    ) -> Option<TypeKind> {
+        let (schema, base) = match part {
+            SchemaRef::Inline(schema) => (schema, part_pointer.to_string()),
+            SchemaRef::Ref(reference) => self.target(reference).ok()?,
+        };
+        let (branches, keyword) = match shape(schema) {
+            Shape::OneOf(branches) => (branches, "oneOf"),
+            Shape::AnyOf(branches) => (branches, "anyOf"),
+            _ => return None,
+        };
+        let objects = branches.iter().all(|branch| {
+            self.resolved(SchemaRef::from(branch))
+                .is_some_and(|s| matches!(shape(s), Shape::Object { .. } | Shape::AllOf { .. }))
+        });
+        if branches.len() < 2 || !objects {
+            return None;
+        }
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        for (index, branch) in branches.iter().enumerate() {
+            let branch_pointer = format!("{}/{index}", join(&base, keyword));
+            let mut parts = merged.clone();
+            let mut rest = Vec::new();
+            self.collect_part(
+                SchemaRef::from(branch),
+                &branch_pointer,
+                &mut parts,
+                &mut rest,
+                0,
+            );
+            let title = match branch {
+                ReferenceOr::Item(s) => s.schema_data.title.as_deref(),
+                ReferenceOr::Reference { .. } => None,
+            };
+            // Named after the branch's reference or title, else its position.
+            let placeholder = TypeRef::Named(crate::ir::TypeId(usize::MAX));
+            let variant = self.variant_name(branch, &placeholder, title, index);
+            let (id, type_name) = self.reserve(type_name(&format!("{name}{variant}"), "Type"));
+            let def = self.build_struct(parts, &type_name, &branch_pointer);
+            self.define(
+                id,
+                crate::ir::TypeDef {
+                    name: type_name,
+                    wire_name: None,
+                    origin: branch_pointer,
+                    doc: None,
+                    kind: TypeKind::Struct(def),
+                },
+            );
+            variants.push(crate::ir::UnionVariant {
+                name: scope.claim(variant),
+                tag_value: None,
+                ty: TypeRef::Named(id),
+            });
+        }
+        Some(TypeKind::Union(crate::ir::UnionDef {
+            variants,
+            tag: None,
+        }))
     }
 
     fn collect_part(

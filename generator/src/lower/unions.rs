@@ -63,7 +63,7 @@ impl<'a> Lowerer<'a> {
         TypeKind::Union(UnionDef { variants, tag })
     }
 
-    fn variant_name(
+    pub(super) fn variant_name(
         &self,
         branch: &ReferenceOr<Schema>,
         ty: &TypeRef,
