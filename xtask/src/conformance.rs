@@ -12,8 +12,8 @@ mod prism_log;
 mod report;
 mod run_doc;
 mod spec_media;
+mod spec_objects;
 mod spec_unions;
-mod spec_untyped;
 mod spec_warnings;
 
 use std::collections::HashSet;

@@ -58,8 +58,8 @@ pub struct Call {
     pub undeclared: super::spec_warnings::Undeclared,
     /// The `oneOf`s of the request body no value fits exactly once.
     pub union_overlaps: Vec<super::spec_unions::Overlap>,
-    /// The document's object schemas without a `type`.
-    pub untyped: std::sync::Arc<super::spec_untyped::Untyped>,
+    /// The document's object schemas, and whether it gives this operation example replies.
+    pub objects: std::sync::Arc<super::spec_objects::Objects>,
 }
 
 impl Call {
@@ -268,17 +268,10 @@ impl Call {
                 "Prism answered a status the operation does not declare".into(),
                 evidence,
             ),
-            // A non-object where the schema lists properties but gives no `type`: the
-            // schema allows it, and says the value is an object all the same.
-            "decode" if super::spec_untyped::explaining(&self.untyped, &self.message).is_some() => {
-                (
-                    Class::Document,
-                    format!(
-                        "a non-object reply for a schema with properties but no type ({})",
-                        super::spec_untyped::explaining(&self.untyped, &self.message).unwrap_or("")
-                    ),
-                    evidence,
-                )
+            // A non-object where the document's schema is an object: the reply breaks the
+            // schema (or, without a `type`, what the schema describes).
+            "decode" if super::spec_objects::explaining(&self.objects, &self.message).is_some() => {
+                self.non_object_reply(evidence)
             }
             "decode" => (
                 Class::OurDecoding,
@@ -305,6 +298,29 @@ impl Call {
             v.contains("must match exactly one schema in oneOf")
                 && super::spec_unions::explaining(std::slice::from_ref(overlap), v).is_some()
         })
+    }
+}
+
+impl Call {
+    /// A reply holding a non-object where the document's schema is an object: the
+    /// document's own example where it gives one (Prism serves it), else Prism's invention.
+    fn non_object_reply(&self, evidence: String) -> (Class, String, String) {
+        let schema = super::spec_objects::explaining(&self.objects, &self.message).unwrap_or("");
+        let key = (self.method.clone(), self.path.clone());
+        match self.objects.with_examples.contains(&key) {
+            true => (
+                Class::Document,
+                format!(
+                    "the document's example reply has a non-object where `{schema}` is an object"
+                ),
+                evidence,
+            ),
+            false => (
+                Class::Prism,
+                format!("Prism's reply has a non-object where `{schema}` is an object"),
+                evidence,
+            ),
+        }
     }
 }
 
@@ -426,7 +442,7 @@ mod tests {
             request_media: Vec::new(),
             undeclared: Default::default(),
             union_overlaps: Vec::new(),
-            untyped: Default::default(),
+            objects: Default::default(),
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
@@ -587,15 +603,18 @@ mod tests {
     }
 
     #[test]
-    fn a_non_object_for_an_untyped_object_schema_is_the_documents() {
+    fn a_non_object_where_the_schema_is_an_object_is_not_ours() {
         let mut reply = call("decode", &[]);
         reply.message = "at `a[0]`: invalid type: sequence, expected struct IncomeBreakdown".into();
         assert_eq!(reply.failures()[0].0, Class::OurDecoding);
-        let untyped = [(
-            "IncomeBreakdown".to_string(),
-            "#/components/schemas/X".to_string(),
-        )];
-        reply.untyped = std::sync::Arc::new(untyped.into_iter().collect());
+        let mut objects = super::super::spec_objects::Objects::default();
+        objects
+            .schemas
+            .insert("IncomeBreakdown".into(), "#/components/schemas/X".into());
+        reply.objects = std::sync::Arc::new(objects.clone());
+        assert_eq!(reply.failures()[0].0, Class::Prism);
+        objects.with_examples.insert(("GET".into(), "/x".into()));
+        reply.objects = std::sync::Arc::new(objects);
         assert_eq!(reply.failures()[0].0, Class::Document);
     }
 

@@ -98,7 +98,7 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
                 request_media: Vec::new(),
                 undeclared: Default::default(),
                 union_overlaps: Vec::new(),
-                untyped: Default::default(),
+                objects: Default::default(),
             });
         }
         break;
@@ -116,7 +116,7 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
     let _ = std::fs::write(logs.join(format!("{}.harness.log", doc.id)), harness_log);
     let media = super::spec_media::request_media(&doc.path);
     let overlaps = super::spec_unions::overlaps(&doc.path);
-    let untyped = std::sync::Arc::new(super::spec_untyped::untyped(&doc.path));
+    let objects = std::sync::Arc::new(super::spec_objects::objects(&doc.path));
     let generation_log = std::fs::read_to_string(logs.join(format!("{}.log", doc.id)));
     let undeclared =
         super::spec_warnings::Undeclared::from_log(&generation_log.unwrap_or_default());
@@ -124,7 +124,7 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
         let key = (call.method.clone(), call.path.clone());
         call.request_media = media.get(&key).cloned().unwrap_or_default();
         call.union_overlaps = overlaps.get(&key).cloned().unwrap_or_default();
-        call.untyped = std::sync::Arc::clone(&untyped);
+        call.objects = std::sync::Arc::clone(&objects);
         call.undeclared = undeclared.clone();
     }
     DocRun {
@@ -222,7 +222,7 @@ fn pair(stdout: &str, received: &[prism_log::Received]) -> Vec<Call> {
             request_media: Vec::new(),
             undeclared: Default::default(),
             union_overlaps: Vec::new(),
-            untyped: Default::default(),
+            objects: Default::default(),
         });
     }
     calls
