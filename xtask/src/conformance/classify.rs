@@ -338,6 +338,9 @@ fn foreign_path_param(violation: &str, template: &str) -> bool {
 /// document's contradiction.
 fn text_body_shape(violation: &str, media: &[String]) -> Option<(Class, String)> {
     let shape = violation.contains("must be object") || violation.contains("must be array");
+    // A union of object schemas fails as a whole when its value is read as text.
+    let union = violation.contains("must match a schema in anyOf")
+        || violation.contains("must match exactly one schema in oneOf");
     let in_body =
         violation.starts_with("request.body") || violation.starts_with("request Request body");
     let essence = |m: &String| {
@@ -353,7 +356,7 @@ fn text_body_shape(violation: &str, media: &[String]) -> Option<(Class, String)>
         (m == "application/json" || m.ends_with("+json")) && !m.ends_with("ndjson")
             || m == "application/x-www-form-urlencoded"
     };
-    if !(shape && in_body) || media.is_empty() || media.iter().any(parsed) {
+    if !((shape || union) && in_body) || media.is_empty() || media.iter().any(parsed) {
         return None;
     }
     let reason = crate::corpus::classify::normalize(violation);
@@ -361,6 +364,9 @@ fn text_body_shape(violation: &str, media: &[String]) -> Option<(Class, String)>
         .iter()
         .map(essence)
         .any(|m| m.starts_with("multipart/") || m.ends_with("ndjson") || m.ends_with("/json"));
+    if union && !read_as_text {
+        return None;
+    }
     Some(match read_as_text {
         true => (
             Class::Prism,
@@ -501,6 +507,14 @@ mod tests {
         assert_eq!(multipart.failures()[0].0, Class::OurEncoding);
         multipart.request_media = vec!["text/json".into()];
         assert_eq!(multipart.failures()[0].0, Class::Prism);
+        let mut union = call(
+            "status",
+            &["request.body.media Request body property media must match a schema in anyOf"],
+        );
+        union.request_media = vec!["multipart/form-data".into()];
+        assert_eq!(union.failures()[0].0, Class::Prism);
+        union.request_media = vec!["application/octet-stream".into()];
+        assert_eq!(union.failures()[0].0, Class::OurEncoding);
     }
 
     #[test]
