@@ -64,6 +64,7 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
     } else {
         format_ident!("client")
     };
+    let import = (!api.operations.is_empty()).then(|| quote! { use crate::runtime::mock; });
     quote! {
         //! A typed mock server of this API, for the tests of programs that use it. Start it,
         //! point a `Client` at it, and say per operation what it expects and answers, with the
@@ -108,7 +109,7 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
             // example calls cover deprecated operations too.
             #![allow(clippy::redundant_closure, deprecated)]
 
-            use crate::runtime::mock;
+            #import
 
             #(#impls)*
         }
