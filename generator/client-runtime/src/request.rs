@@ -383,6 +383,16 @@ impl RequestParts {
         ::std::mem::take(&mut self.secrets)
     }
 
+    /// The path, percent-encoded, relative to the base URL.
+    pub(crate) fn joined_path(&self) -> &str {
+        &self.path
+    }
+
+    /// Whether the URL has query pairs after the path.
+    pub(crate) fn has_query(&self) -> bool {
+        !self.query.is_empty()
+    }
+
     /// The URL: the base joined with the path, and the query pairs appended.
     pub(crate) fn url(
         &self,
