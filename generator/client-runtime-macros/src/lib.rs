@@ -155,6 +155,7 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
         wire_names.push(wire);
     }
     let expecting = format!("struct {name}");
+    let indices = 0..wire_names.len();
     let nones = slot_types
         .iter()
         .map(|_| quote! { ::std::option::Option::None });
@@ -170,6 +171,13 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
             type Struct = #name;
             const NAMES: &'static [&'static str] = &[#(#wire_names),*];
             const REST: bool = #keep_rest;
+
+            fn index(__key: &str) -> ::std::option::Option<usize> {
+                match __key {
+                    #(#wire_names => ::std::option::Option::Some(#indices),)*
+                    _ => ::std::option::Option::None,
+                }
+            }
 
             fn read<__A: ::serde::de::MapAccess<'de>>(
                 &mut self,

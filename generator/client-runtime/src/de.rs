@@ -27,6 +27,10 @@ pub trait Slots<'de>: Sized {
     /// Whether the struct keeps the other keys (it has a flattened map).
     const REST: bool;
 
+    /// The position of the field named `key` on the wire (a `match` on the names, which
+    /// the compiler turns into a few comparisons).
+    fn index(key: &str) -> Option<usize>;
+
     /// Reads the value of field `index` from `map` into its slot (see [`slot`]); `false`
     /// if the slot was filled already (the field came twice).
     fn read<A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<bool, A::Error>;
@@ -130,10 +134,7 @@ impl<'de, S: Slots<'de>> Visitor<'de> for ObjectVisitor<S> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Struct, A::Error> {
         let mut slots = self.slots;
         let mut rest = Rest::new();
-        let seed = KeySeed {
-            names: S::NAMES,
-            keep_rest: S::REST,
-        };
+        let seed = KeySeed::<S>(::std::marker::PhantomData);
         while let Some(key) = map.next_key_seed(seed)? {
             match key {
                 Key::Field(index) => {
@@ -214,13 +215,17 @@ enum Key {
     Skipped,
 }
 
-#[derive(Clone, Copy)]
-struct KeySeed {
-    names: &'static [&'static str],
-    keep_rest: bool,
+struct KeySeed<S>(::std::marker::PhantomData<S>);
+
+impl<S> Clone for KeySeed<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
 }
 
-impl<'de> de::DeserializeSeed<'de> for KeySeed {
+impl<S> Copy for KeySeed<S> {}
+
+impl<'de, S: Slots<'de>> de::DeserializeSeed<'de> for KeySeed<S> {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
@@ -228,7 +233,7 @@ impl<'de> de::DeserializeSeed<'de> for KeySeed {
     }
 }
 
-impl Visitor<'_> for KeySeed {
+impl<'de, S: Slots<'de>> Visitor<'de> for KeySeed<S> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -236,9 +241,9 @@ impl Visitor<'_> for KeySeed {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        Ok(match self.names.iter().position(|name| *name == key) {
+        Ok(match S::index(key) {
             Some(index) => Key::Field(index),
-            None if self.keep_rest => Key::Other(key.to_string()),
+            None if S::REST => Key::Other(key.to_string()),
             None => Key::Skipped,
         })
     }
