@@ -41,6 +41,9 @@ pub struct SharedEnums {
     pub errors: Vec<usize>,
     /// Owners of the success enums (of the operations that need one).
     pub successes: Vec<usize>,
+    /// Owners of the mock's error replies and examples: the first operation with the same
+    /// error enum whose errors also go on the wire alike (media types, statuses, examples).
+    pub error_mocks: Vec<usize>,
 }
 
 /// The owners of one operation's enums.
@@ -50,6 +53,8 @@ pub struct EnumOwners {
     pub error: usize,
     /// The operation whose success enum this one uses.
     pub success: usize,
+    /// The operation whose mock error replies and examples this one uses.
+    pub error_mock: usize,
 }
 
 impl SharedEnums {
@@ -58,6 +63,7 @@ impl SharedEnums {
         EnumOwners {
             error: self.errors.get(index).copied().unwrap_or(index),
             success: self.successes.get(index).copied().unwrap_or(index),
+            error_mock: self.error_mocks.get(index).copied().unwrap_or(index),
         }
     }
 }

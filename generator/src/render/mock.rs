@@ -5,7 +5,7 @@
 use super::docs::doc_attrs;
 use super::examples::{all_credential_setters, call_arguments, example_value};
 use super::typeref::{ident, rust_type};
-use crate::finalize::shared_enums::single_success_type;
+use crate::finalize::shared_enums::{example_status, single_success_type};
 use crate::ir::names::Scope;
 use crate::ir::{Api, BodyKind, Operation, ParamLocation, Prim, Response, SchemeKind};
 use crate::ir::{StatusMatch, TypeKind, TypeRef};
@@ -30,7 +30,7 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
     // Each operation's description is written once, in its `MockOperation` implementation.
     let infos = api.operations.iter().map(|op| {
         let marker = format_ident!("{}", op.type_stem);
-        quote! { <operations::#marker as crate::runtime::mock::MockOperation>::INFO }
+        quote! { <operations::#marker as mock::MockOperation>::INFO }
     });
     let secrets = secret_names(api);
     let mut scope = Scope::with_reserved(&SERVER_METHODS);
@@ -43,16 +43,20 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
         )));
         quote! {
             #doc
-            pub fn #method(&self) -> crate::runtime::mock::OperationMock<'_, operations::#marker> {
+            pub fn #method(&self) -> mock::OperationMock<'_, operations::#marker> {
                 self.inner.operation()
             }
         }
     });
-    let impls = api.operations.iter().map(|op| render_operation(api, op));
+    let impls = api
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(index, op)| render_operation(api, index, op));
     let setters = all_credential_setters(api);
     let calls = api.operations.iter().map(|op| {
         let marker = format_ident!("{}", op.type_stem);
-        quote! { crate::runtime::mock::example_call::<operations::#marker>(client) }
+        quote! { mock::example_call::<operations::#marker>(client) }
     });
     // A spec without operations makes no call, and an unused argument would be a warning.
     let client = if api.operations.is_empty() {
@@ -60,13 +64,18 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
     } else {
         format_ident!("client")
     };
+    let import = (!api.operations.is_empty()).then(|| quote! { use crate::runtime::mock; });
     quote! {
         //! A typed mock server of this API, for the tests of programs that use it. Start it,
         //! point a `Client` at it, and say per operation what it expects and answers, with the
         //! crate's own types; a request no expectation matches fails the test.
 
+        // Every item here is the runtime's or has a name in upper camel case, so nothing
+        // generated can shadow this module name.
+        use crate::runtime::mock;
+
         /// The operations, as the mock server matches and names them.
-        const OPERATIONS: &[crate::runtime::mock::OperationInfo] = &[#(#infos),*];
+        const OPERATIONS: &[mock::OperationInfo] = &[#(#infos),*];
 
         /// Header, query and property names whose values never show in a failure message.
         const SECRETS: &[&str] = &[#(#secrets),*];
@@ -90,12 +99,18 @@ pub(crate) fn render_mock(api: &Api) -> TokenStream {
         /// what a conformance run sends to a server that validates requests.
         pub fn example_calls(
             #client: &crate::Client,
-        ) -> ::std::vec::Vec<crate::runtime::mock::ExampleCall<'_>> {
+        ) -> ::std::vec::Vec<mock::ExampleCall<'_>> {
             ::std::vec![#(#calls),*]
         }
 
         /// One type per operation, describing it to the mock server.
         pub mod operations {
+            // A fallback such as `|| Type::new()` reads as the value it builds, and the
+            // example calls cover deprecated operations too.
+            #![allow(clippy::redundant_closure, deprecated)]
+
+            #import
+
             #(#impls)*
         }
     }
@@ -115,11 +130,11 @@ fn operation_info(op: &Operation) -> TokenStream {
         Some(_) => quote! { Other },
     };
     quote! {
-        crate::runtime::mock::OperationInfo {
+        mock::OperationInfo {
             name: #name,
             method: #method,
             path: #path,
-            body: crate::runtime::mock::BodyFormat::#body,
+            body: mock::BodyFormat::#body,
         }
     }
 }
@@ -158,13 +173,12 @@ fn secret_names(api: &Api) -> BTreeSet<String> {
     names
 }
 
-/// The marker type of one operation and its `MockOperation` implementation.
-fn render_operation(api: &Api, op: &Operation) -> TokenStream {
+/// The marker type of one operation and its `MockOperation` implementation; for the first
+/// of the operations whose errors go on the wire alike, also their `MockErrors`.
+fn render_operation(api: &Api, index: usize, op: &Operation) -> TokenStream {
     let marker = format_ident!("{}", op.type_stem);
     let stem = &op.type_stem;
-    let error_name = format_ident!("{stem}Error");
     let success: Vec<&Response> = op.responses.iter().filter(|r| r.success).collect();
-    let errors: Vec<&Response> = op.responses.iter().filter(|r| !r.success).collect();
     let single = single_success_type(&success);
     let body_ty = body_type(api, op);
     // An empty success body leaves the value unread.
@@ -178,7 +192,7 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
             let reply = success
                 .first()
                 .map(|r| single_reply(r))
-                .unwrap_or_else(|| quote! { crate::runtime::mock::Reply::empty(200) });
+                .unwrap_or_else(|| quote! { mock::Reply::empty(200) });
             let example = match success.first() {
                 Some(response) => reply_example(api, response, ty),
                 None => example_value(api, ty, &quote! { crate }, 0),
@@ -196,11 +210,13 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
             (enum_path, reply, example)
         }
     };
-    let error_path = quote! { crate::#error_name };
-    let error_reply = enum_reply(&error_path, &errors, quote! { error });
-    let example_errors = errors
-        .iter()
-        .filter_map(|r| variant_example(api, op, &error_path, r));
+    let error_path = error_enum_path(op);
+    let errors_owner = api.shared_enums.of_operation(index).error_mock;
+    let errors_marker = api.operations.get(errors_owner).map_or_else(
+        || marker.clone(),
+        |owner| format_ident!("{}", owner.type_stem),
+    );
+    let errors_impl = (errors_owner == index).then(|| render_errors(api, op));
     let info = operation_info(op);
     let (lets, args) = call_arguments(api, op, &quote! { crate });
     let method = ident(&op.name);
@@ -215,39 +231,61 @@ fn render_operation(api: &Api, op: &Operation) -> TokenStream {
         #[derive(Debug)]
         pub enum #marker {}
 
-        // A fallback such as `|| Type::new()` reads as the value it builds.
-        #[allow(clippy::redundant_closure)]
-        impl crate::runtime::mock::MockOperation for #marker {
+        impl mock::MockOperation for #marker {
             type Body = #body_ty;
             type Ok = #ok_ty;
             type Error = #error_path;
+            type Errors = #errors_marker;
             type Client = crate::Client;
-            const INFO: crate::runtime::mock::OperationInfo = #info;
+            const INFO: mock::OperationInfo = #info;
 
-            fn ok_reply(#ok_param: &Self::Ok) -> crate::runtime::mock::Reply {
+            fn ok_reply(#ok_param: &Self::Ok) -> mock::Reply {
                 #ok_reply
-            }
-
-            fn error_reply(error: &Self::Error) -> crate::runtime::mock::Reply {
-                #error_reply
             }
 
             fn example_ok() -> Self::Ok {
                 #example_ok
             }
 
-            fn example_errors() -> ::std::vec::Vec<Self::Error> {
-                ::std::vec::Vec::from([#(#example_errors),*])
-            }
-
-            #[allow(deprecated)]
             fn example_call(
                 client: &crate::Client,
-            ) -> crate::runtime::mock::CallFuture<'_, Self::Ok, Self::Error> {
+            ) -> mock::CallFuture<'_, Self::Ok, Self::Error> {
                 ::std::boxed::Box::pin(async move {
                     #(#lets)*
                     client.#method(#(#args),*).await
                 })
+            }
+        }
+
+        #errors_impl
+    }
+}
+
+/// The operation's error enum (its own name for it; shared enums are aliases).
+fn error_enum_path(op: &Operation) -> TokenStream {
+    let name = format_ident!("{}Error", op.type_stem);
+    quote! { crate::#name }
+}
+
+/// How the errors of `op` go on the wire, and an example of each, as its `MockErrors`.
+fn render_errors(api: &Api, op: &Operation) -> TokenStream {
+    let marker = format_ident!("{}", op.type_stem);
+    let errors: Vec<&Response> = op.responses.iter().filter(|r| !r.success).collect();
+    let error_path = error_enum_path(op);
+    let error_reply = enum_reply(&error_path, &errors, quote! { error });
+    let example_errors = errors
+        .iter()
+        .filter_map(|r| variant_example(api, op, &error_path, r));
+    quote! {
+        impl mock::MockErrors for #marker {
+            type Error = #error_path;
+
+            fn reply(error: &Self::Error) -> mock::Reply {
+                #error_reply
+            }
+
+            fn examples() -> ::std::vec::Vec<Self::Error> {
+                ::std::vec::Vec::from([#(#example_errors),*])
             }
         }
     }
@@ -278,7 +316,7 @@ fn single_reply(response: &Response) -> TokenStream {
         _ => Literal::u16_unsuffixed(200),
     };
     if response.kind == BodyKind::Empty {
-        return quote! { crate::runtime::mock::Reply::empty(#status) };
+        return quote! { mock::Reply::empty(#status) };
     }
     body_reply(response, quote! { #status }, quote! { ok })
 }
@@ -290,11 +328,11 @@ fn body_reply(response: &Response, status: TokenStream, value: TokenStream) -> T
         .clone()
         .unwrap_or_else(|| "application/json".into());
     match response.kind {
-        BodyKind::Json => quote! { crate::runtime::mock::Reply::json(#status, #media, #value) },
+        BodyKind::Json => quote! { mock::Reply::json(#status, #media, #value) },
         BodyKind::Text => {
-            quote! { crate::runtime::mock::Reply::raw(#status, #media, #value.as_bytes().to_vec()) }
+            quote! { mock::Reply::raw(#status, #media, #value.as_bytes().to_vec()) }
         }
-        _ => quote! { crate::runtime::mock::Reply::raw(#status, #media, #value.to_vec()) },
+        _ => quote! { mock::Reply::raw(#status, #media, #value.to_vec()) },
     }
 }
 
@@ -320,7 +358,7 @@ fn enum_reply(enum_path: &TokenStream, responses: &[&Response], value: TokenStre
             (None, false) => quote! { #enum_path::#variant(body) },
         };
         let reply = if unit {
-            quote! { crate::runtime::mock::Reply::empty(#status) }
+            quote! { mock::Reply::empty(#status) }
         } else {
             body_reply(response, status, quote! { body })
         };
@@ -342,8 +380,7 @@ fn variant_example(
     let body = (!unit).then(|| reply_example(api, response, &response.ty));
     let status = match response.status {
         StatusMatch::Code(_) => None,
-        StatusMatch::Range(digit) => Some(free_status(op, digit * 100..digit * 100 + 100)?),
-        StatusMatch::Default => Some(free_status(op, 400..600)?),
+        _ => Some(example_status(op, response.status)?),
     };
     let status = status.map(|code| {
         let code = Literal::u16_unsuffixed(code);
@@ -370,20 +407,7 @@ fn reply_example(api: &Api, response: &Response, ty: &TypeRef) -> TokenStream {
         .filter(|example| super::reply_fit::fits(api, ty, example))
         .and_then(|example| serde_json::to_string(example).ok());
     match json {
-        Some(json) => quote! { crate::runtime::mock::example_or(#json, || #built) },
+        Some(json) => quote! { mock::example_or(#json, || #built) },
         None => built,
     }
-}
-
-/// The first status in `range` that no exact code or narrower range of the operation claims,
-/// so that the client decodes it into the range's (or `default`'s) variant.
-fn free_status(op: &Operation, range: std::ops::Range<u16>) -> Option<u16> {
-    let whole_range = range.len() > 100;
-    range.into_iter().find(|status| {
-        op.responses.iter().all(|r| match r.status {
-            StatusMatch::Code(code) => code != *status,
-            StatusMatch::Range(digit) => !whole_range || digit != status / 100,
-            StatusMatch::Default => true,
-        })
-    })
 }

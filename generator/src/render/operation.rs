@@ -94,9 +94,12 @@ pub(crate) fn render_method(api: &Api, op: &Operation) -> TokenStream {
                 "{}\n\nSends no optional parameter; [`Client::{with}`] takes them.",
                 method_doc(op)
             )));
+            // A deprecated operation's plain method calls its deprecated `_with` form.
+            let allow = op.deprecated.then(|| quote! { #[allow(deprecated)] });
             let plain_method = quote! {
                 #plain_doc
                 #deprecated
+                #allow
                 pub async fn #name(&self, #(#plain_args),*) -> ApiResult<#success_ty, #error_name> {
                     self.#with(#(#passed,)* &::std::default::Default::default()).await
                 }

@@ -182,6 +182,9 @@ fn run_cargo(
             "--workspace",
             "--keep-going",
             "--message-format=json",
+            // Optional parts of a generated crate (its `mock` module) must compile too: a
+            // user who turns one on meets the same document.
+            "--all-features",
         ])
         .arg("--jobs")
         .arg(jobs.to_string())

@@ -63,6 +63,9 @@ pub trait MockOperation {
     type Ok;
     /// The operation's error enum.
     type Error;
+    /// How the errors go on the wire: this operation, or the first one whose errors are
+    /// declared alike (real APIs repeat one error set across most operations).
+    type Errors: MockErrors<Error = Self::Error>;
     /// The crate's client.
     type Client;
     /// Method, path and body format.
@@ -70,16 +73,31 @@ pub trait MockOperation {
     /// The reply a successful call decodes into `ok`.
     fn ok_reply(ok: &Self::Ok) -> Reply;
     /// The reply a call decodes into `error`.
-    fn error_reply(error: &Self::Error) -> Reply;
+    fn error_reply(error: &Self::Error) -> Reply {
+        Self::Errors::reply(error)
+    }
     /// A success value of the right shape: the spec's example reply where it has one that
     /// fits the type, else one synthesized from the schema.
     fn example_ok() -> Self::Ok;
     /// One value of every declared error variant, each the spec's example where it has one
     /// that fits, else synthesized from the schema.
-    fn example_errors() -> ::std::vec::Vec<Self::Error>;
+    fn example_errors() -> ::std::vec::Vec<Self::Error> {
+        Self::Errors::examples()
+    }
     /// Calls the operation on `client` with arguments synthesized from the spec: a smoke test
     /// of a client and a mock together, and what code generic over operations calls.
     fn example_call(client: &Self::Client) -> CallFuture<'_, Self::Ok, Self::Error>;
+}
+
+/// The error side of one or more operations that declare the same errors, sent alike.
+pub trait MockErrors {
+    /// The error enum.
+    type Error;
+    /// The reply a call decodes into `error`.
+    fn reply(error: &Self::Error) -> Reply;
+    /// One value of every declared error variant, each the spec's example where it has one
+    /// that fits, else synthesized from the schema.
+    fn examples() -> ::std::vec::Vec<Self::Error>;
 }
 
 /// The future of [`MockOperation::example_call`].
