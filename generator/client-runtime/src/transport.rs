@@ -298,13 +298,14 @@ impl Transport {
             status = ::tracing::field::Empty,
             duration_ms = ::tracing::field::Empty,
         );
-        let started = ::tokio::time::Instant::now();
-        // Without a subscriber the span is disabled, and the request is not wrapped in it.
+        // Without a subscriber the span is disabled, and the request is not wrapped in it (nor
+        // timed for it).
         if span.is_disabled() {
-            return self.attempts(operation, parts, auth, &span, started).await;
+            return self.attempts(operation, parts, auth, &span, None).await;
         }
+        let started = ::tokio::time::Instant::now();
         let result = self
-            .attempts(operation, parts, auth, &span, started)
+            .attempts(operation, parts, auth, &span, Some(started))
             .instrument(span.clone())
             .await;
         span.record("duration_ms", started.elapsed().as_millis() as u64);
@@ -317,7 +318,7 @@ impl Transport {
         mut parts: RequestParts,
         auth: &A,
         span: &::tracing::Span,
-        started: ::tokio::time::Instant,
+        started: Option<::tokio::time::Instant>,
     ) -> Result<RawResponse, Error<E>> {
         let options = self.call.as_deref();
         let policy = options
@@ -335,6 +336,8 @@ impl Transport {
         }
         let replayable = parts.replayable();
         let attempts = if replayable { policy.attempts() } else { 1 };
+        // Retries are timed from the start of the call; a call made once needs no clock.
+        let started = started.or_else(|| (attempts > 1).then(::tokio::time::Instant::now));
         // A 401 to a credential from a source earns one more attempt, outside the policy.
         let may_renew = replayable && auth.uses_sources();
         // The secrets sent so far, by every attempt: each attempt's answer scrubs them all.
@@ -392,7 +395,8 @@ impl Transport {
                     Err(_) => None,
                 };
                 let delay = policy.delay(tries, retry_after);
-                if policy.in_time(started.elapsed(), delay) {
+                let elapsed = started.map_or(::std::time::Duration::ZERO, |at| at.elapsed());
+                if policy.in_time(elapsed, delay) {
                     ::tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
                     ::tokio::time::sleep(delay).await;
                     continue;
