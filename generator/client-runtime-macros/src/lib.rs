@@ -2,9 +2,10 @@
 //!
 //! It implements `serde::Deserialize` with serde's JSON wire format and the `#[serde(..)]`
 //! attributes the generator writes, but in far less code than serde's own derive: a struct
-//! is read into a JSON object once, then each field is taken from it by one call of a
-//! non-generic closure (see `client_runtime::de`). Type checking serde's expansion was most
-//! of the time `cargo check` spent on a generated crate.
+//! gets one slot per field and two short methods, one that reads a field into its slot and one
+//! that builds the struct; the loop over the keys is written once (see `client_runtime::de`).
+//! Type checking serde's expansion was most of the time `cargo check` spent on a generated
+//! crate.
 //!
 //! An attribute it does not know, or knows but does not apply where it is written, is a
 //! compile error, not silently ignored: a generated type must never decode differently from
@@ -86,33 +87,60 @@ fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     })
 }
 
-/// A struct read as a JSON object: each field taken by its position among the wire names,
-/// the flattened map (if any) takes what is left.
+/// A struct read as a JSON object: a tuple of one `Option` slot per field (the flattened map
+/// has none: it takes the keys that are not fields), filled as the keys come, then the struct
+/// built from the slots.
 fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStream> {
     let mut wire_names = Vec::new();
+    let mut slot_types = Vec::new();
+    let mut reads = Vec::new();
     let mut inits = Vec::new();
-    let mut rest = None;
+    let mut wrappers = Vec::new();
+    let mut keep_rest = false;
     for field in &fields.named {
-        let index = wire_names.len();
         let attrs = SerdeAttrs::of(&field.attrs, Place::Field)?;
         let Some(member) = &field.ident else {
             continue;
         };
         if attrs.flatten {
-            rest = Some(quote! { #member: __object.rest()?, });
+            keep_rest = true;
+            inits.push(quote! { #member: ::client_runtime::de::rest(__rest)?, });
             continue;
         }
+        let index = syn::Index::from(wire_names.len());
         let wire = attrs
             .rename
             .clone()
             .unwrap_or_else(|| LitStr::new(&unraw(member), member.span()));
-        wire_names.push(wire);
-        let take = match (&attrs.with, &attrs.default) {
-            (None, WhenMissing::Error) => quote! { __object.required(#index) },
-            (None, WhenMissing::DefaultTrait) => quote! { __object.or_default(#index) },
-            (None, WhenMissing::Function(path)) => quote! { __object.or_else(#index, #path) },
+        let ty = &field.ty;
+        let slot = quote! { self.#index };
+        let value = match (&attrs.with, &attrs.default) {
+            (None, WhenMissing::Error) => {
+                quote! { ::client_runtime::de::required(#slot, #wire)? }
+            }
+            (None, WhenMissing::DefaultTrait) => quote! { #slot.unwrap_or_default() },
+            (None, WhenMissing::Function(path)) => quote! { #slot.unwrap_or_else(#path) },
             (Some(with), WhenMissing::DefaultTrait) => {
-                quote! { __object.with_or_default(#index, |__value| #with::deserialize(__value)) }
+                // The field's type wrapped, so that its own function reads it where the
+                // others are read.
+                let wrapper = quote::format_ident!("__With{}", wire_names.len());
+                wrappers.push(quote! {
+                    struct #wrapper(#ty);
+                    impl<'de> ::serde::Deserialize<'de> for #wrapper {
+                        fn deserialize<__D: ::serde::Deserializer<'de>>(
+                            __deserializer: __D,
+                        ) -> ::std::result::Result<Self, __D::Error> {
+                            #with::deserialize(__deserializer).map(#wrapper)
+                        }
+                    }
+                });
+                slot_types.push(quote! { ::std::option::Option<#wrapper> });
+                reads.push(
+                    quote! { #index => ::client_runtime::de::slot(&mut self.#index, __map), },
+                );
+                inits.push(quote! { #member: #slot.map(|__with| __with.0).unwrap_or_default(), });
+                wire_names.push(wire);
+                continue;
             }
             (Some(with), _) => {
                 return Err(syn::Error::new_spanned(
@@ -121,18 +149,55 @@ fn named_struct(name: &Ident, fields: &syn::FieldsNamed) -> syn::Result<TokenStr
                 ))
             }
         };
-        inits.push(quote! { #member: #take?, });
+        slot_types.push(quote! { ::std::option::Option<#ty> });
+        reads.push(quote! { #index => ::client_runtime::de::slot(&mut self.#index, __map), });
+        inits.push(quote! { #member: #value, });
+        wire_names.push(wire);
     }
     let expecting = format!("struct {name}");
-    let read = if rest.is_some() {
-        quote! { object_with_rest }
+    let indices = 0..wire_names.len();
+    let nones = slot_types
+        .iter()
+        .map(|_| quote! { ::std::option::Option::None });
+    let rest = if keep_rest {
+        quote! { __rest }
     } else {
-        quote! { object }
+        quote! { _ }
     };
     Ok(quote! {
-        ::client_runtime::de::#read(__deserializer, #expecting, &[#(#wire_names),*], |__object| {
-            ::std::result::Result::Ok(#name { #(#inits)* #rest })
-        })
+        #(#wrappers)*
+        struct __Slots(#(#slot_types,)*);
+        impl<'de> ::client_runtime::de::Slots<'de> for __Slots {
+            type Struct = #name;
+            const NAMES: &'static [&'static str] = &[#(#wire_names),*];
+            const REST: bool = #keep_rest;
+
+            fn index(__key: &str) -> ::std::option::Option<usize> {
+                match __key {
+                    #(#wire_names => ::std::option::Option::Some(#indices),)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+
+            fn read<__A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                __index: usize,
+                __map: &mut __A,
+            ) -> ::std::result::Result<bool, __A::Error> {
+                match __index {
+                    #(#reads)*
+                    _ => ::std::result::Result::Ok(true),
+                }
+            }
+
+            fn build(
+                self,
+                #rest: ::client_runtime::de::Rest,
+            ) -> ::std::result::Result<#name, ::client_runtime::de::Unbuilt> {
+                ::std::result::Result::Ok(#name { #(#inits)* })
+            }
+        }
+        ::client_runtime::de::object(__deserializer, #expecting, __Slots(#(#nones,)*))
     })
 }
 

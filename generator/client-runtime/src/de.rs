@@ -1,107 +1,186 @@
-//! What `#[derive(Deserialize)]` of `client-runtime-macros` expands to calls. Each type's
-//! impl is one call here with a closure that is not generic over the deserializer, so
-//! `cargo check` of a generated crate type-checks a few lines per type instead of serde's
-//! visitors; the generic part is here, checked once.
+//! What `#[derive(Deserialize)]` of `client-runtime-macros` expands to calls. A struct's
+//! impl declares a tuple of its fields' slots (`Option<T>` each) and two small methods: one
+//! reads field `index` from the map into its slot, one builds the struct from the slots. The
+//! loop over the keys, the key matching, unknown and duplicate keys, and the naming of a
+//! failing field are here, written once, so `cargo check` of a generated crate type-checks a
+//! few lines per field instead of serde's visitors. Fields are decoded straight from the
+//! deserializer, as serde's derive does: no value is built first.
 //!
 //! The wire format is serde's: fields by name, unknown fields ignored, a missing field an
 //! error unless the field has a default or is an `Option`, a duplicate field an error,
 //! string enums by their names, untagged enums by the first variant that fits.
 
-use ::serde::de::{self, DeserializeOwned, Deserializer, Error as _, MapAccess, Visitor};
-use ::serde::Deserialize as _;
+use ::serde::de::{self, Deserialize, Deserializer, Error as _, MapAccess, Visitor};
 use ::serde_json::{Map, Value};
 use ::std::fmt;
 
-/// The fields of one JSON object, taken one by one as a struct is built: the values of the
-/// struct's own fields by position, and (for a struct with a flattened map) the others.
-pub struct Object {
-    names: &'static [&'static str],
-    values: ::std::vec::Vec<Option<Value>>,
-    rest: Map<::std::string::String, Value>,
+/// The keys of an object that are not a struct's own fields, for its flattened map.
+pub type Rest = Map<::std::string::String, Value>;
+
+/// The fields of one struct while it is read: one `Option` slot per field, by position.
+/// Implemented by the derive for a tuple struct of the slots, declared inside the impl.
+pub trait Slots<'de>: Sized {
+    /// The struct built from the slots.
+    type Struct;
+    /// The fields' names on the wire, by position.
+    const NAMES: &'static [&'static str];
+    /// Whether the struct keeps the other keys (it has a flattened map).
+    const REST: bool;
+
+    /// The position of the field named `key` on the wire (a `match` on the names, which
+    /// the compiler turns into a few comparisons).
+    fn index(key: &str) -> Option<usize>;
+
+    /// Reads the value of field `index` from `map` into its slot (see [`slot`]); `false`
+    /// if the slot was filled already (the field came twice).
+    fn read<A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<bool, A::Error>;
+
+    /// The struct, from the slots and the other keys (empty unless [`Slots::REST`]). Not
+    /// generic: the error becomes the deserializer's in [`object`].
+    fn build(self, rest: Rest) -> Result<Self::Struct, Unbuilt>;
 }
 
-impl Object {
-    /// Field `index`, which must be present; an `Option` field may be absent (it is then
-    /// `None`).
-    pub fn required<T: DeserializeOwned>(
-        &mut self,
-        index: usize,
-    ) -> Result<T, ::serde_json::Error> {
-        let name = self.name(index);
-        match self.take(index) {
-            Some(value) => decode_field(name, value),
-            None => T::deserialize(Missing(name)),
+/// Why a struct could not be built from its slots: a field is missing, or the flattened map
+/// does not decode.
+#[derive(Debug)]
+pub enum Unbuilt {
+    /// This field is missing.
+    Missing(&'static str),
+    /// Another reason.
+    Other(::std::string::String),
+}
+
+impl Unbuilt {
+    fn into_error<E: de::Error>(self) -> E {
+        match self {
+            Unbuilt::Missing(field) => E::missing_field(field),
+            Unbuilt::Other(reason) => E::custom(reason),
         }
-    }
-
-    /// Field `index`, `Default::default()` when absent.
-    pub fn or_default<T: DeserializeOwned + Default>(
-        &mut self,
-        index: usize,
-    ) -> Result<T, ::serde_json::Error> {
-        self.or_else(index, T::default)
-    }
-
-    /// Field `index`, `default()` when absent.
-    pub fn or_else<T: DeserializeOwned>(
-        &mut self,
-        index: usize,
-        default: fn() -> T,
-    ) -> Result<T, ::serde_json::Error> {
-        match self.take(index) {
-            Some(value) => decode_field(self.name(index), value),
-            None => Ok(default()),
-        }
-    }
-
-    /// Field `index` read by a function of its own (serde's `with`), `Default::default()`
-    /// when absent.
-    pub fn with_or_default<T: Default>(
-        &mut self,
-        index: usize,
-        read: impl FnOnce(Value) -> Result<T, ::serde_json::Error>,
-    ) -> Result<T, ::serde_json::Error> {
-        match self.take(index) {
-            Some(value) => read(value).map_err(|error| {
-                let (inner, reason) = split_path_owned(&error.to_string());
-                let path = join_path(self.name(index), &inner);
-                ::serde_json::Error::custom(format_args!("at `{path}`: {reason}"))
-            }),
-            None => Ok(T::default()),
-        }
-    }
-
-    /// The fields that are not the struct's own (serde's `flatten`).
-    pub fn rest<T: DeserializeOwned>(&mut self) -> Result<T, ::serde_json::Error> {
-        T::deserialize(Value::Object(::std::mem::take(&mut self.rest)))
-    }
-
-    fn take(&mut self, index: usize) -> Option<Value> {
-        self.values.get_mut(index).and_then(Option::take)
-    }
-
-    fn name(&self, index: usize) -> &'static str {
-        self.names.get(index).copied().unwrap_or("?")
     }
 }
 
-/// Decodes field `key`'s value, naming the field where it did not decode: the error reads
-/// `` at `data.items[0]`: reason ``, a path that [`split_path`] takes apart again, so that a
-/// decode error names where a mismatch is even though fields are decoded from values read
-/// earlier. The path inside an array or object is tracked as it is decoded; a string,
-/// number, boolean or null has no inside, and is decoded without a tracker.
-fn decode_field<T: DeserializeOwned>(key: &str, value: Value) -> Result<T, ::serde_json::Error> {
-    let named = |tracked: &str, error: &::serde_json::Error| {
-        let message = error.to_string();
-        let (inner, reason) = split_path(&message);
-        let path = join_path(&join_path(key, tracked), inner);
-        ::serde_json::Error::custom(format_args!("at `{path}`: {reason}"))
-    };
-    if matches!(value, Value::Array(_) | Value::Object(_)) {
-        serde_path_to_error::deserialize(value)
-            .map_err(|error| named(&error.path().to_string(), error.inner()))
-    } else {
-        T::deserialize(value).map_err(|error| named("", &error))
+impl fmt::Display for Unbuilt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unbuilt::Missing(field) => write!(f, "missing field `{field}`"),
+            Unbuilt::Other(reason) => f.write_str(reason),
+        }
+    }
+}
+
+impl ::std::error::Error for Unbuilt {}
+
+impl de::Error for Unbuilt {
+    fn custom<T: fmt::Display>(reason: T) -> Self {
+        Unbuilt::Other(reason.to_string())
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Unbuilt::Missing(field)
+    }
+}
+
+/// Reads the next value of `map` into `slot`, unless it holds one already (`false`).
+pub fn slot<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    slot: &mut Option<T>,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+    if slot.is_some() {
+        return Ok(false);
+    }
+    *slot = Some(map.next_value()?);
+    Ok(true)
+}
+
+/// The value of a field without a default: an absent field is an error, except that an
+/// `Option` reads it as `None`, as with serde's derive.
+pub fn required<'de, T: Deserialize<'de>>(
+    slot: Option<T>,
+    name: &'static str,
+) -> Result<T, Unbuilt> {
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(Missing(name)),
+    }
+}
+
+/// The flattened map of a struct: the keys that are not its own fields.
+pub fn rest<T: de::DeserializeOwned>(rest: Rest) -> Result<T, Unbuilt> {
+    T::deserialize(Value::Object(rest)).map_err(Unbuilt::custom)
+}
+
+/// A struct read from a JSON object into `slots`. Other keys are skipped unread, or kept for
+/// the flattened map.
+pub fn object<'de, D: Deserializer<'de>, S: Slots<'de>>(
+    deserializer: D,
+    expecting: &'static str,
+    slots: S,
+) -> Result<S::Struct, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor { expecting, slots })
+}
+
+struct ObjectVisitor<S> {
+    expecting: &'static str,
+    slots: S,
+}
+
+impl<'de, S: Slots<'de>> Visitor<'de> for ObjectVisitor<S> {
+    type Value = S::Struct;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Struct, A::Error> {
+        let mut slots = self.slots;
+        let mut rest = Rest::new();
+        let seed = KeySeed::<S>(::std::marker::PhantomData);
+        while let Some(key) = map.next_key_seed(seed)? {
+            match key {
+                Key::Field(index) => {
+                    let name = S::NAMES.get(index).copied().unwrap_or("?");
+                    match slots.read(index, &mut map) {
+                        Ok(true) => {}
+                        Ok(false) => return Err(A::Error::duplicate_field(name)),
+                        Err(error) => return Err(named(name, &error)),
+                    }
+                }
+                Key::Other(name) => {
+                    let value = map.next_value()?;
+                    rest.insert(name, value);
+                }
+                Key::Skipped => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        slots.build(rest).map_err(Unbuilt::into_error)
+    }
+}
+
+/// The error of field `field`, named: it reads `` at `data.items`: reason ``, a path that
+/// [`split_path`] takes apart again. A nested struct of this derive named its own field
+/// already, and its path is extended. The reason loses the position serde_json put on it:
+/// the deserializer puts the same position on the error it returns.
+fn named<E: de::Error>(field: &str, error: &E) -> E {
+    let message = error.to_string();
+    let (inner, reason) = split_path(&message);
+    let path = join_path(field, inner);
+    E::custom(format_args!("at `{path}`: {}", without_position(reason)))
+}
+
+/// `reason` without serde_json's `` at line L column C`` at its end.
+fn without_position(reason: &str) -> &str {
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match reason.rsplit_once(" at line ") {
+        Some((before, place))
+            if place
+                .split_once(" column ")
+                .is_some_and(|(line, column)| digits(line) && digits(column)) =>
+        {
+            before
+        }
+        _ => reason,
     }
 }
 
@@ -112,11 +191,6 @@ pub fn split_path(message: &str) -> (&str, &str) {
         .strip_prefix("at `")
         .and_then(|rest| rest.split_once("`: "))
         .unwrap_or(("", message))
-}
-
-fn split_path_owned(message: &str) -> (::std::string::String, ::std::string::String) {
-    let (path, reason) = split_path(message);
-    (path.to_string(), reason.to_string())
 }
 
 /// `outer` and `inner` joined as one JSON path (`.` is the whole value).
@@ -132,106 +206,6 @@ pub fn join_path(outer: &str, inner: &str) -> ::std::string::String {
     }
 }
 
-/// A struct whose fields are `names`: reads a JSON object, then `build` takes its fields.
-/// Other keys are skipped unread.
-pub fn object<'de, D, T>(
-    deserializer: D,
-    expecting: &'static str,
-    names: &'static [&'static str],
-    build: impl FnOnce(&mut Object) -> Result<T, ::serde_json::Error>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    read_object(
-        deserializer,
-        ObjectVisitor {
-            expecting,
-            names,
-            keep_rest: false,
-        },
-        build,
-    )
-}
-
-/// A struct with a flattened map: as [`object`], but the keys that are not among `names`
-/// are kept for [`Object::rest`].
-pub fn object_with_rest<'de, D, T>(
-    deserializer: D,
-    expecting: &'static str,
-    names: &'static [&'static str],
-    build: impl FnOnce(&mut Object) -> Result<T, ::serde_json::Error>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    read_object(
-        deserializer,
-        ObjectVisitor {
-            expecting,
-            names,
-            keep_rest: true,
-        },
-        build,
-    )
-}
-
-fn read_object<'de, D, T>(
-    deserializer: D,
-    visitor: ObjectVisitor,
-    build: impl FnOnce(&mut Object) -> Result<T, ::serde_json::Error>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let mut object = deserializer.deserialize_map(visitor)?;
-    build(&mut object).map_err(D::Error::custom)
-}
-
-struct ObjectVisitor {
-    expecting: &'static str,
-    names: &'static [&'static str],
-    keep_rest: bool,
-}
-
-impl<'de> Visitor<'de> for ObjectVisitor {
-    type Value = Object;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.expecting)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
-        let mut object = Object {
-            names: self.names,
-            values: ::std::vec![None; self.names.len()],
-            rest: Map::new(),
-        };
-        let seed = KeySeed {
-            names: self.names,
-            keep_rest: self.keep_rest,
-        };
-        while let Some(key) = map.next_key_seed(seed)? {
-            match key {
-                Key::Field(index) => {
-                    if object.values[index].is_some() {
-                        return Err(A::Error::duplicate_field(self.names[index]));
-                    }
-                    object.values[index] = Some(map.next_value()?);
-                }
-                Key::Other(name) => {
-                    let value = map.next_value()?;
-                    object.rest.insert(name, value);
-                }
-                Key::Skipped => {
-                    map.next_value::<de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(object)
-    }
-}
-
 /// A key of an object read as a struct: one of its fields (by position), another key kept
 /// for a flattened map, or one skipped. Keys are matched where they are read, without being
 /// copied.
@@ -241,13 +215,17 @@ enum Key {
     Skipped,
 }
 
-#[derive(Clone, Copy)]
-struct KeySeed {
-    names: &'static [&'static str],
-    keep_rest: bool,
+struct KeySeed<S>(::std::marker::PhantomData<S>);
+
+impl<S> Clone for KeySeed<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
 }
 
-impl<'de> de::DeserializeSeed<'de> for KeySeed {
+impl<S> Copy for KeySeed<S> {}
+
+impl<'de, S: Slots<'de>> de::DeserializeSeed<'de> for KeySeed<S> {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
@@ -255,7 +233,7 @@ impl<'de> de::DeserializeSeed<'de> for KeySeed {
     }
 }
 
-impl Visitor<'_> for KeySeed {
+impl<'de, S: Slots<'de>> Visitor<'de> for KeySeed<S> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -263,15 +241,16 @@ impl Visitor<'_> for KeySeed {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        Ok(match self.names.iter().position(|name| *name == key) {
+        Ok(match S::index(key) {
             Some(index) => Key::Field(index),
-            None if self.keep_rest => Key::Other(key.to_string()),
+            None if S::REST => Key::Other(key.to_string()),
             None => Key::Skipped,
         })
     }
 }
 
 /// An enum of unit variants named by strings: `variant` maps a wire name to its variant.
+/// The name is matched where it is read, without being copied.
 pub fn string_enum<'de, D, T>(
     deserializer: D,
     names: &'static [&'static str],
@@ -280,25 +259,23 @@ pub fn string_enum<'de, D, T>(
 where
     D: Deserializer<'de>,
 {
-    let name = deserializer.deserialize_str(StringVisitor)?;
-    variant(&name).ok_or_else(|| D::Error::unknown_variant(&name, names))
+    deserializer.deserialize_str(VariantVisitor { names, variant })
 }
 
-struct StringVisitor;
+struct VariantVisitor<F> {
+    names: &'static [&'static str],
+    variant: F,
+}
 
-impl Visitor<'_> for StringVisitor {
-    type Value = ::std::string::String;
+impl<T, F: FnOnce(&str) -> Option<T>> Visitor<'_> for VariantVisitor<F> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string")
     }
 
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(text.to_string())
-    }
-
-    fn visit_string<E: de::Error>(self, text: ::std::string::String) -> Result<Self::Value, E> {
-        Ok(text)
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        (self.variant)(text).ok_or_else(|| E::unknown_variant(text, self.names))
     }
 }
 
@@ -320,13 +297,13 @@ where
 struct Missing(&'static str);
 
 impl<'de> Deserializer<'de> for Missing {
-    type Error = ::serde_json::Error;
+    type Error = Unbuilt;
 
-    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Self::Error> {
-        Err(::serde_json::Error::missing_field(self.0))
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Unbuilt> {
+        Err(Unbuilt::Missing(self.0))
     }
 
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unbuilt> {
         visitor.visit_none()
     }
 

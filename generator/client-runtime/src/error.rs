@@ -63,7 +63,7 @@ pub(crate) struct CallInfo {
     pub(crate) operation: &'static str,
     pub(crate) method: ::std::option::Option<::reqwest::Method>,
     /// The URL, printed with its query values removed (they can be API keys).
-    pub(crate) url: ::std::option::Option<::reqwest::Url>,
+    pub(crate) url: ::std::option::Option<CallUrl>,
     pub(crate) attempts: u32,
     pub(crate) status: ::std::option::Option<::reqwest::StatusCode>,
     pub(crate) headers: ::reqwest::header::HeaderMap,
@@ -75,8 +75,25 @@ impl CallInfo {
     fn url_text(&self) -> ::std::string::String {
         self.url
             .as_ref()
-            .map(crate::transport::without_query_values)
+            .map(|url| crate::transport::without_query_values(url.get()))
             .unwrap_or_default()
+    }
+}
+
+/// The URL a call went to: shared with the transport, which keeps the URL of an operation
+/// that is always the same, or the call's own.
+#[derive(Clone)]
+pub(crate) enum CallUrl {
+    Shared(::std::sync::Arc<::reqwest::Url>),
+    Own(::reqwest::Url),
+}
+
+impl CallUrl {
+    fn get(&self) -> &::reqwest::Url {
+        match self {
+            CallUrl::Shared(url) => url,
+            CallUrl::Own(url) => url,
+        }
     }
 }
 

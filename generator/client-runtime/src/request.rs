@@ -18,6 +18,10 @@ pub struct RequestParts {
     /// Name, value and whether the value is sensitive; literal text of the generated code
     /// is kept as it is.
     headers: ::std::vec::Vec<(Text, Text, bool)>,
+    /// The `Accept` header's media types, and how many headers came before it: kept apart
+    /// from the others, as nearly every operation sends one, and a request with no other
+    /// header then needs no list. It goes out in its place among them.
+    accept: ::std::option::Option<(usize, &'static str)>,
     cookies: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
     body: ::std::option::Option<Body>,
     /// The values sent that must never be printed (see [`Secrets`]).
@@ -230,8 +234,7 @@ impl RequestParts {
     /// `Accept: <media types>`, the responses the operation reads. Literal text, sent as it
     /// is without a copy.
     pub fn accept(&mut self, media_types: &'static str) {
-        self.headers
-            .push((Text::Borrowed("accept"), Text::Borrowed(media_types), false));
+        self.accept = Some((self.headers.len(), media_types));
     }
 
     /// Adds a header whose value is a credential: marked sensitive and scrubbed.
@@ -359,6 +362,7 @@ impl RequestParts {
             path: self.path.clone(),
             query: self.query.clone(),
             headers: self.headers.clone(),
+            accept: self.accept,
             cookies: self.cookies.clone(),
             body: match &self.body {
                 Some(Body::Encoded(media_type, bytes)) => {
@@ -381,6 +385,16 @@ impl RequestParts {
     /// The secrets set so far, taken out of the parts.
     pub(crate) fn take_secrets(&mut self) -> ::std::vec::Vec<::std::string::String> {
         ::std::mem::take(&mut self.secrets)
+    }
+
+    /// The path, percent-encoded, relative to the base URL.
+    pub(crate) fn joined_path(&self) -> &str {
+        &self.path
+    }
+
+    /// Whether the URL has query pairs after the path.
+    pub(crate) fn has_query(&self) -> bool {
+        !self.query.is_empty()
     }
 
     /// The URL: the base joined with the path, and the query pairs appended.
@@ -466,7 +480,17 @@ impl RequestParts {
             body => (by_client(http.request(method, url))?, body),
         };
         let headers = request.headers_mut();
-        for (name, value, sensitive) in self.headers {
+        let accept = |headers: &mut ::reqwest::header::HeaderMap, media_types| {
+            let value = static_value(media_types)
+                .ok_or_else(|| InvalidRequest("invalid value for header `accept`".to_string()))?;
+            headers.append(::reqwest::header::ACCEPT, value);
+            Ok::<(), InvalidRequest>(())
+        };
+        let count = self.headers.len();
+        for (index, (name, value, sensitive)) in self.headers.into_iter().enumerate() {
+            if let Some((_, media_types)) = self.accept.filter(|(at, _)| *at == index) {
+                accept(headers, media_types)?;
+            }
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| InvalidRequest(format!("invalid header name `{name}`")))?;
             let value = match value {
@@ -477,6 +501,9 @@ impl RequestParts {
                 .ok_or_else(|| InvalidRequest(format!("invalid value for header `{name}`")))?;
             value.set_sensitive(sensitive);
             headers.append(name, value);
+        }
+        if let Some((_, media_types)) = self.accept.filter(|(at, _)| *at >= count) {
+            accept(headers, media_types)?;
         }
         if !self.cookies.is_empty() {
             let cookie = self

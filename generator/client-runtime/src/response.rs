@@ -224,14 +224,32 @@ impl<T: ::serde::de::DeserializeOwned> Decode<T> for Json {
             }
         }
         match scrub.filter(|secrets| !secrets.is_empty()) {
+            // Where the text holds no secret and no escape, every string the JSON holds is a
+            // piece of the text as it is, so none holds a secret either: scrubbing would
+            // change nothing, and the body is decoded as it stands. Otherwise (or if that
+            // fails, so that errors read as they do from a scrubbed value) it is scrubbed
+            // first.
             Some(secrets) => {
-                let mut value: ::serde_json::Value =
-                    ::serde_json::from_slice(body).map_err(|error| DecodeError {
-                        path: ".".into(),
-                        reason: error.to_string(),
-                    })?;
-                secrets.scrub_json(&mut value);
-                serde_path_to_error::deserialize(value).map_err(decode_error)
+                match plain_json(body, secrets).and_then(|text| ::serde_json::from_str(text).ok()) {
+                    Some(decoded) => Ok(decoded),
+                    None => {
+                        let mut value: ::serde_json::Value = ::serde_json::from_slice(body)
+                            .map_err(|error| DecodeError {
+                                path: ".".into(),
+                                reason: error.to_string(),
+                            })?;
+                        secrets.scrub_json(&mut value);
+                        T::deserialize(&value).map_err(|plain| {
+                            match serde_path_to_error::deserialize::<_, T>(&value) {
+                                Err(error) => decode_error(error),
+                                Ok(_) => DecodeError {
+                                    path: ".".into(),
+                                    reason: plain.to_string(),
+                                },
+                            }
+                        })
+                    }
+                }
             }
             // The path is tracked only once decoding failed: a body that decodes pays nothing
             // for it.
@@ -249,14 +267,29 @@ impl<T: ::serde::de::DeserializeOwned> Decode<T> for Json {
     }
 }
 
-/// The path serde_path_to_error tracked, joined with the path our own derive reports in its
-/// message (it reads objects into values first, out of the tracker's sight).
+/// `body` as text, if it holds none of `secrets` and no escape (`\\`).
+fn plain_json<'a>(body: &'a [u8], secrets: &Secrets) -> Option<&'a str> {
+    let text = ::std::str::from_utf8(body).ok()?;
+    (!text.contains('\\') && !secrets.found_in(text)).then_some(text)
+}
+
+/// Where decoding failed: the path serde_path_to_error tracked, and the reason without the
+/// path our own derive puts in its messages. Our derive decodes fields straight from the
+/// deserializer, so the tracker follows it into every field, array and map: its path is the
+/// whole one. Only where the tracker saw nothing below the top (a value that was read whole
+/// first: a flattened map, a field decoded by a function of its own) is the derive's path
+/// the better one.
 fn decode_error(error: serde_path_to_error::Error<::serde_json::Error>) -> DecodeError {
     let tracked = error.path().to_string();
     let message = error.inner().to_string();
     let (inner, reason) = crate::de::split_path(&message);
+    let path = if tracked.is_empty() || tracked == "." {
+        crate::de::join_path(&tracked, inner)
+    } else {
+        tracked
+    };
     DecodeError {
-        path: crate::de::join_path(&tracked, inner),
+        path,
         reason: reason.to_string(),
     }
 }

@@ -8,6 +8,11 @@ use ::std::cell::RefCell;
 use ::std::fmt;
 use ::std::sync::Arc;
 
+/// Whether `value` has at least [`MIN_SECRET_LEN`] characters (counting no further).
+fn long_enough(value: &str) -> bool {
+    value.chars().nth(MIN_SECRET_LEN - 1).is_some()
+}
+
 /// What a secret is replaced by.
 pub const REDACTED: &str = "[redacted]";
 
@@ -98,7 +103,7 @@ impl Secrets {
     pub fn new<I: IntoIterator<Item = ::std::string::String>>(values: I) -> Self {
         let values: ::std::vec::Vec<::std::string::String> = values
             .into_iter()
-            .filter(|value| value.chars().count() >= MIN_SECRET_LEN)
+            .filter(|value| long_enough(value))
             .collect();
         Secrets::of(values)
     }
@@ -125,10 +130,7 @@ impl Secrets {
         let mut kept = 0;
         for index in 0..more.len() {
             let value = &more[index];
-            if value.chars().count() >= MIN_SECRET_LEN
-                && !known.contains(value)
-                && !more[..kept].contains(value)
-            {
+            if long_enough(value) && !known.contains(value) && !more[..kept].contains(value) {
                 more.swap(kept, index);
                 kept += 1;
             }

@@ -4,7 +4,7 @@
 //! one [`TransportSettings`].
 
 use super::*;
-use crate::error::CallInfo;
+use crate::error::{CallInfo, CallUrl};
 use crate::retry::{idempotent_method, retryable, Outcome, RetryPolicy};
 use crate::scrub::Secrets;
 use ::tracing::Instrument as _;
@@ -298,13 +298,14 @@ impl Transport {
             status = ::tracing::field::Empty,
             duration_ms = ::tracing::field::Empty,
         );
-        let started = ::tokio::time::Instant::now();
-        // Without a subscriber the span is disabled, and the request is not wrapped in it.
+        // Without a subscriber the span is disabled, and the request is not wrapped in it (nor
+        // timed for it).
         if span.is_disabled() {
-            return self.attempts(operation, parts, auth, &span, started).await;
+            return self.attempts(operation, parts, auth, &span, None).await;
         }
+        let started = ::tokio::time::Instant::now();
         let result = self
-            .attempts(operation, parts, auth, &span, started)
+            .attempts(operation, parts, auth, &span, Some(started))
             .instrument(span.clone())
             .await;
         span.record("duration_ms", started.elapsed().as_millis() as u64);
@@ -317,7 +318,7 @@ impl Transport {
         mut parts: RequestParts,
         auth: &A,
         span: &::tracing::Span,
-        started: ::tokio::time::Instant,
+        started: Option<::tokio::time::Instant>,
     ) -> Result<RawResponse, Error<E>> {
         let options = self.call.as_deref();
         let policy = options
@@ -335,6 +336,8 @@ impl Transport {
         }
         let replayable = parts.replayable();
         let attempts = if replayable { policy.attempts() } else { 1 };
+        // Retries are timed from the start of the call; a call made once needs no clock.
+        let started = started.or_else(|| (attempts > 1).then(::tokio::time::Instant::now));
         // A 401 to a credential from a source earns one more attempt, outside the policy.
         let may_renew = replayable && auth.uses_sources();
         // The secrets sent so far, by every attempt: each attempt's answer scrubs them all.
@@ -392,7 +395,8 @@ impl Transport {
                     Err(_) => None,
                 };
                 let delay = policy.delay(tries, retry_after);
-                if policy.in_time(started.elapsed(), delay) {
+                let elapsed = started.map_or(::std::time::Duration::ZERO, |at| at.elapsed());
+                if policy.in_time(elapsed, delay) {
                     ::tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
                     ::tokio::time::sleep(delay).await;
                     continue;
@@ -443,11 +447,13 @@ impl Transport {
         if let Some(error) = parts.take_error() {
             return fail(ErrorKind::InvalidRequest(error.0), call);
         }
-        let url = match parts.url_joined(|path| self.join(operation, path)) {
-            Ok(url) => url,
+        let url = match self.url(operation, &parts) {
+            Ok((url, kept)) => {
+                call.url = Some(kept);
+                url
+            }
             Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
         };
-        call.url = Some(url.clone());
         let request = match self.request(&operation.method, parts, url) {
             Ok(request) => request,
             Err(error) => return fail(ErrorKind::InvalidRequest(error.0), call),
@@ -486,26 +492,41 @@ impl Transport {
         Some((outcome, result, sourced))
     }
 
-    /// `path` joined to the base URL. The URL of an operation whose path has no parameters
-    /// is joined once and kept: joining sets the path on a copy of the base URL, which the
-    /// URL parser reads character by character.
-    fn join(&self, operation: &Operation, path: &str) -> Result<::reqwest::Url, InvalidRequest> {
+    /// The request's URL, and the same URL as the call keeps it for its errors. The URL of
+    /// an operation whose path has no parameters is joined once and kept: joining sets the
+    /// path on a copy of the base URL, which the URL parser reads character by character.
+    /// Without a query, the call shares the kept URL.
+    fn url(
+        &self,
+        operation: &Operation,
+        parts: &RequestParts,
+    ) -> Result<(::reqwest::Url, CallUrl), InvalidRequest> {
         let base = &self.shared.base_url;
-        if path != operation.path {
-            return base.join(path);
+        if parts.joined_path() != operation.path {
+            let url = parts.url_joined(|path| base.join(path))?;
+            return Ok((url.clone(), CallUrl::Own(url)));
         }
-        let mut joined = self
-            .shared
-            .joined
-            .lock()
-            .unwrap_or_else(::std::sync::PoisonError::into_inner);
-        let key = (operation.path.as_ptr() as usize, operation.path.len());
-        if let Some(url) = joined.get(&key) {
-            return Ok(url.clone());
+        let kept = {
+            let mut joined = self
+                .shared
+                .joined
+                .lock()
+                .unwrap_or_else(::std::sync::PoisonError::into_inner);
+            let key = (operation.path.as_ptr() as usize, operation.path.len());
+            match joined.get(&key) {
+                Some(url) => ::std::sync::Arc::clone(url),
+                None => {
+                    let url = ::std::sync::Arc::new(base.join(operation.path)?);
+                    joined.insert(key, ::std::sync::Arc::clone(&url));
+                    url
+                }
+            }
+        };
+        if parts.has_query() {
+            let url = parts.url_joined(|_| Ok(::reqwest::Url::clone(&kept)))?;
+            return Ok((url.clone(), CallUrl::Own(url)));
         }
-        let url = base.join(path)?;
-        joined.insert(key, url.clone());
-        Ok(url)
+        Ok((::reqwest::Url::clone(&kept), CallUrl::Shared(kept)))
     }
 
     /// The timeout the transport puts on an exchange: the call's own or the client's, with
@@ -661,7 +682,7 @@ impl Unread {
 /// key is found without reading (or hashing) the text.
 type JoinedPaths = ::std::collections::HashMap<
     (usize, usize),
-    ::reqwest::Url,
+    ::std::sync::Arc<::reqwest::Url>,
     ::std::hash::BuildHasherDefault<AddressHasher>,
 >;
 

@@ -209,6 +209,30 @@ fn a_failing_field_is_named_in_the_error() {
 }
 
 #[test]
+fn a_failing_field_read_from_text_is_named_with_one_position() {
+    // Fields are decoded straight from the text: the error names the path once, and
+    // serde_json's position (where the mismatch is) once, at the end.
+    let cases = [
+        (
+            r#"{"access_token": "a", "token-type": "bearer", "nested": {"id": "x"}}"#,
+            "at `nested.id`: invalid type: string \"x\", expected u32 at line 1 column 68",
+        ),
+        (
+            r#"{"access_token": "a", "token-type": "bearer", "refresh": 5}"#,
+            "at `refresh`: invalid type: integer `5`, expected a string at line 1 column 59",
+        ),
+        (
+            r#"{"access_token": "a", "token-type": "jwt"}"#,
+            "at `token-type`: unknown variant `jwt`, expected one of `bearer`, `mac`, `Other` at line 1 column 42",
+        ),
+    ];
+    for (input, expected) in cases {
+        let error = serde_json::from_str::<ours::Login>(input).unwrap_err();
+        assert_eq!(error.to_string(), expected);
+    }
+}
+
+#[test]
 fn a_struct_is_not_read_from_an_array() {
     // serde's derive accepts `[..]` for a struct, by field order; a JSON API never sends one,
     // and a reply that does is not what the spec declares.

@@ -192,6 +192,9 @@ fn run_cargo(
         .arg(out.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(out.join("target"))
+        // Each crate is checked once per generation: incremental state would only fill the
+        // disk (gigabytes over the whole corpus).
+        .env("CARGO_INCREMENTAL", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
