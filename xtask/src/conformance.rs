@@ -11,6 +11,7 @@ mod harness;
 mod prism_log;
 mod report;
 mod run_doc;
+mod spec_doc;
 mod spec_media;
 mod spec_objects;
 mod spec_unions;

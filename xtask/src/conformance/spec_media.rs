@@ -7,54 +7,29 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::spec_doc;
+
 /// `(METHOD, path template)` -> the media types of the operation's request body.
 pub type RequestMedia = HashMap<(String, String), Vec<String>>;
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// The document's request media types; empty when it does not read (the classifier then
 /// knows nothing more than the violation).
 pub fn request_media(spec: &Path) -> RequestMedia {
-    let Ok(bytes) = std::fs::read(spec) else {
-        return RequestMedia::new();
-    };
-    match serde_yaml::from_slice::<Value>(&bytes) {
-        Ok(doc) => from_document(&doc),
-        Err(_) => RequestMedia::new(),
-    }
+    spec_doc::read(spec).map_or_else(RequestMedia::new, |doc| from_document(&doc))
 }
 
 fn from_document(doc: &Value) -> RequestMedia {
     let mut media = RequestMedia::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-        return media;
-    };
-    for (path, item) in paths {
-        for method in METHODS {
-            let Some(body) = item.get(method).and_then(|op| op.get("requestBody")) else {
-                continue;
-            };
-            let body = resolve(doc, body);
-            if let Some(content) = body.get("content").and_then(Value::as_object) {
-                let types = content.keys().cloned().collect();
-                media.insert((method.to_ascii_uppercase(), path.clone()), types);
-            }
+    for (key, operation) in spec_doc::operations(doc) {
+        let Some(body) = operation.get("requestBody") else {
+            continue;
+        };
+        let body = spec_doc::resolve(doc, body).0;
+        if let Some(content) = body.get("content").and_then(Value::as_object) {
+            media.insert(key, content.keys().cloned().collect());
         }
     }
     media
-}
-
-/// A local `$ref` (`#/components/requestBodies/X`) followed once.
-fn resolve<'a>(doc: &'a Value, node: &'a Value) -> &'a Value {
-    match node.get("$ref").and_then(Value::as_str) {
-        Some(reference) => reference
-            .strip_prefix('#')
-            .and_then(|pointer| doc.pointer(pointer))
-            .unwrap_or(node),
-        None => node,
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::spec_doc;
+
 /// What the classifier needs to know of the document's objects.
 #[derive(Clone, Debug, Default)]
 pub struct Objects {
@@ -19,19 +21,9 @@ pub struct Objects {
     pub with_examples: BTreeSet<(String, String)>,
 }
 
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
 /// The document's objects; empty when it does not read.
 pub fn objects(spec: &Path) -> Objects {
-    let Ok(bytes) = std::fs::read(spec) else {
-        return Objects::default();
-    };
-    match serde_yaml::from_slice::<Value>(&bytes) {
-        Ok(doc) => from_document(&doc),
-        Err(_) => Objects::default(),
-    }
+    spec_doc::read(spec).map_or_else(Objects::default, |doc| from_document(&doc))
 }
 
 fn from_document(doc: &Value) -> Objects {
@@ -53,22 +45,15 @@ fn from_document(doc: &Value) -> Objects {
         })
         .collect();
     let mut with_examples = BTreeSet::new();
-    for (path, item) in doc
-        .get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        for method in METHODS {
-            let Some(responses) = item.pointer(&format!("/{method}/responses")) else {
-                continue;
-            };
-            // Any example under the responses (a media type's or its schema's) counts.
-            if serde_json::to_string(responses)
-                .is_ok_and(|text| text.contains("\"example\"") || text.contains("\"examples\""))
-            {
-                with_examples.insert((method.to_ascii_uppercase(), path.clone()));
-            }
+    for (key, operation) in spec_doc::operations(doc) {
+        let Some(responses) = operation.get("responses") else {
+            continue;
+        };
+        // Any example under the responses (a media type's or its schema's) counts.
+        if serde_json::to_string(responses)
+            .is_ok_and(|text| text.contains("\"example\"") || text.contains("\"examples\""))
+        {
+            with_examples.insert(key);
         }
     }
     Objects {

@@ -9,6 +9,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use super::spec_doc;
+
 /// `(METHOD, path template)` -> the overlapping `oneOf`s of the operation's request body.
 pub type Overlaps = HashMap<(String, String), Vec<Overlap>>;
 
@@ -20,10 +22,6 @@ pub struct Overlap {
     /// Why, naming the schema.
     pub evidence: String,
 }
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// Keywords that say nothing about which values are valid.
 const ANNOTATIONS: [&str; 9] = [
@@ -40,65 +38,36 @@ const ANNOTATIONS: [&str; 9] = [
 
 /// The document's overlapping `oneOf`s; empty when it does not read.
 pub fn overlaps(spec: &Path) -> Overlaps {
-    let Ok(bytes) = std::fs::read(spec) else {
-        return Overlaps::new();
-    };
-    match serde_yaml::from_slice::<Value>(&bytes) {
-        Ok(doc) => from_document(&doc),
-        Err(_) => Overlaps::new(),
-    }
+    spec_doc::read(spec).map_or_else(Overlaps::new, |doc| from_document(&doc))
 }
 
 fn from_document(doc: &Value) -> Overlaps {
     let mut found = Overlaps::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-        return found;
-    };
-    for (path, item) in paths {
-        for method in METHODS {
-            let Some(body) = item.get(method).and_then(|op| op.get("requestBody")) else {
-                continue;
-            };
-            let body = resolve(doc, body).0;
-            let Some(content) = body.get("content").and_then(Value::as_object) else {
-                continue;
-            };
-            let mut walk = Walk {
-                doc,
-                at: Vec::new(),
-                seen: BTreeSet::new(),
-                found: Vec::new(),
-            };
-            for media in content.values() {
-                if let Some(schema) = media.get("schema") {
-                    walk.schema(schema, 0);
-                }
+    for (key, operation) in spec_doc::operations(doc) {
+        let Some(body) = operation.get("requestBody") else {
+            continue;
+        };
+        let body = spec_doc::resolve(doc, body).0;
+        let Some(content) = body.get("content").and_then(Value::as_object) else {
+            continue;
+        };
+        let mut walk = Walk {
+            doc,
+            at: Vec::new(),
+            seen: BTreeSet::new(),
+            found: Vec::new(),
+        };
+        for media in content.values() {
+            if let Some(schema) = media.get("schema") {
+                walk.schema(schema, 0);
             }
-            let overlaps = walk.found;
-            if !overlaps.is_empty() {
-                found.insert((method.to_ascii_uppercase(), path.clone()), overlaps);
-            }
+        }
+        let overlaps = walk.found;
+        if !overlaps.is_empty() {
+            found.insert(key, overlaps);
         }
     }
     found
-}
-
-/// A local `$ref` followed (a few times), with the name it was reached by.
-fn resolve<'a>(doc: &'a Value, mut node: &'a Value) -> (&'a Value, Option<&'a str>) {
-    let mut name = None;
-    for _ in 0..8 {
-        let Some(reference) = node.get("$ref").and_then(Value::as_str) else {
-            break;
-        };
-        match reference.strip_prefix('#').and_then(|p| doc.pointer(p)) {
-            Some(target) => {
-                name = Some(reference);
-                node = target;
-            }
-            None => break,
-        }
-    }
-    (node, name)
 }
 
 /// A walk through a body's schema: each referenced schema is visited once (a document's
@@ -121,7 +90,7 @@ impl<'a> Walk<'a> {
                 return;
             }
         }
-        let (schema, name) = resolve(self.doc, schema);
+        let (schema, name) = spec_doc::resolve(self.doc, schema);
         if let Some(branches) = schema.get("oneOf").and_then(Value::as_array) {
             if let Some(evidence) = overlap(self.doc, branches) {
                 let place = name.map_or(String::new(), |n| format!(" of `{n}`"));
@@ -162,7 +131,7 @@ fn overlap(doc: &Value, branches: &[Value]) -> Option<String> {
         .iter()
         .enumerate()
         .map(|(index, branch)| {
-            let (schema, name) = resolve(doc, branch);
+            let (schema, name) = spec_doc::resolve(doc, branch);
             let label = name.map_or(format!("branch {index}"), |n| format!("`{n}`"));
             (canonical(doc, schema, 0), label)
         })
@@ -197,7 +166,7 @@ fn overlap(doc: &Value, branches: &[Value]) -> Option<String> {
 /// large document, and two references to one schema still compare equal).
 fn canonical(doc: &Value, schema: &Value, depth: usize) -> Value {
     let schema = match depth {
-        0 => resolve(doc, schema).0,
+        0 => spec_doc::resolve(doc, schema).0,
         _ => schema,
     };
     match schema {
