@@ -14,6 +14,7 @@ mod run_doc;
 mod spec_doc;
 mod spec_media;
 mod spec_objects;
+mod spec_required;
 mod spec_unions;
 mod spec_warnings;
 

@@ -60,6 +60,8 @@ pub struct Call {
     pub union_overlaps: Vec<super::spec_unions::Overlap>,
     /// The document's object schemas, and whether it gives this operation example replies.
     pub objects: std::sync::Arc<super::spec_objects::Objects>,
+    /// The document, to tell whether a reply lacking a property breaks its schema.
+    pub replies: std::sync::Arc<super::spec_required::Replies>,
 }
 
 impl Call {
@@ -241,6 +243,15 @@ impl Call {
                     evidence,
                 )
             }
+            (None, "decode") if self.missing_required().is_some() => (
+                Class::Prism,
+                "Prism's reply generated from the schema lacks a property the schema requires"
+                    .into(),
+                format!(
+                    "{} is required by the schema; {evidence}",
+                    self.missing_required().unwrap_or_default()
+                ),
+            ),
             (None, "decode") => (
                 Class::OurDecoding,
                 format!(
@@ -273,6 +284,7 @@ impl Call {
             "decode" if super::spec_objects::explaining(&self.objects, &self.message).is_some() => {
                 self.non_object_reply(evidence)
             }
+            "decode" if self.missing_required().is_some() => self.incomplete_reply(evidence),
             "decode" => (
                 Class::OurDecoding,
                 crate::corpus::classify::normalize(&self.message),
@@ -318,6 +330,35 @@ impl Call {
             false => (
                 Class::Prism,
                 format!("Prism's reply has a non-object where `{schema}` is an object"),
+                evidence,
+            ),
+        }
+    }
+}
+
+impl Call {
+    /// The property a reply that did not decode lacks, and where, when the document's schema
+    /// requires it there.
+    fn missing_required(&self) -> Option<String> {
+        self.replies
+            .required_but_missing(&self.method, &self.path, self.status?, &self.message)
+    }
+
+    /// A reply lacking a property its schema requires: the document's own example where it
+    /// gives one (Prism serves it), else Prism's invention.
+    fn incomplete_reply(&self, evidence: String) -> (Class, String, String) {
+        let missing = self.missing_required().unwrap_or_default();
+        let evidence = format!("{missing} is required by the schema; {evidence}");
+        let key = (self.method.clone(), self.path.clone());
+        match self.objects.with_examples.contains(&key) {
+            true => (
+                Class::Document,
+                "the document's example reply lacks a property its schema requires".into(),
+                evidence,
+            ),
+            false => (
+                Class::Prism,
+                "Prism's reply lacks a property the schema requires".into(),
                 evidence,
             ),
         }
@@ -449,6 +490,7 @@ mod tests {
             undeclared: Default::default(),
             union_overlaps: Vec::new(),
             objects: Default::default(),
+            replies: Default::default(),
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
@@ -630,6 +672,33 @@ mod tests {
         objects.with_examples.insert(("GET".into(), "/x".into()));
         reply.objects = std::sync::Arc::new(objects);
         assert_eq!(reply.failures()[0].0, Class::Document);
+    }
+
+    #[test]
+    fn a_reply_lacking_a_property_its_schema_requires_is_not_ours() {
+        let mut reply = call("decode", &[]);
+        reply.message = "GET http://h/x answered 200 OK with a body that does not match its schema at `item`: missing field `name`".into();
+        assert_eq!(reply.failures()[0].0, Class::OurDecoding);
+        let schema = |required: serde_json::Value| {
+            serde_json::json!({"paths": {"/x": {"get": {"responses": {"200": {"content": {
+                "application/json": {"schema": {"properties": {"item": {
+                    "required": required, "properties": {"name": {"type": "string"}}
+                }}}}
+            }}}}}}})
+        };
+        // The schema does not require it: the client should have accepted the reply.
+        reply.replies = std::sync::Arc::new(super::super::spec_required::Replies::of(schema(
+            serde_json::json!([]),
+        )));
+        assert_eq!(reply.failures()[0].0, Class::OurDecoding);
+        reply.replies = std::sync::Arc::new(super::super::spec_required::Replies::of(schema(
+            serde_json::json!(["name"]),
+        )));
+        let failures = reply.failures();
+        assert_eq!(failures[0].0, Class::Prism);
+        assert!(failures[0]
+            .2
+            .starts_with("`name` at `item` is required by the schema"));
     }
 
     #[test]

@@ -99,6 +99,7 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
                 undeclared: Default::default(),
                 union_overlaps: Vec::new(),
                 objects: Default::default(),
+                replies: Default::default(),
             });
         }
         break;
@@ -117,6 +118,7 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
     let media = super::spec_media::request_media(&doc.path);
     let overlaps = super::spec_unions::overlaps(&doc.path);
     let objects = std::sync::Arc::new(super::spec_objects::objects(&doc.path));
+    let replies = std::sync::Arc::new(super::spec_required::Replies::read(&doc.path));
     let generation_log = std::fs::read_to_string(logs.join(format!("{}.log", doc.id)));
     let undeclared =
         super::spec_warnings::Undeclared::from_log(&generation_log.unwrap_or_default());
@@ -125,6 +127,10 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
         call.request_media = media.get(&key).cloned().unwrap_or_default();
         call.union_overlaps = overlaps.get(&key).cloned().unwrap_or_default();
         call.objects = std::sync::Arc::clone(&objects);
+        call.replies = std::sync::Arc::clone(&replies);
+        if let Some(dynamic) = call.dynamic.as_mut() {
+            dynamic.replies = std::sync::Arc::clone(&replies);
+        }
         call.undeclared = undeclared.clone();
     }
     DocRun {
@@ -223,6 +229,7 @@ fn pair(stdout: &str, received: &[prism_log::Received]) -> Vec<Call> {
             undeclared: Default::default(),
             union_overlaps: Vec::new(),
             objects: Default::default(),
+            replies: Default::default(),
         });
     }
     calls
