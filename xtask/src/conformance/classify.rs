@@ -37,8 +37,9 @@ impl Class {
     }
 }
 
-/// One operation called through the harness.
-#[derive(Clone, Debug)]
+/// One operation called through the harness. What the document says of it (the fields after
+/// `dynamic`) is filled in once the document's calls are all made.
+#[derive(Clone, Debug, Default)]
 pub struct Call {
     pub name: String,
     pub method: String,
@@ -485,12 +486,6 @@ mod tests {
             kind: kind.into(),
             status: Some(200),
             message: String::new(),
-            dynamic: None,
-            request_media: Vec::new(),
-            undeclared: Default::default(),
-            union_overlaps: Vec::new(),
-            objects: Default::default(),
-            replies: Default::default(),
             received: Some(Received {
                 method: "GET".into(),
                 path: "/x".into(),
@@ -498,6 +493,7 @@ mod tests {
                 status: Some(200),
                 ..Received::default()
             }),
+            ..Call::default()
         }
     }
 

@@ -94,12 +94,7 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
                     last_lines(&stderr)
                 ),
                 received: None,
-                dynamic: None,
-                request_media: Vec::new(),
-                undeclared: Default::default(),
-                union_overlaps: Vec::new(),
-                objects: Default::default(),
-                replies: Default::default(),
+                ..Call::default()
             });
         }
         break;
@@ -224,12 +219,7 @@ fn pair(stdout: &str, received: &[prism_log::Received]) -> Vec<Call> {
             status: status.parse().ok(),
             message: message.to_string(),
             received: request,
-            dynamic: None,
-            request_media: Vec::new(),
-            undeclared: Default::default(),
-            union_overlaps: Vec::new(),
-            objects: Default::default(),
-            replies: Default::default(),
+            ..Call::default()
         });
     }
     calls
