@@ -110,10 +110,12 @@ pub fn run_doc(doc: &Doc, prism: &Path, out: &Path) -> DocRun {
         }
     }
     let _ = std::fs::write(logs.join(format!("{}.harness.log", doc.id)), harness_log);
-    let media = super::spec_media::request_media(&doc.path);
-    let overlaps = super::spec_unions::overlaps(&doc.path);
-    let objects = std::sync::Arc::new(super::spec_objects::objects(&doc.path));
-    let replies = std::sync::Arc::new(super::spec_required::Replies::read(&doc.path));
+    // Read once for every rule that asks the document; one that does not read answers nothing.
+    let document = super::spec_doc::read(&doc.path).unwrap_or_default();
+    let media = super::spec_media::request_media(&document);
+    let overlaps = super::spec_unions::overlaps(&document);
+    let objects = std::sync::Arc::new(super::spec_objects::objects(&document));
+    let replies = std::sync::Arc::new(super::spec_required::Replies::of(document));
     let generation_log = std::fs::read_to_string(logs.join(format!("{}.log", doc.id)));
     let undeclared =
         super::spec_warnings::Undeclared::from_log(&generation_log.unwrap_or_default());

@@ -3,7 +3,6 @@
 //! text (multipart parts, NDJSON, raw bytes).
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use serde_json::Value;
 
@@ -12,13 +11,9 @@ use super::spec_doc;
 /// `(METHOD, path template)` -> the media types of the operation's request body.
 pub type RequestMedia = HashMap<(String, String), Vec<String>>;
 
-/// The document's request media types; empty when it does not read (the classifier then
-/// knows nothing more than the violation).
-pub fn request_media(spec: &Path) -> RequestMedia {
-    spec_doc::read(spec).map_or_else(RequestMedia::new, |doc| from_document(&doc))
-}
-
-fn from_document(doc: &Value) -> RequestMedia {
+/// The document's request media types; empty for a document that did not read (the
+/// classifier then knows nothing more than the violation).
+pub fn request_media(doc: &Value) -> RequestMedia {
     let mut media = RequestMedia::new();
     for (key, operation) in spec_doc::operations(doc) {
         let Some(body) = operation.get("requestBody") else {
@@ -46,7 +41,7 @@ mod tests {
             },
             "components": {"requestBodies": {"B": {"content": {"application/x-ndjson": {}}}}}
         });
-        let media = from_document(&doc);
+        let media = request_media(&doc);
         assert_eq!(
             media[&("POST".into(), "/a".into())],
             ["multipart/form-data"]

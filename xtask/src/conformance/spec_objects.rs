@@ -6,7 +6,6 @@
 //! has one, so such a reply is the document's; a reply Prism made up is Prism's.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use serde_json::Value;
 
@@ -21,12 +20,8 @@ pub struct Objects {
     pub with_examples: BTreeSet<(String, String)>,
 }
 
-/// The document's objects; empty when it does not read.
-pub fn objects(spec: &Path) -> Objects {
-    spec_doc::read(spec).map_or_else(Objects::default, |doc| from_document(&doc))
-}
-
-fn from_document(doc: &Value) -> Objects {
+/// The document's objects (empty for a document that did not read).
+pub fn objects(doc: &Value) -> Objects {
     let schemas = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
@@ -94,7 +89,7 @@ mod tests {
                 "Text": {"type": "string"}
             }}
         });
-        let objects = from_document(&doc);
+        let objects = objects(&doc);
         assert_eq!(
             objects.schemas.get("IncomeBreakdown").map(String::as_str),
             Some("#/components/schemas/income_breakdown")

@@ -19,13 +19,6 @@ pub struct Replies {
 }
 
 impl Replies {
-    pub fn read(spec: &std::path::Path) -> Self {
-        Replies {
-            doc: spec_doc::read(spec).unwrap_or_default(),
-        }
-    }
-
-    #[cfg(test)]
     pub fn of(doc: Value) -> Self {
         Replies { doc }
     }

@@ -5,7 +5,6 @@
 //! body matches several branches is then the document's contradiction.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
 
 use serde_json::{Map, Value};
 
@@ -36,12 +35,8 @@ const ANNOTATIONS: [&str; 9] = [
     "default",
 ];
 
-/// The document's overlapping `oneOf`s; empty when it does not read.
-pub fn overlaps(spec: &Path) -> Overlaps {
-    spec_doc::read(spec).map_or_else(Overlaps::new, |doc| from_document(&doc))
-}
-
-fn from_document(doc: &Value) -> Overlaps {
+/// The document's overlapping `oneOf`s (empty for a document that did not read).
+pub fn overlaps(doc: &Value) -> Overlaps {
     let mut found = Overlaps::new();
     for (key, operation) in spec_doc::operations(doc) {
         let Some(body) = operation.get("requestBody") else {
@@ -273,7 +268,7 @@ mod tests {
             "B": {"x-kind": {"enum": ["b"]}, "description": "broken"}
         });
         let body = serde_json::json!({"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]});
-        let found = from_document(&doc(schemas, body));
+        let found = overlaps(&doc(schemas, body));
         let overlaps = &found[&("POST".into(), "/r".into())];
         assert_eq!(overlaps[0].at, Vec::<String>::new());
         assert!(overlaps[0]
@@ -293,7 +288,7 @@ mod tests {
             {"$ref": "#/components/schemas/Header"},
             {"$ref": "#/components/schemas/Cookie"}
         ]}}});
-        let found = from_document(&doc(schemas, body));
+        let found = overlaps(&doc(schemas, body));
         let overlaps = &found[&("POST".into(), "/r".into())];
         assert_eq!(overlaps[0].at, ["source"]);
         let hit = "request.body.source Request body property source must match exactly one schema in oneOf";
@@ -317,6 +312,6 @@ mod tests {
             "endpoint": {"oneOf": [{"$ref": "#/components/schemas/Chat"}, {"$ref": "#/components/schemas/Hook"}]},
             "args": {"oneOf": [{"$ref": "#/components/schemas/Map"}, {"$ref": "#/components/schemas/List"}]}
         }});
-        assert!(from_document(&doc(schemas, body)).is_empty());
+        assert!(overlaps(&doc(schemas, body)).is_empty());
     }
 }
