@@ -139,11 +139,16 @@ impl Call {
                     ));
                 }
                 if received.terminated && received.violations.is_empty() {
-                    out.push((
-                        Class::Prism,
-                        "Prism ended the request with its own error, naming no violation".into(),
-                        received.prism_error.clone().unwrap_or_default(),
-                    ));
+                    let error = received.prism_error.clone().unwrap_or_default();
+                    let reason = if received.passed_validation {
+                        format!(
+                            "Prism accepted the request, then failed to answer it: {}",
+                            prism_error_kind(&error)
+                        )
+                    } else {
+                        "Prism ended the request with its own error, naming no violation".into()
+                    };
+                    out.push((Class::Prism, reason, error));
                 }
                 for violation in &received.violations {
                     if super::prism_log::is_warning(violation) {
@@ -474,6 +479,16 @@ fn slashed_anchored_pattern(violation: &str) -> bool {
         && (pattern.starts_with("/^") || pattern.ends_with("$/"))
 }
 
+/// The part of Prism's error that names what went wrong (`NO_COMPLEX_OBJECT_TEXT: Cannot
+/// serialise complex objects as text` from its problem URL form), so alike errors rank together.
+fn prism_error_kind(error: &str) -> &str {
+    let error = error.rsplit_once('#').map_or(error, |(_, kind)| kind);
+    error
+        .split_once(" for ")
+        .map_or(error, |(kind, _)| kind)
+        .trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -701,5 +716,19 @@ mod tests {
     fn undecoded_valid_request_is_a_decoding_failure() {
         let failures = call("decode", &[]).failures();
         assert_eq!(failures[0].0, Class::OurDecoding);
+    }
+
+    #[test]
+    fn prism_errors_rank_by_kind() {
+        assert_eq!(
+            prism_error_kind(
+                "https://stoplight.io/prism/errors#SCHEMA_TOO_COMPLEX: Schema too complex"
+            ),
+            "SCHEMA_TOO_COMPLEX: Schema too complex"
+        );
+        assert_eq!(
+            prism_error_kind("Error: Cannot find serializer for image/jpeg"),
+            "Error: Cannot find serializer"
+        );
     }
 }

@@ -17,6 +17,9 @@ pub struct Received {
     pub terminated: bool,
     /// That error's text.
     pub prism_error: Option<String>,
+    /// Prism's validator said the request passed its rules: a request Prism then failed to
+    /// answer (it cannot serialise the reply, its sampler gives up on the schema) was valid.
+    pub passed_validation: bool,
 }
 
 impl Received {
@@ -24,7 +27,7 @@ impl Received {
     /// the location `response`) and a route found.
     pub fn valid(&self) -> bool {
         !self.unrouted
-            && !self.terminated
+            && (self.passed_validation || !self.terminated)
             && !self
                 .violations
                 .iter()
@@ -74,6 +77,8 @@ pub fn parse(log: &str) -> Vec<Received> {
             // Without a response to build, Prism logs the request's violations only as
             // plain validator errors, then terminates the request.
             current.errors.push(format!("request {}", error.trim()));
+        } else if line.contains("The request passed the validation rules") {
+            current.passed_validation = true;
         } else if let Some(code) = line.split("> Responding with \"").nth(1) {
             current.status = code.get(..3).and_then(|c| c.parse().ok());
         } else if line.contains("Route not resolved") || line.contains("Unable to find any path") {
@@ -128,12 +133,16 @@ mod tests {
 [1:52:39 AM] › [HTTP SERVER] get /atoz/x ℹ  info      Request received
 [1:52:39 AM] ›     [VALIDATOR] ✖  error     Request path parameter letter must match pattern \"[a-z]\"
 [1:52:39 AM] › [HTTP SERVER] get /atoz/x ✖  error     Request terminated with error: 422
+[7:56:38 AM] › [HTTP SERVER] get /agr/alleles/example ℹ  info      Request received
+[7:56:38 AM] ›     [VALIDATOR] ✔  success   The request passed the validation rules. Looking for the best response
+[7:56:38 AM] ›     [NEGOTIATOR] ℹ  info      > Responding with \"200\"
+[7:56:38 AM] › [HTTP SERVER] get /agr/alleles/example ✖  error     Request terminated with error: https://stoplight.io/prism/errors#NO_COMPLEX_OBJECT_TEXT: Cannot serialise complex objects as text
 ";
 
     #[test]
     fn one_record_per_request() {
         let got = parse(LOG);
-        assert_eq!(got.len(), 3);
+        assert_eq!(got.len(), 4);
         assert_eq!(
             got[2].violations,
             ["request Request path parameter letter must match pattern \"[a-z]\""]
@@ -145,6 +154,8 @@ mod tests {
         assert!(!got[0].valid());
         assert_eq!(got[1].status, Some(201));
         assert!(got[1].valid());
+        // Valid, then unanswered: the failure is in Prism's reply, not in the request.
+        assert!(got[3].terminated && got[3].passed_validation && got[3].valid());
     }
 
     #[test]
