@@ -161,7 +161,7 @@ async fn every_fixture_operation_sends_the_expected_bytes() {
     assert!(status.success(), "the wire driver failed ({status})");
     let requests = server.requests();
     // One request per operation: 5 + 13 + 2 + 3 + 6, create_note once per media type.
-    assert_eq!(requests.len(), 31, "requests sent");
+    assert_eq!(requests.len(), 32, "requests sent");
     let text: Vec<String> = requests.iter().map(|r| describe(r, &url)).collect();
     insta::assert_snapshot!(text.join("\n----\n"));
 }

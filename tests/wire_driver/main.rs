@@ -130,6 +130,7 @@ async fn call_conformance(url: &str) {
         "post_key",
         "put_storage",
         "post_settings",
+        "post_template_export",
     ];
     for call in conformance::mock::example_calls(&client) {
         if synthesized.contains(&call.info.name) {

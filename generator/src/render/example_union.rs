@@ -2,34 +2,42 @@
 //! branch, and a validator checks every branch (a `discriminator` is a hint it need not
 //! use), so the example takes a branch whose value is sure to break every other branch:
 //! another branch requires a property the value leaves out, or allows a single value for a
-//! property the value sets otherwise. Among those, and where no branch is sure, the branch
-//! with the most required properties, whose value is least likely to fit another. A branch
-//! that requires a name it does not declare fits no value, and comes last.
+//! property the value sets otherwise, at the top or inside a nested object. Where a branch's
+//! plain value fits another branch, optional object properties that break it are set too
+//! (branches that differ only in what an optional object requires). Among those, and where no
+//! branch is sure, the branch with the most required properties, whose value is least likely
+//! to fit another. A branch that requires a name it does not declare fits no value, and comes
+//! last.
 
 use crate::ir::{Api, Field, StructDef, TypeId, TypeKind, TypeRef, UnionDef, UnionVariant};
 
-/// The properties an example value sets, with the value of those that are enums.
-type SetFields<'a> = Vec<(&'a str, Option<&'a str>)>;
+/// How deep the nested objects of a value are followed: deeper differences are rare, and
+/// types may be recursive.
+const NESTING: usize = 4;
+
+/// What an example sets in a property: an enum's value (the values that tell branches
+/// apart), an object's own properties, or something the branches do not tell apart by.
+#[derive(Clone, Debug)]
+enum Shown<'a> {
+    Value(&'a str),
+    Object(SetFields<'a>),
+    Other,
+}
+
+/// The properties an example value sets, with what it sets in each.
+type SetFields<'a> = Vec<(&'a str, Shown<'a>)>;
+
+/// A union branch an example takes, and the optional properties it sets beyond those its
+/// struct's own example sets, so that the value fits this branch alone.
+pub(super) struct Branch<'a> {
+    pub variant: &'a UnionVariant,
+    pub also_set: Vec<&'a str>,
+}
 
 /// The branch an example of `union` takes.
-pub(super) fn chosen_branch<'a>(api: &Api, union: &'a UnionDef) -> Option<&'a UnionVariant> {
-    let values: Vec<Option<SetFields>> = union
-        .variants
-        .iter()
-        .map(|variant| {
-            let (_, s) = branch_struct(api, &variant.ty)?;
-            let tag = union.tag.as_deref().zip(variant.tag_value.as_deref());
-            Some(example_fields(api, s, tag))
-        })
-        .collect();
-    let score = |index: usize| {
-        let Some(value) = &values[index] else {
-            return (0, 0, 0);
-        };
-        // A branch that requires a name it never declares fits no value the client builds.
-        let satisfiable = branch_struct(api, &union.variants[index].ty)
-            .map_or(1, |(_, s)| usize::from(s.undeclared_required.is_empty()));
-        let broken = union
+pub(super) fn chosen_branch<'a>(api: &'a Api, union: &'a UnionDef) -> Option<Branch<'a>> {
+    let others_broken = |index: usize, value: &SetFields| {
+        union
             .variants
             .iter()
             .enumerate()
@@ -37,18 +45,56 @@ pub(super) fn chosen_branch<'a>(api: &Api, union: &'a UnionDef) -> Option<&'a Un
             .filter(|(_, other)| {
                 branch_struct(api, &other.ty).is_some_and(|(_, s)| breaks(api, value, s))
             })
-            .count();
-        (
-            satisfiable,
-            broken,
-            required_fields(api, &union.variants[index].ty),
-        )
+            .count()
     };
+    let candidates: Vec<(usize, Vec<&str>, (usize, usize, usize))> = union
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(index, variant)| {
+            let Some((_, s)) = branch_struct(api, &variant.ty) else {
+                return (index, Vec::new(), (0, 0, 0));
+            };
+            let tag = union.tag.as_deref().zip(variant.tag_value.as_deref());
+            let mut value = example_fields(api, s, tag, NESTING);
+            let mut broken = others_broken(index, &value);
+            let mut also_set = Vec::new();
+            // Each optional object property that breaks one more branch is set.
+            for field in &s.fields {
+                if broken + 1 == union.variants.len() {
+                    break;
+                }
+                if value.iter().any(|(name, _)| *name == field.wire_name) {
+                    continue;
+                }
+                let Some((_, inner)) = branch_struct(api, &field.ty) else {
+                    continue;
+                };
+                let shown = Shown::Object(example_fields(api, inner, None, NESTING - 1));
+                value.push((field.wire_name.as_str(), shown));
+                let now = others_broken(index, &value);
+                if now > broken {
+                    broken = now;
+                    also_set.push(field.wire_name.as_str());
+                } else {
+                    value.pop();
+                }
+            }
+            // A branch that requires a name it never declares fits no value the client builds.
+            let satisfiable = usize::from(s.undeclared_required.is_empty());
+            let score = (satisfiable, broken, required_fields(api, &variant.ty));
+            (index, also_set, score)
+        })
+        .collect();
     // The first of equals: `max_by_key` keeps the last, so the branches go in reverse.
-    (0..union.variants.len())
+    let (index, also_set, _) = candidates
+        .into_iter()
         .rev()
-        .max_by_key(|index| score(*index))
-        .map(|index| &union.variants[index])
+        .max_by_key(|(_, _, score)| *score)?;
+    Some(Branch {
+        variant: &union.variants[index],
+        also_set,
+    })
 }
 
 /// The struct a branch's type names, through one alias, with its id.
@@ -61,22 +107,29 @@ pub(super) fn branch_struct<'a>(api: &'a Api, ty: &TypeRef) -> Option<(TypeId, &
     }
 }
 
-/// The properties an example of `s` sets, each with its value where it is an enum's (the
-/// values that tell branches apart): the required ones and the optional ones it shows.
+/// The properties an example of `s` sets, with what it sets in each (down to `depth` nested
+/// objects): the required ones and the optional ones it shows.
 fn example_fields<'a>(
     api: &'a Api,
     s: &'a StructDef,
     tag: Option<(&'a str, &'a str)>,
+    depth: usize,
 ) -> SetFields<'a> {
     s.fields
         .iter()
         .filter(|f| f.is_required() || f.in_example || tag.is_some_and(|(n, _)| n == f.wire_name))
         .map(|f| {
-            let value = match tag {
-                Some((name, value)) if name == f.wire_name => Some(value),
-                _ => enum_example(api, f),
+            let shown = match tag {
+                Some((name, value)) if name == f.wire_name => Shown::Value(value),
+                _ => match (enum_example(api, f), branch_struct(api, &f.ty)) {
+                    (Some(value), _) => Shown::Value(value),
+                    (None, Some((_, inner))) if depth > 0 => {
+                        Shown::Object(example_fields(api, inner, None, depth - 1))
+                    }
+                    _ => Shown::Other,
+                },
             };
-            (f.wire_name.as_str(), value)
+            (f.wire_name.as_str(), shown)
         })
         .collect()
 }
@@ -103,7 +156,7 @@ fn enum_values<'a>(api: &'a Api, ty: &TypeRef) -> Option<Vec<&'a str>> {
 }
 
 /// Whether a value setting `value`'s properties surely breaks the branch `other`.
-fn breaks(api: &Api, value: &[(&str, Option<&str>)], other: &StructDef) -> bool {
+fn breaks(api: &Api, value: &[(&str, Shown)], other: &StructDef) -> bool {
     let sets = |name: &String| value.iter().any(|(set, _)| set == name);
     if other.undeclared_required.iter().any(|name| !sets(name)) {
         return true;
@@ -112,11 +165,14 @@ fn breaks(api: &Api, value: &[(&str, Option<&str>)], other: &StructDef) -> bool 
         let set = value.iter().find(|(name, _)| *name == field.wire_name);
         match set {
             None => field.is_required(),
-            Some((_, Some(sent))) => match enum_values(api, &field.ty).as_deref() {
+            Some((_, Shown::Value(sent))) => match enum_values(api, &field.ty).as_deref() {
                 Some([only]) => only != sent,
                 _ => false,
             },
-            Some((_, None)) => false,
+            Some((_, Shown::Object(inner))) => {
+                branch_struct(api, &field.ty).is_some_and(|(_, s)| breaks(api, inner, s))
+            }
+            Some((_, Shown::Other)) => false,
         }
     })
 }

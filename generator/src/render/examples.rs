@@ -439,7 +439,7 @@ fn named_example(
     let name = ident(&def.name);
     let path = quote! { #krate::types::#name };
     match &def.kind {
-        TypeKind::Struct(s) => struct_example(api, &path, s, None, krate, depth),
+        TypeKind::Struct(s) => struct_example(api, &path, s, None, &[], krate, depth),
         // A variant with an empty wire value is rarely a useful example (nor a routable
         // path segment).
         TypeKind::Enum(variants) => match variants
@@ -457,14 +457,15 @@ fn named_example(
         },
         // `oneOf` wants a value that fits exactly one branch (see `example_union`).
         TypeKind::Union(union) => match super::example_union::chosen_branch(api, union) {
-            Some(variant) => {
+            Some(super::example_union::Branch { variant, also_set }) => {
                 let vname = ident(&variant.name);
                 let tag = union.tag.as_deref().zip(variant.tag_value.as_deref());
-                let value = match (tag, super::example_union::branch_struct(api, &variant.ty)) {
-                    (Some(tag), Some((id, s))) => {
+                let shaped = tag.is_some() || !also_set.is_empty();
+                let value = match super::example_union::branch_struct(api, &variant.ty) {
+                    Some((id, s)) if shaped => {
                         let name = ident(&api.types[id.0].name);
                         let branch = quote! { #krate::types::#name };
-                        struct_example(api, &branch, s, Some(tag), krate, depth + 1)
+                        struct_example(api, &branch, s, tag, &also_set, krate, depth + 1)
                     }
                     _ => example_value(api, &variant.ty, krate, depth + 1),
                 };
@@ -483,12 +484,14 @@ fn named_example(
 }
 
 /// `Type::new(required...)` with the setters of the optional fields an example sets; `tag`
-/// (a union's discriminator property and this branch's value) overrides that field's example.
+/// (a union's discriminator property and this branch's value) overrides that field's example,
+/// and `also_set` names optional fields set besides (those that tell a union's branches apart).
 fn struct_example(
     api: &Api,
     path: &TokenStream,
     s: &crate::ir::StructDef,
     tag: Option<(&str, &str)>,
+    also_set: &[&str],
     krate: &TokenStream,
     depth: usize,
 ) -> TokenStream {
@@ -529,7 +532,9 @@ fn struct_example(
         .iter()
         .filter(|field| {
             field.in_example
-                || (!field.is_required() && tag.is_some_and(|(name, _)| field.wire_name == name))
+                || (!field.is_required()
+                    && (tag.is_some_and(|(name, _)| field.wire_name == name)
+                        || also_set.contains(&field.wire_name.as_str())))
         })
         .map(|field| optional_setter(api, field, given_for(field).as_ref(), krate, depth + 1));
     quote! { #path::new(#(#args),*) #(#setters)* }
