@@ -34,9 +34,31 @@ pub(super) struct Branch<'a> {
     pub also_set: Vec<&'a str>,
 }
 
+/// How sure a branch's value is to fit that branch alone: whether the branch is satisfiable
+/// at all, how many other branches the value breaks, how many properties the branch requires.
+type Score = (usize, usize, usize);
+
 /// The branch an example of `union` takes.
 pub(super) fn chosen_branch<'a>(api: &'a Api, union: &'a UnionDef) -> Option<Branch<'a>> {
-    let others_broken = |index: usize, value: &SetFields| {
+    // The first of equals: `max_by_key` keeps the last, so the branches go in reverse.
+    let (index, (also_set, _)) = (0..union.variants.len())
+        .rev()
+        .map(|index| (index, branch_value(api, union, index)))
+        .max_by_key(|(_, (_, score))| *score)?;
+    Some(Branch {
+        variant: &union.variants[index],
+        also_set,
+    })
+}
+
+/// The optional properties the example of branch `index` sets besides its own example's, and
+/// the score of the value it then has.
+fn branch_value<'a>(api: &'a Api, union: &'a UnionDef, index: usize) -> (Vec<&'a str>, Score) {
+    let variant = &union.variants[index];
+    let Some((_, s)) = branch_struct(api, &variant.ty) else {
+        return (Vec::new(), (0, 0, 0));
+    };
+    let others_broken = |value: &SetFields| {
         union
             .variants
             .iter()
@@ -47,54 +69,37 @@ pub(super) fn chosen_branch<'a>(api: &'a Api, union: &'a UnionDef) -> Option<Bra
             })
             .count()
     };
-    let candidates: Vec<(usize, Vec<&str>, (usize, usize, usize))> = union
-        .variants
-        .iter()
-        .enumerate()
-        .map(|(index, variant)| {
-            let Some((_, s)) = branch_struct(api, &variant.ty) else {
-                return (index, Vec::new(), (0, 0, 0));
-            };
-            let tag = union.tag.as_deref().zip(variant.tag_value.as_deref());
-            let mut value = example_fields(api, s, tag, NESTING);
-            let mut broken = others_broken(index, &value);
-            let mut also_set = Vec::new();
-            // Each optional object property that breaks one more branch is set.
-            for field in &s.fields {
-                if broken + 1 == union.variants.len() {
-                    break;
-                }
-                if value.iter().any(|(name, _)| *name == field.wire_name) {
-                    continue;
-                }
-                let Some((_, inner)) = branch_struct(api, &field.ty) else {
-                    continue;
-                };
-                let shown = Shown::Object(example_fields(api, inner, None, NESTING - 1));
-                value.push((field.wire_name.as_str(), shown));
-                let now = others_broken(index, &value);
-                if now > broken {
-                    broken = now;
-                    also_set.push(field.wire_name.as_str());
-                } else {
-                    value.pop();
-                }
-            }
-            // A branch that requires a name it never declares fits no value the client builds.
-            let satisfiable = usize::from(s.undeclared_required.is_empty());
-            let score = (satisfiable, broken, required_fields(api, &variant.ty));
-            (index, also_set, score)
-        })
-        .collect();
-    // The first of equals: `max_by_key` keeps the last, so the branches go in reverse.
-    let (index, also_set, _) = candidates
-        .into_iter()
-        .rev()
-        .max_by_key(|(_, _, score)| *score)?;
-    Some(Branch {
-        variant: &union.variants[index],
+    let tag = union.tag.as_deref().zip(variant.tag_value.as_deref());
+    let mut value = example_fields(api, s, tag, NESTING);
+    let mut broken = others_broken(&value);
+    let mut also_set = Vec::new();
+    // Each optional object property that breaks one more branch is set.
+    for field in &s.fields {
+        if broken + 1 == union.variants.len() {
+            break;
+        }
+        if value.iter().any(|(name, _)| *name == field.wire_name) {
+            continue;
+        }
+        let Some((_, inner)) = branch_struct(api, &field.ty) else {
+            continue;
+        };
+        let shown = Shown::Object(example_fields(api, inner, None, NESTING - 1));
+        value.push((field.wire_name.as_str(), shown));
+        let now = others_broken(&value);
+        if now > broken {
+            broken = now;
+            also_set.push(field.wire_name.as_str());
+        } else {
+            value.pop();
+        }
+    }
+    // A branch that requires a name it never declares fits no value the client builds.
+    let satisfiable = usize::from(s.undeclared_required.is_empty());
+    (
         also_set,
-    })
+        (satisfiable, broken, required_fields(api, &variant.ty)),
+    )
 }
 
 /// The struct a branch's type names, through one alias, with its id.
