@@ -254,6 +254,7 @@ fn string_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
 /// An enum of one-field variants, the first whose type accepts the value winning.
 fn untagged_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream> {
     let mut attempts = Vec::new();
+    let mut reasons = Vec::new();
     for variant in &data.variants {
         SerdeAttrs::of(&variant.attrs, Place::UntaggedVariant)?;
         let ident = &variant.ident;
@@ -263,6 +264,11 @@ fn untagged_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream>
                     if let ::std::result::Result::Ok(__inner) = ::serde::Deserialize::deserialize(__value) {
                         return ::std::option::Option::Some(#name::#ident(__inner));
                     }
+                });
+                let ty = &fields.unnamed[0].ty;
+                let label = unraw(ident);
+                reasons.push(quote! {
+                    (#label, ::client_runtime::de::why_not::<#ty>(__value))
                 });
             }
             _ => {
@@ -275,10 +281,15 @@ fn untagged_enum(name: &Ident, data: &syn::DataEnum) -> syn::Result<TokenStream>
     }
     let expecting = format!("data did not match any variant of untagged enum {name}");
     Ok(quote! {
-        ::client_runtime::de::untagged(__deserializer, #expecting, |__value| {
-            #(#attempts)*
-            ::std::option::Option::None
-        })
+        ::client_runtime::de::untagged(
+            __deserializer,
+            #expecting,
+            |__value| {
+                #(#attempts)*
+                ::std::option::Option::None
+            },
+            |__value| ::std::vec![#(#reasons),*],
+        )
     })
 }
 

@@ -279,17 +279,72 @@ impl<T, F: FnOnce(&str) -> Option<T>> Visitor<'_> for VariantVisitor<F> {
     }
 }
 
-/// An untagged enum: `variant` tries each variant's type on the value in turn.
+/// An untagged enum: `variant` tries each variant's type on the value in turn. Where none
+/// takes it, `reasons` says why each did not (variant name, [`why_not`]): "no variant
+/// matched" alone leaves a reader of a large reply nothing to go on.
 pub fn untagged<'de, D, T>(
     deserializer: D,
     no_match: &'static str,
     variant: impl FnOnce(&Value) -> Option<T>,
+    reasons: impl FnOnce(&Value) -> Vec<(&'static str, ::std::string::String)>,
 ) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {
     let value = Value::deserialize(deserializer)?;
-    variant(&value).ok_or_else(|| D::Error::custom(no_match))
+    match variant(&value) {
+        Some(found) => Ok(found),
+        None => Err(D::Error::custom(no_variant(no_match, &reasons(&value)))),
+    }
+}
+
+/// How much of each variant's reason an untagged enum's error keeps: a variant that is itself
+/// a union lists its own variants' reasons, and the message must stay readable.
+const REASON_CHARS: usize = 240;
+
+/// `no_match (A: reason; B: reason)`.
+fn no_variant(no_match: &str, reasons: &[(&str, ::std::string::String)]) -> ::std::string::String {
+    if reasons.is_empty() {
+        return no_match.to_string();
+    }
+    let mut text = format!("{no_match} (");
+    for (index, (variant, reason)) in reasons.iter().enumerate() {
+        if index > 0 {
+            text.push_str("; ");
+        }
+        text.push_str(variant);
+        text.push_str(": ");
+        match reason.char_indices().nth(REASON_CHARS) {
+            Some((end, _)) => {
+                text.push_str(&reason[..end]);
+                text.push('…');
+            }
+            None => text.push_str(reason),
+        }
+    }
+    text.push(')');
+    text
+}
+
+/// Why `value` is not a `T`, with the path inside the value where it failed
+/// (``at `chat.id`: missing field `id` ``). Called only once every variant has failed, so
+/// tracking the path costs nothing on a value that decodes.
+pub fn why_not<T: ::serde::de::DeserializeOwned>(value: &Value) -> ::std::string::String {
+    let error = match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(_) => return "decodes when tried alone".to_string(),
+        Err(error) => error,
+    };
+    let tracked = error.path().to_string();
+    let message = error.inner().to_string();
+    let (inner, reason) = split_path(&message);
+    let path = match tracked.as_str() {
+        "" | "." => join_path("", inner),
+        _ => tracked,
+    };
+    match path.as_str() {
+        "." => reason.to_string(),
+        _ => format!("at `{path}`: {reason}"),
+    }
 }
 
 /// The deserializer of a field that is absent: an `Option` reads it as `None`, anything else

@@ -80,14 +80,17 @@ impl Call {
         matches!(self.kind.as_str(), "ok" | "status")
     }
 
-    /// The document's example reply broke its schema (Prism says so) and the client did not
-    /// decode it: the call to re-make against a reply generated from the schema.
+    /// The client did not decode the reply, and either the document's example reply broke
+    /// its schema (Prism says so) or Prism accepted the request but failed to build a reply
+    /// (its static sampler gives up on some schemas): the call to re-make against a reply
+    /// generated from the schema.
     pub fn needs_dynamic_reply(&self) -> bool {
         !self.decoded_as_sent()
             && self.received.as_ref().is_some_and(|r| {
-                r.violations
-                    .iter()
-                    .any(|v| super::prism_log::is_response(v))
+                (r.passed_validation && r.terminated)
+                    || r.violations
+                        .iter()
+                        .any(|v| super::prism_log::is_response(v))
             })
     }
 
@@ -138,7 +141,9 @@ impl Call {
                         format!("{} {}", received.method, received.path),
                     ));
                 }
-                if received.terminated && received.violations.is_empty() {
+                // A reply generated from the schema may have been read where Prism failed to
+                // build one from the document.
+                if received.terminated && received.violations.is_empty() && !self.decoded() {
                     let error = received.prism_error.clone().unwrap_or_default();
                     let reason = if received.passed_validation {
                         format!(
@@ -213,7 +218,16 @@ impl Call {
                 }
             }
         }
-        if let Some(dynamic) = self.dynamic.as_deref().filter(|d| !d.decoded_as_sent()) {
+        // Where Prism failed to answer both times, its first failure says it all.
+        let failed_again = |d: &Call| {
+            d.received.as_ref().is_some_and(|r| r.terminated)
+                && self.received.as_ref().is_some_and(|r| r.terminated)
+        };
+        if let Some(dynamic) = self
+            .dynamic
+            .as_deref()
+            .filter(|d| !d.decoded_as_sent() && !failed_again(d))
+        {
             out.push(dynamic.dynamic_failure());
         }
         if !self.decoded() && out.is_empty() {
@@ -543,6 +557,30 @@ mod tests {
         let failures = broken.failures();
         assert!(!broken.decoded());
         assert!(failures.iter().any(|f| f.0 == Class::OurDecoding));
+    }
+
+    #[test]
+    fn a_valid_request_prism_failed_to_answer_is_called_again() {
+        let mut unanswered = call("unexpected-status", &[]);
+        let received = unanswered.received.as_mut().expect("received");
+        received.passed_validation = true;
+        received.terminated = true;
+        received.prism_error =
+            Some("https://x/errors#SCHEMA_TOO_COMPLEX: Schema too complex".into());
+        assert!(unanswered.request_valid());
+        assert!(unanswered.needs_dynamic_reply());
+        let failures = unanswered.failures();
+        assert_eq!(failures.len(), 1);
+        assert_eq!(failures[0].0, Class::Prism);
+        assert!(failures[0].1.contains("SCHEMA_TOO_COMPLEX"), "{failures:?}");
+        // Failing again in dynamic mode adds nothing; a reply read there is a pass.
+        let mut again = unanswered.clone();
+        again.kind = "unexpected-status".into();
+        unanswered.dynamic = Some(Box::new(again));
+        assert_eq!(unanswered.failures().len(), 1);
+        unanswered.dynamic = Some(Box::new(call("ok", &[])));
+        assert!(unanswered.decoded());
+        assert!(unanswered.failures().is_empty());
     }
 
     #[test]

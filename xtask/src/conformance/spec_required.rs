@@ -32,15 +32,70 @@ impl Replies {
         status: u16,
         message: &str,
     ) -> Option<String> {
-        let field = between(message, "missing field `", "`")?;
         // The place is absent when the field is missing at the top of the body.
         let at = between(message, "schema at `", "`: ").unwrap_or("");
         let schema = self.response_schema(method, path, status)?;
         let steps = steps(at);
-        requires(&self.doc, schema, &steps, field, 0).then(|| {
-            let place = if at.is_empty() { "the body" } else { at };
-            format!("`{field}` at `{place}`")
-        })
+        let (field, place) = match union_reasons(message) {
+            Some(reasons) => self.union_lacks(schema, &steps, &reasons)?,
+            None => {
+                let field = between(message, "missing field `", "`")?;
+                requires(&self.doc, schema, &steps, field, 0).then_some((field, ""))?
+            }
+        };
+        let place = match (at, place) {
+            ("", "") => "the body".to_string(),
+            (at, "") | ("", at) => at.to_string(),
+            (at, inner) => format!("{at}.{inner}"),
+        };
+        Some(format!("`{field}` at `{place}`"))
+    }
+
+    /// Whether a value at `steps` breaks the `oneOf`/`anyOf` there, by the client's reason for
+    /// each branch in order: every branch either requires the field the value lacks, or has a
+    /// scalar type where the value is an object or a list. The missing field and its place
+    /// inside the branch, when so.
+    fn union_lacks<'a>(
+        &self,
+        schema: &Value,
+        steps: &[Option<&str>],
+        reasons: &[&'a str],
+    ) -> Option<(&'a str, &'a str)> {
+        let node = steps.iter().try_fold(schema, |node, step| {
+            child(spec_doc::resolve(&self.doc, node).0, *step)
+        })?;
+        let node = spec_doc::resolve(&self.doc, node).0;
+        let branches = ["oneOf", "anyOf"]
+            .iter()
+            .find_map(|key| node.get(key).and_then(Value::as_array))?;
+        if branches.len() != reasons.len() {
+            return None;
+        }
+        let mut lacking = None;
+        for (branch, reason) in branches.iter().zip(reasons) {
+            let branch = spec_doc::resolve(&self.doc, branch).0;
+            let scalar = || {
+                branch
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|t| !matches!(t, "object" | "array"))
+            };
+            if reason.starts_with("invalid type: map,")
+                || reason.starts_with("invalid type: sequence,")
+            {
+                if !scalar() {
+                    return None;
+                }
+                continue;
+            }
+            let field = between(reason, "missing field `", "`")?;
+            let place = between(reason, "at `", "`: ").unwrap_or("");
+            if !requires(&self.doc, branch, &self::steps(place), field, 0) {
+                return None;
+            }
+            lacking.get_or_insert((field, place));
+        }
+        lacking
     }
 
     /// The JSON schema of the reply with `status`: the exact code, else its range, else
@@ -75,6 +130,35 @@ impl Replies {
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let rest = &text[text.find(start)? + start.len()..];
     Some(&rest[..rest.find(end)?])
+}
+
+/// The client's reason for each variant of an untagged enum that took no variant
+/// (`... untagged enum Name (A: reason; B: reason)`), in order.
+fn union_reasons(message: &str) -> Option<Vec<&str>> {
+    let start = message.find("untagged enum ")?;
+    let rest = &message[start..];
+    let open = rest.find(" (")? + 2;
+    let inner = &rest[open..];
+    let (mut depth, mut from, mut out) = (0usize, 0, Vec::new());
+    for (index, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => {
+                out.push(&inner[from..index]);
+                break;
+            }
+            ')' => depth -= 1,
+            ';' if depth == 0 => {
+                out.push(&inner[from..index]);
+                from = index + 2;
+            }
+            _ => {}
+        }
+    }
+    // Each is `Variant: reason`.
+    out.iter()
+        .map(|part| part.split_once(": ").map(|(_, reason)| reason))
+        .collect()
 }
 
 /// `a.b[0].c` as steps: property names, and `None` for a list item.
@@ -177,6 +261,36 @@ mod tests {
         );
         assert_eq!(
             replies().required_but_missing("POST", "/apply", 201, message),
+            None
+        );
+    }
+
+    #[test]
+    fn a_union_value_lacking_what_its_object_branch_requires_breaks_the_union() {
+        let mut replies = replies();
+        replies.doc["components"]["schemas"]["Summary"]["properties"]["result"] = serde_json::json!({
+            "anyOf": [{"$ref": "#/components/schemas/Summary"}, {"type": "boolean"}]
+        });
+        replies.doc["components"]["schemas"]["Summary"]["properties"]["diff"]["required"] =
+            serde_json::json!(["id"]);
+        let message = "POST http://h/apply answered 200 OK with a body that does not match its schema at `result`: data did not match any variant of untagged enum Result (Summary: at `diff`: missing field `id`; Bool: invalid type: map, expected a boolean) at line 1 column 9";
+        assert_eq!(
+            replies.required_but_missing("POST", "/apply", 200, message),
+            Some("`id` at `result.diff`".into())
+        );
+        // A branch failing for another reason leaves it undecided.
+        let other = message.replace(
+            "missing field `id`",
+            "invalid type: string \"x\", expected u32",
+        );
+        assert_eq!(
+            replies.required_but_missing("POST", "/apply", 200, &other),
+            None
+        );
+        // So does an object branch said to fail on a map's type.
+        let object = message.replace("Bool: invalid type: map, expected a boolean", "Bool: invalid type: map, expected a boolean; Extra: invalid type: map, expected a string");
+        assert_eq!(
+            replies.required_but_missing("POST", "/apply", 200, &object),
             None
         );
     }
