@@ -292,9 +292,51 @@ where
     D: Deserializer<'de>,
 {
     let value = Value::deserialize(deserializer)?;
-    match variant(&value) {
+    let (found, explain) = {
+        let _quiet = Quiet::enter();
+        (variant(&value), _quiet.outermost())
+    };
+    match found {
         Some(found) => Ok(found),
-        None => Err(D::Error::custom(no_variant(no_match, &reasons(&value)))),
+        None if explain => {
+            let reasons = {
+                let _quiet = Quiet::enter();
+                reasons(&value)
+            };
+            Err(D::Error::custom(no_variant(no_match, &reasons)))
+        }
+        None => Err(D::Error::custom(no_match)),
+    }
+}
+
+::std::thread_local! {
+    /// How many untagged enums are trying their variants on this thread, around the value
+    /// being decoded.
+    static TRYING: ::std::cell::Cell<usize> = const { ::std::cell::Cell::new(0) };
+}
+
+/// Marks the variants of an untagged enum as being tried, until dropped (also on a panic).
+/// Only the outermost enum that takes no variant says why: an enum nested in a variant being
+/// tried fails quietly, since the outer one may yet take another variant, and working out
+/// reasons at every level of a recursive type would multiply the work by two per level, which a
+/// hostile reply could make unbounded.
+struct Quiet;
+
+impl Quiet {
+    fn enter() -> Quiet {
+        TRYING.with(|trying| trying.set(trying.get() + 1));
+        Quiet
+    }
+
+    /// Whether no other enum is trying variants around this one.
+    fn outermost(&self) -> bool {
+        TRYING.with(|trying| trying.get() == 1)
+    }
+}
+
+impl Drop for Quiet {
+    fn drop(&mut self) {
+        TRYING.with(|trying| trying.set(trying.get().saturating_sub(1)));
     }
 }
 

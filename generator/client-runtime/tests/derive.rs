@@ -248,6 +248,23 @@ fn an_untagged_enum_says_why_each_variant_failed() {
 }
 
 #[test]
+fn only_the_outermost_untagged_enum_says_why() {
+    // The enum inside the list fails quietly: explaining every level of a recursive type
+    // would double the work per level.
+    let error = serde_json::from_str::<ours::Shape>("[true]")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "data did not match any variant of untagged enum Shape (\
+         Number: invalid type: sequence, expected i64; \
+         Text: invalid type: sequence, expected a string; \
+         Nested: invalid type: sequence, expected struct Nested; \
+         List: at `[0]`: data did not match any variant of untagged enum Shape)"
+    );
+}
+
+#[test]
 fn a_struct_is_not_read_from_an_array() {
     // serde's derive accepts `[..]` for a struct, by field order; a JSON API never sends one,
     // and a reply that does is not what the spec declares.
