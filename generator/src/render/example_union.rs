@@ -11,9 +11,9 @@
 
 use crate::ir::{Api, Field, StructDef, TypeId, TypeKind, TypeRef, UnionDef, UnionVariant};
 
-/// How deep the nested objects of a value are followed: deeper differences are rare, and
-/// types may be recursive.
-const NESTING: usize = 4;
+/// How deep the nested objects of a value are followed: deeper differences are rare, types
+/// may be recursive, and the properties followed multiply with each level.
+const NESTING: usize = 2;
 
 /// What an example sets in a property: an enum's value (the values that tell branches
 /// apart), an object's own properties, or something the branches do not tell apart by.
