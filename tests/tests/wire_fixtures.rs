@@ -161,14 +161,15 @@ async fn every_fixture_operation_sends_the_expected_bytes() {
     assert!(status.success(), "the wire driver failed ({status})");
     let requests = server.requests();
     // One request per operation: 5 + 13 + 2 + 3 + 6, create_note once per media type.
-    assert_eq!(requests.len(), 32, "requests sent");
+    assert_eq!(requests.len(), 33, "requests sent");
     let text: Vec<String> = requests.iter().map(|r| describe(r, &url)).collect();
     insta::assert_snapshot!(text.join("\n----\n"));
 }
 
 /// The conformance fixture's replies, each read as the document declares it (the driver
 /// asserts and fails otherwise): `null` for a nullable response, bytes declared as JSON, a
-/// 204 whose declared content no server can send, and an empty body where JSON is declared.
+/// 204 whose declared content no server can send, an empty body where JSON is declared, and
+/// a 500 to HEAD (no body, whatever the document declares).
 #[tokio::test(flavor = "multi_thread")]
 async fn conformance_fixture_reads_replies_as_declared() {
     let driver = driver().await;
@@ -178,6 +179,7 @@ async fn conformance_fixture_reads_replies_as_declared() {
         Reply::bytes(200, "application/json", b"\x00\x01PK".to_vec()),
         Reply::status(204),
         Reply::bytes(200, "application/json", Vec::new()),
+        Reply::status(500),
     ])
     .await;
     let url = server.url().to_string();
@@ -194,5 +196,5 @@ async fn conformance_fixture_reads_replies_as_declared() {
         "the driver read a reply wrongly:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert_eq!(server.requests().len(), 5, "one request per reply");
+    assert_eq!(server.requests().len(), 6, "one request per reply");
 }

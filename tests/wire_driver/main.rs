@@ -131,6 +131,7 @@ async fn call_conformance(url: &str) {
         "put_storage",
         "post_settings",
         "post_template_export",
+        "head_file",
     ];
     for call in conformance::mock::example_calls(&client) {
         if synthesized.contains(&call.info.name) {
@@ -139,8 +140,8 @@ async fn call_conformance(url: &str) {
     }
 }
 
-/// Against a server answering, in order: `null`, a token, bytes declared as JSON, a 204 and
-/// an empty 200. Panics (the driver fails) where a reply is not read as the document says.
+/// Against a server answering, in order: `null`, a token, bytes declared as JSON, a 204, an
+/// empty 200 and a 500 without a body. Panics (the driver fails) where a reply is not read as the document says.
 async fn check_replies(url: &str) {
     let client = conformance_client(url);
     let request = conformance::types::TokenRequest::new("client_credentials", 512);
@@ -165,6 +166,14 @@ async fn check_replies(url: &str) {
     assert_eq!(
         empty.expect("an empty 200").into_body(),
         conformance::DeleteExportSuccess::Ok(serde_json::Value::Null)
+    );
+    let failed = client.head_file("a.txt").await.expect_err("a 500");
+    assert!(
+        matches!(
+            failed.declared(),
+            Some(conformance::HeadFileError::Default(status)) if status.as_u16() == 500
+        ),
+        "a 500 to HEAD is the declared error, without a body: {failed}"
     );
     println!("replies: all read as declared");
 }

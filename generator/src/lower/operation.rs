@@ -87,6 +87,7 @@ impl<'a> Lowerer<'a> {
         let responses = self.lower_responses(
             &operation.responses,
             &type_stem,
+            method.eq_ignore_ascii_case("head"),
             &join(pointer, "responses"),
         );
         let requirements = operation.security.as_ref().or(self.api.security.as_ref());

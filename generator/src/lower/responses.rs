@@ -8,11 +8,13 @@ use crate::ir::{BodyKind, Prim, Response, StatusMatch, TypeRef};
 use openapiv3::{Responses, StatusCode};
 
 impl<'a> Lowerer<'a> {
-    /// Every declared response, keyed by exact code, range or `default`.
+    /// Every declared response, keyed by exact code, range or `default`; `to_head`: the
+    /// responses of a HEAD request, which carry no body.
     pub fn lower_responses(
         &mut self,
         responses: &'a Responses,
         stem: &str,
+        to_head: bool,
         pointer: &str,
     ) -> Vec<Response> {
         let mut entries = Vec::new();
@@ -64,13 +66,18 @@ impl<'a> Lowerer<'a> {
             } else {
                 format!("{stem}{}Response", type_name(&name, "Status"))
             };
-            // HTTP gives these statuses no body (RFC 9110); content declared for them
-            // describes nothing a server can send.
-            let (kind, media_type, ty) = if matches!(status, StatusMatch::Code(204 | 205 | 304)) {
+            // HTTP gives these statuses, and every response to HEAD, no body (RFC 9110):
+            // content declared for them describes nothing a server can send.
+            let bodiless = matches!(status, StatusMatch::Code(204 | 205 | 304));
+            let (kind, media_type, ty) = if bodiless || to_head {
                 if !response.content.is_empty() {
+                    let what = match bodiless {
+                        true => format!("a {key} response"),
+                        false => "a response to HEAD".to_string(),
+                    };
                     self.diagnostics.warn(
                         &join(&at, "content"),
-                        format!("a {key} response has no body in HTTP; its content is ignored"),
+                        format!("{what} has no body in HTTP; its content is ignored"),
                     );
                 }
                 (BodyKind::Empty, None, TypeRef::Prim(Prim::Unit))
@@ -97,15 +104,27 @@ impl<'a> Lowerer<'a> {
             });
         }
         // An operation that declares no response at all (3.1 allows it) still succeeds on
-        // 2xx; its body is handed over as raw bytes.
+        // 2xx; its body is handed over as raw bytes (a response to HEAD has none).
         if out.is_empty() {
+            let (doc, kind, ty) = match to_head {
+                true => (
+                    "No response is declared; any 2xx.",
+                    BodyKind::Empty,
+                    Prim::Unit,
+                ),
+                false => (
+                    "No response is declared; any 2xx body, as raw bytes.",
+                    BodyKind::Bytes,
+                    Prim::Bytes,
+                ),
+            };
             out.push(Response {
                 status: StatusMatch::Range(2),
                 name: "Success".into(),
-                doc: Some("No response is declared; any 2xx body, as raw bytes.".into()),
-                kind: BodyKind::Bytes,
+                doc: Some(doc.into()),
+                kind,
                 media_type: None,
-                ty: TypeRef::Prim(Prim::Bytes),
+                ty: TypeRef::Prim(ty),
                 success: true,
                 example: None,
             });
