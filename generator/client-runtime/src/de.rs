@@ -340,8 +340,8 @@ impl Drop for Quiet {
     }
 }
 
-/// How much of each variant's reason an untagged enum's error keeps: a variant that is itself
-/// a union lists its own variants' reasons, and the message must stay readable.
+/// How much of each variant's reason an untagged enum's error keeps: a reason may quote a long
+/// value, and the message must stay readable.
 const REASON_CHARS: usize = 240;
 
 /// `no_match (A: reason; B: reason)`.
@@ -372,10 +372,24 @@ fn no_variant(no_match: &str, reasons: &[(&str, ::std::string::String)]) -> ::st
 /// (``at `chat.id`: missing field `id` ``). Called only once every variant has failed, so
 /// tracking the path costs nothing on a value that decodes.
 pub fn why_not<T: ::serde::de::DeserializeOwned>(value: &Value) -> ::std::string::String {
-    let error = match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(_) => return "decodes when tried alone".to_string(),
-        Err(error) => error,
-    };
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(_) => "decodes when tried alone".to_string(),
+        Err(error) => match failed_at(error) {
+            (path, reason) if path == "." => reason,
+            (path, reason) => format!("at `{path}`: {reason}"),
+        },
+    }
+}
+
+/// Where decoding failed, and why: the path serde_path_to_error tracked, and the reason
+/// without the path our derive puts in its messages. The derive decodes fields straight from
+/// the deserializer, so the tracker follows it into every field, array and map: its path is
+/// the whole one. Only where the tracker saw nothing below the top (a value that was read whole
+/// first: a flattened map, a field decoded by a function of its own) is the derive's path the
+/// better one.
+pub(crate) fn failed_at(
+    error: serde_path_to_error::Error<::serde_json::Error>,
+) -> (::std::string::String, ::std::string::String) {
     let tracked = error.path().to_string();
     let message = error.inner().to_string();
     let (inner, reason) = split_path(&message);
@@ -383,10 +397,7 @@ pub fn why_not<T: ::serde::de::DeserializeOwned>(value: &Value) -> ::std::string
         "" | "." => join_path("", inner),
         _ => tracked,
     };
-    match path.as_str() {
-        "." => reason.to_string(),
-        _ => format!("at `{path}`: {reason}"),
-    }
+    (path, reason.to_string())
 }
 
 /// The deserializer of a field that is absent: an `Option` reads it as `None`, anything else

@@ -273,25 +273,10 @@ fn plain_json<'a>(body: &'a [u8], secrets: &Secrets) -> Option<&'a str> {
     (!text.contains('\\') && !secrets.found_in(text)).then_some(text)
 }
 
-/// Where decoding failed: the path serde_path_to_error tracked, and the reason without the
-/// path our own derive puts in its messages. Our derive decodes fields straight from the
-/// deserializer, so the tracker follows it into every field, array and map: its path is the
-/// whole one. Only where the tracker saw nothing below the top (a value that was read whole
-/// first: a flattened map, a field decoded by a function of its own) is the derive's path
-/// the better one.
+/// Where decoding failed, and why (see [`crate::de::failed_at`]).
 fn decode_error(error: serde_path_to_error::Error<::serde_json::Error>) -> DecodeError {
-    let tracked = error.path().to_string();
-    let message = error.inner().to_string();
-    let (inner, reason) = crate::de::split_path(&message);
-    let path = if tracked.is_empty() || tracked == "." {
-        crate::de::join_path(&tracked, inner)
-    } else {
-        tracked
-    };
-    DecodeError {
-        path,
-        reason: reason.to_string(),
-    }
+    let (path, reason) = crate::de::failed_at(error);
+    DecodeError { path, reason }
 }
 
 impl Decode<::std::string::String> for Text {

@@ -85,8 +85,9 @@ pub fn markdown(runs: &[DocRun], command: &str, phases: &[(&str, Duration)]) -> 
     let _ = writeln!(
         s,
         "Replies generated from the schema: {redone} operations whose document's example reply \
-         broke its schema were called again with Prism in dynamic mode; {redone_decoded} of \
-         those replies decoded (counted as decoded above).\n"
+         broke its schema, or whose valid request Prism failed to answer, were called again \
+         with Prism in dynamic mode; {redone_decoded} of those replies decoded (counted as \
+         decoded above).\n"
     );
     let skipped: Vec<&DocRun> = runs.iter().filter(|r| r.skipped.is_some()).collect();
     if !skipped.is_empty() {
