@@ -344,13 +344,16 @@ impl Drop for Quiet {
 /// value, and the message must stay readable.
 const REASON_CHARS: usize = 240;
 
-/// `no_match (A: reason; B: reason)`.
+/// How many variants' reasons an untagged enum's error lists (a union may have dozens).
+const REASONS: usize = 8;
+
+/// `no_match (A: reason; B: reason)`, the first [`REASONS`] variants' reasons.
 fn no_variant(no_match: &str, reasons: &[(&str, ::std::string::String)]) -> ::std::string::String {
     if reasons.is_empty() {
         return no_match.to_string();
     }
     let mut text = format!("{no_match} (");
-    for (index, (variant, reason)) in reasons.iter().enumerate() {
+    for (index, (variant, reason)) in reasons.iter().take(REASONS).enumerate() {
         if index > 0 {
             text.push_str("; ");
         }
@@ -363,6 +366,9 @@ fn no_variant(no_match: &str, reasons: &[(&str, ::std::string::String)]) -> ::st
             }
             None => text.push_str(reason),
         }
+    }
+    if reasons.len() > REASONS {
+        text.push_str(&format!("; {} more", reasons.len() - REASONS));
     }
     text.push(')');
     text
@@ -419,5 +425,23 @@ impl<'de> Deserializer<'de> for Missing {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct newtype_struct seq tuple
         tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_union_error_keeps_a_readable_length() {
+        let long = "é".repeat(REASON_CHARS + 10);
+        let reasons: Vec<(&str, ::std::string::String)> =
+            (0..REASONS + 3).map(|_| ("V", long.clone())).collect();
+        let text = no_variant("no match", &reasons);
+        assert!(text.starts_with("no match (V: "), "{text}");
+        assert!(text.ends_with("…; 3 more)"), "{text}");
+        assert_eq!(text.matches("V: ").count(), REASONS);
+        assert_eq!(text.matches('é').count(), REASONS * REASON_CHARS);
+        assert_eq!(no_variant("no match", &[]), "no match");
     }
 }
