@@ -168,8 +168,8 @@ async fn every_fixture_operation_sends_the_expected_bytes() {
 
 /// The conformance fixture's replies, each read as the document declares it (the driver
 /// asserts and fails otherwise): `null` for a nullable response, bytes declared as JSON, a
-/// 204 whose declared content no server can send, an empty body where JSON is declared, and
-/// a 500 to HEAD (no body, whatever the document declares).
+/// 204 whose declared content no server can send, an empty body where JSON is declared, JSON
+/// declared under `*/*`, and a 500 to HEAD (no body, whatever the document declares).
 #[tokio::test(flavor = "multi_thread")]
 async fn conformance_fixture_reads_replies_as_declared() {
     let driver = driver().await;
@@ -179,6 +179,7 @@ async fn conformance_fixture_reads_replies_as_declared() {
         Reply::bytes(200, "application/json", b"\x00\x01PK".to_vec()),
         Reply::status(204),
         Reply::bytes(200, "application/json", Vec::new()),
+        Reply::json(200, serde_json::json!({"id": 7})),
         Reply::status(500),
     ])
     .await;
@@ -196,5 +197,5 @@ async fn conformance_fixture_reads_replies_as_declared() {
         "the driver read a reply wrongly:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert_eq!(server.requests().len(), 6, "one request per reply");
+    assert_eq!(server.requests().len(), 7, "one request per reply");
 }

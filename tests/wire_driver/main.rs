@@ -141,7 +141,7 @@ async fn call_conformance(url: &str) {
 }
 
 /// Against a server answering, in order: `null`, a token, bytes declared as JSON, a 204, an
-/// empty 200 and a 500 without a body. Panics (the driver fails) where a reply is not read as the document says.
+/// empty 200, a record declared under `*/*` and a 500 without a body. Panics (the driver fails) where a reply is not read as the document says.
 async fn check_replies(url: &str) {
     let client = conformance_client(url);
     let request = conformance::types::TokenRequest::new("client_credentials", 512);
@@ -167,6 +167,8 @@ async fn check_replies(url: &str) {
         empty.expect("an empty 200").into_body(),
         conformance::DeleteExportSuccess::Ok(serde_json::Value::Null)
     );
+    let report = client.get_report("r1").await.expect("a report");
+    assert_eq!(report.into_body().id, 7, "JSON declared under */*");
     let failed = client.head_file("a.txt").await.expect_err("a 500");
     assert!(
         matches!(

@@ -156,6 +156,14 @@ impl<'a> Lowerer<'a> {
             BodyKind::Json if schema.is_some_and(|s| self.is_binary(s.into())) => BodyKind::Bytes,
             BodyKind::Json => BodyKind::Json,
             BodyKind::Text => BodyKind::Text,
+            // A media range (`*/*`, as many generated documents declare every response) with
+            // an object, a list or a union says the reply is structured: JSON is how such a
+            // value travels, and the request side sends such a body as JSON too.
+            _ if is_media_range(media_type)
+                && schema.is_some_and(|s| self.is_structured(s.into())) =>
+            {
+                BodyKind::Json
+            }
             _ => BodyKind::Bytes,
         };
         let ty = match kind {
@@ -179,6 +187,11 @@ impl<'a> Lowerer<'a> {
         };
         (kind, Some(media_type.clone()), ty)
     }
+}
+
+/// `*/*` or `type/*`: a range of media types rather than one.
+fn is_media_range(media_type: &str) -> bool {
+    crate::normalize::media_essence(media_type).ends_with("/*")
 }
 
 fn is_success(status: StatusMatch) -> bool {

@@ -173,6 +173,27 @@ impl<'a> Lowerer<'a> {
         ))
     }
 
+    /// Whether the schema describes an object, a list or a union of values (no scalar, and
+    /// not "anything").
+    pub fn is_structured(&self, schema: SchemaRef<'a>) -> bool {
+        use openapiv3::{SchemaKind, Type};
+        self.resolved(schema)
+            .is_some_and(|schema| match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(_) | Type::Array(_)) => true,
+                SchemaKind::OneOf { .. } | SchemaKind::AllOf { .. } | SchemaKind::AnyOf { .. } => {
+                    true
+                }
+                SchemaKind::Any(any) => {
+                    !any.properties.is_empty()
+                        || any.items.is_some()
+                        || !any.all_of.is_empty()
+                        || !any.one_of.is_empty()
+                        || !any.any_of.is_empty()
+                }
+                _ => false,
+            })
+    }
+
     /// The schema at a position, a reference followed; `None` where it points at nothing.
     pub(super) fn resolved(&self, schema: SchemaRef<'a>) -> Option<&'a Schema> {
         match schema {

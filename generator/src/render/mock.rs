@@ -323,9 +323,11 @@ fn single_reply(response: &Response) -> TokenStream {
 
 /// A reply with `value` (a reference) as the body, encoded as the response declares.
 fn body_reply(response: &Response, status: TokenStream, value: TokenStream) -> TokenStream {
+    // A JSON reply declared under a media range (`*/*`) is sent as what it is.
     let media = response
         .media_type
         .clone()
+        .filter(|media| !(response.kind == BodyKind::Json && media.contains('*')))
         .unwrap_or_else(|| "application/json".into());
     match response.kind {
         BodyKind::Json => quote! { mock::Reply::json(#status, #media, #value) },
