@@ -46,6 +46,7 @@ impl Replies {
         let place = match (at, place) {
             ("", "") => "the body".to_string(),
             (at, "") | ("", at) => at.to_string(),
+            (at, inner) if inner.starts_with('[') => format!("{at}{inner}"),
             (at, inner) => format!("{at}.{inner}"),
         };
         Some(format!("`{field}` at `{place}`"))
